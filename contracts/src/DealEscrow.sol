@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {EscrowVault} from "./base/EscrowVault.sol";
+import {IDealEscrow} from "./interfaces/IDealEscrow.sol";
+
+/// @title DealEscrow
+/// @notice Escrow for tokens sold against an off-chain payment, with an arbiter chosen up
+/// front for disputes. No owner, no admin, no fees but the arbiter's, paid only on a split.
+contract DealEscrow is IDealEscrow, EscrowVault {
+    /// @dev Basis points in 100 %.
+    uint256 private constant BPS = 10_000;
+    /// @dev 10 % of the escrow at most goes to the arbiter.
+    uint16 private constant MAX_ARBITER_FEE_BPS = 1_000;
+    /// @dev Shorter windows cannot fit a real transfer; longer ones lock the seller's funds.
+    uint32 private constant MIN_PAYMENT_WINDOW = 5 minutes;
+    uint32 private constant MAX_PAYMENT_WINDOW = 30 days;
+
+    /// @dev Storage form of a deal, packed into six slots. A deal listed to anyone skips
+    /// the buyer slot until it is taken; an ETH deal skips the token address.
+    struct StoredDeal {
+        // slot 0: what every transition checks
+        address seller;
+        uint64 paymentDeadline;
+        uint16 arbiterFeeBps;
+        DealStatus status;
+        // slot 1
+        address buyer;
+        // slot 2
+        address token;
+        uint32 paymentWindow;
+        // slot 3
+        address arbiter;
+        // slot 4
+        uint128 amount;
+        // slot 5
+        bytes32 termsHash;
+    }
+
+    uint256 private _dealCount;
+    mapping(uint256 dealId => StoredDeal deal) private _deals;
+
+    /// @inheritdoc IDealEscrow
+    function openDeal(
+        address token,
+        uint256 amount,
+        address buyer,
+        address arbiter,
+        uint16 arbiterFeeBps,
+        uint32 paymentWindow,
+        bytes32 termsHash
+    ) external payable nonReentrant returns (uint256 dealId) {
+        // checks
+        _checkAmount(amount);
+        if (buyer == msg.sender) revert InvalidBuyer();
+        if (arbiter == address(0) || arbiter == msg.sender || arbiter == buyer) revert InvalidArbiter();
+        if (arbiterFeeBps > MAX_ARBITER_FEE_BPS) revert FeeTooHigh();
+        if (paymentWindow < MIN_PAYMENT_WINDOW || paymentWindow > MAX_PAYMENT_WINDOW) revert InvalidWindow();
+
+        // effects
+        dealId = ++_dealCount;
+        StoredDeal storage deal = _deals[dealId];
+        deal.seller = msg.sender;
+        deal.arbiterFeeBps = arbiterFeeBps;
+        deal.status = DealStatus.Listed;
+        if (buyer != address(0)) deal.buyer = buyer;
+        deal.token = token;
+        deal.paymentWindow = paymentWindow;
+        deal.arbiter = arbiter;
+        // checked against MAX_AMOUNT above
+        deal.amount = uint128(amount);
+        if (termsHash != bytes32(0)) deal.termsHash = termsHash;
+        emit DealOpened(dealId, msg.sender, buyer, token, amount, arbiter, arbiterFeeBps, paymentWindow, termsHash);
+
+        // interactions
+        _takeIn(token, msg.sender, amount);
+    }
+
+    /// @inheritdoc IDealEscrow
+    function takeDeal(uint256 dealId) external nonReentrant {
+        StoredDeal storage deal = _deals[dealId];
+
+        // checks
+        if (deal.status != DealStatus.Listed) revert InvalidStatus();
+        bool listedToAnyone = deal.buyer == address(0);
+        if (listedToAnyone) {
+            if (msg.sender == deal.seller || msg.sender == deal.arbiter) revert NotAllowed();
+        } else if (msg.sender != deal.buyer) {
+            revert NotAllowed();
+        }
+
+        // effects
+        if (listedToAnyone) deal.buyer = msg.sender;
+        uint64 deadline = uint64(block.timestamp) + deal.paymentWindow;
+        deal.paymentDeadline = deadline;
+        deal.status = DealStatus.Taken;
+        emit DealTaken(dealId, msg.sender, deadline);
+    }
+
+    /// @inheritdoc IDealEscrow
+    function markPaid(uint256 dealId) external nonReentrant {
+        StoredDeal storage deal = _deals[dealId];
+
+        // checks
+        if (deal.status != DealStatus.Taken) revert InvalidStatus();
+        if (msg.sender != deal.buyer) revert NotAllowed();
+        if (block.timestamp > deal.paymentDeadline) revert PaymentWindowOver();
+
+        // effects
+        deal.status = DealStatus.Paid;
+        emit DealPaid(dealId);
+    }
+
+    /// @inheritdoc IDealEscrow
+    function release(uint256 dealId) external nonReentrant {
+        StoredDeal storage deal = _deals[dealId];
+
+        // checks
+        DealStatus status = deal.status;
+        if (status != DealStatus.Taken && status != DealStatus.Paid && status != DealStatus.Disputed) {
+            revert InvalidStatus();
+        }
+        if (msg.sender != deal.seller) revert NotAllowed();
+
+        // effects
+        deal.status = DealStatus.Released;
+        emit DealReleased(dealId);
+
+        // interactions
+        _payOut(deal.token, deal.buyer, deal.amount);
+    }
+
+    /// @inheritdoc IDealEscrow
+    function cancelDeal(uint256 dealId) external nonReentrant {
+        StoredDeal storage deal = _deals[dealId];
+        DealStatus status = deal.status;
+        address seller = deal.seller;
+
+        // checks: the seller may back out before anyone took the deal or once the buyer
+        // let the payment window pass; the buyer may always walk away
+        if (msg.sender == seller) {
+            if (status == DealStatus.Taken) {
+                if (block.timestamp <= deal.paymentDeadline) revert PaymentWindowOpen();
+            } else if (status != DealStatus.Listed) {
+                revert InvalidStatus();
+            }
+        } else if (msg.sender == deal.buyer) {
+            if (status != DealStatus.Taken && status != DealStatus.Paid && status != DealStatus.Disputed) {
+                revert InvalidStatus();
+            }
+        } else {
+            revert NotAllowed();
+        }
+
+        // effects
+        deal.status = DealStatus.Refunded;
+        emit DealRefunded(dealId, msg.sender);
+
+        // interactions
+        _payOut(deal.token, seller, deal.amount);
+    }
+
+    /// @inheritdoc IDealEscrow
+    function dispute(uint256 dealId) external nonReentrant {
+        StoredDeal storage deal = _deals[dealId];
+
+        // checks
+        if (deal.status != DealStatus.Paid) revert InvalidStatus();
+        if (msg.sender != deal.seller && msg.sender != deal.buyer) revert NotAllowed();
+
+        // effects
+        deal.status = DealStatus.Disputed;
+        emit DealDisputed(dealId, msg.sender);
+    }
+
+    /// @inheritdoc IDealEscrow
+    function resolve(uint256 dealId, uint16 buyerShareBps) external nonReentrant {
+        StoredDeal storage deal = _deals[dealId];
+
+        // checks
+        if (deal.status != DealStatus.Disputed) revert InvalidStatus();
+        address arbiter = deal.arbiter;
+        if (msg.sender != arbiter) revert NotAllowed();
+        if (buyerShareBps > BPS) revert InvalidShare();
+
+        // effects
+        deal.status = DealStatus.Resolved;
+        uint256 amount = deal.amount;
+        uint256 fee = amount * deal.arbiterFeeBps / BPS;
+        uint256 rest = amount - fee;
+        uint256 toBuyer = rest * buyerShareBps / BPS;
+        uint256 toSeller = rest - toBuyer;
+        emit DealResolved(dealId, buyerShareBps, toBuyer, toSeller, fee);
+
+        // interactions
+        address token = deal.token;
+        _payOut(token, arbiter, fee);
+        _payOut(token, deal.buyer, toBuyer);
+        _payOut(token, deal.seller, toSeller);
+    }
+
+    /// @inheritdoc IDealEscrow
+    function getDeal(uint256 dealId) external view returns (Deal memory) {
+        StoredDeal storage deal = _deals[dealId];
+        return Deal({
+            seller: deal.seller,
+            buyer: deal.buyer,
+            token: deal.token,
+            arbiter: deal.arbiter,
+            amount: deal.amount,
+            arbiterFeeBps: deal.arbiterFeeBps,
+            paymentWindow: deal.paymentWindow,
+            paymentDeadline: deal.paymentDeadline,
+            status: deal.status,
+            termsHash: deal.termsHash
+        });
+    }
+
+    /// @inheritdoc IDealEscrow
+    function dealCount() external view returns (uint256) {
+        return _dealCount;
+    }
+}
