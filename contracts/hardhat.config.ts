@@ -23,7 +23,7 @@ const FUZZ_SEED = "0x506565726c6f636b";
 export default defineConfig({
   plugins: [hardhatToolboxViem],
   paths: {
-    sources: ["src", "test/mocks"],
+    sources: ["src", "dev", "test/mocks"],
     tests: { solidity: "test/solidity", nodejs: "test/ts" },
   },
   solidity: {
