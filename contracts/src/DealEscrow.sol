@@ -8,13 +8,14 @@ import {IDealEscrow} from "./interfaces/IDealEscrow.sol";
 /// @notice Escrow for tokens sold against an off-chain payment, with an arbiter chosen up
 /// front for disputes. No owner, no admin, no fees but the arbiter's, paid only on a split.
 contract DealEscrow is IDealEscrow, EscrowVault {
-    /// @dev Basis points in 100 %.
-    uint256 private constant BPS = 10_000;
-    /// @dev 10 % of the escrow at most goes to the arbiter.
-    uint16 private constant MAX_ARBITER_FEE_BPS = 1_000;
-    /// @dev Shorter windows cannot fit a real transfer; longer ones lock the seller's funds.
-    uint32 private constant MIN_PAYMENT_WINDOW = 5 minutes;
-    uint32 private constant MAX_PAYMENT_WINDOW = 30 days;
+    /// @notice Basis points in 100 %.
+    uint256 public constant BPS = 10_000;
+    /// @notice The highest arbiter fee: 10 % of the escrow.
+    uint16 public constant MAX_ARBITER_FEE_BPS = 1_000;
+    /// @notice The shortest payment window; shorter cannot fit a real bank transfer.
+    uint32 public constant MIN_PAYMENT_WINDOW = 5 minutes;
+    /// @notice The longest payment window; longer would lock the seller's funds for too long.
+    uint32 public constant MAX_PAYMENT_WINDOW = 30 days;
 
     /// @dev Storage form of a deal, packed into six slots. A deal listed to anyone skips
     /// the buyer slot until it is taken; an ETH deal skips the token address.
