@@ -1,0 +1,35 @@
+import { type Address, zeroAddress } from "viem";
+import { generatedDeployments } from "./generated/deployments.js";
+
+/** A token the app knows by address on a chain. `faucet` marks local test tokens. */
+export type TokenInfo = {
+  address: Address;
+  symbol: string;
+  name: string;
+  decimals: number;
+  faucet?: boolean;
+};
+
+export type DeployedContract = { address: Address; deployedOnBlock: bigint };
+
+/** Where Peerlock lives on one chain, and the tokens worth listing there. */
+export type Deployment = {
+  chainId: number;
+  swapEscrow: DeployedContract;
+  dealEscrow: DeployedContract;
+  tokens: TokenInfo[];
+};
+
+/** Every known deployment, keyed by chain id: committed networks plus a local chain if deployed. */
+export const deployments: Readonly<Record<number, Deployment>> = generatedDeployments;
+
+export function getDeployment(chainId: number): Deployment | undefined {
+  return deployments[chainId];
+}
+
+/** Native ETH is `address(0)` in every Peerlock call. */
+export const NATIVE_ETH: TokenInfo = { address: zeroAddress, symbol: "ETH", name: "Ether", decimals: 18 };
+
+export function isNative(token: Address): boolean {
+  return token.toLowerCase() === zeroAddress;
+}
