@@ -1,0 +1,65 @@
+import type { Scenario } from "./scenarios.ts";
+
+/** One measured row: a number per mode, or the error that stopped the measurement. */
+export interface Row {
+  scenario: Scenario;
+  cold: bigint | Error;
+  warm: bigint | Error;
+}
+
+const format = (gas: bigint) => gas.toLocaleString("en-US");
+
+function cell(value: bigint | Error): string {
+  return value instanceof Error ? `ERROR: ${value.message.split("\n")[0]}` : format(value);
+}
+
+/** "<= 165,000 pass", or a bold FAIL with how far over; empty without a target. */
+function targetCell(row: Row): string {
+  const target = row.scenario.warmTarget;
+  if (target === undefined) return "";
+  if (row.warm instanceof Error) return `<= ${format(target)} **FAIL** (no measurement)`;
+  if (row.warm <= target) return `<= ${format(target)} pass (${format(target - row.warm)} under)`;
+  return `<= ${format(target)} **FAIL** (+${format(row.warm - target)} over)`;
+}
+
+export function isMiss(row: Row): boolean {
+  const target = row.scenario.warmTarget;
+  return target !== undefined && (row.warm instanceof Error || row.warm > target);
+}
+
+export function table(rows: Row[]): string {
+  const lines = [
+    "| Call | Case | Cold | Warm | Warm target |",
+    "| --- | --- | ---: | ---: | --- |",
+    ...rows.map(
+      (row) =>
+        `| ${row.scenario.call} | ${row.scenario.variant} | ${cell(row.cold)} | ${cell(row.warm)} | ${targetCell(row)} |`,
+    ),
+  ];
+  return lines.join("\n");
+}
+
+/** The committed report: the table plus how it was measured. Nothing in it varies per run. */
+export function reportFile(rows: Row[], compiler: string): string {
+  return `# Gas report
+
+Written by \`pnpm bench:gas\` (\`contracts/scripts/bench-gas.ts\`); do not edit by hand.
+It changes only when the contracts (or the benchmark) change, so review a diff here like code.
+
+Numbers are \`gasUsed\` from transaction receipts on the in-process Hardhat network: the
+whole transaction, including the 21,000 base cost, calldata and refunds. ${compiler}.
+
+- **Cold**: the first time. A freshly deployed escrow (counters at zero, holding nothing),
+  payers holding only the token they pay with and approving exactly the amount, recipients
+  receiving a token they have never held.
+- **Warm**: a regular. Counters nonzero, the escrow already holding both tokens and ETH for
+  other trades, every party holding both tokens with unlimited approvals, every call made
+  once before.
+
+Offers sell 100 ALP for 250 BET (or 2 ETH), public, with an expiry and partial fills;
+a partial fill buys 40. Deals sell 100 ALP (or 1 ETH), listed to anyone, 1 % arbiter fee,
+with a terms hash. \`withdraw\` follows a release whose payout failed and was credited.
+
+${table(rows)}
+`;
+}

@@ -1,0 +1,108 @@
+import { network } from "hardhat";
+import { maxUint256, type Address, type Hash } from "viem";
+
+/** Native ETH, as every Peerlock `token` argument writes it. */
+export const ETH: Address = "0x0000000000000000000000000000000000000000";
+
+/**
+ * A gas limit well above any call measured here. Passing it skips `eth_estimateGas`, so the
+ * same transaction runs with the same limit every time; gasUsed does not depend on it.
+ */
+const GAS_LIMIT = 3_000_000n;
+
+/** PUSH0 PUSH0 REVERT: code that refuses every call, to make a payout fail on purpose. */
+export const REVERT_CODE = "0x5f5ffd";
+
+/**
+ * Everything a scenario needs: the two escrows, two test tokens, named actors, and helpers
+ * to send transactions and read their gas. One in-process Hardhat chain; scenarios run
+ * from snapshots so each one starts from the same state and the numbers repeat exactly.
+ */
+export async function createWorld() {
+  const { viem, networkHelpers } = await network.create();
+  const publicClient = await viem.getPublicClient();
+  const [deployer, maker, taker, seller, buyer, arbiter, stockist] = await viem.getWalletClients();
+
+  const swap = await viem.deployContract("SwapEscrow");
+  const deal = await viem.deployContract("DealEscrow");
+  const tokenA = await viem.deployContract("TestToken", ["Alpha", "ALP", 18]);
+  const tokenB = await viem.deployContract("TestToken", ["Beta", "BET", 18]);
+
+  const actors = { deployer, maker, taker, seller, buyer, arbiter, stockist };
+  type Actor = (typeof actors)[keyof typeof actors];
+  type Token = typeof tokenA;
+
+  /** Waits for a sent transaction and returns its gasUsed; a revert is an error here. */
+  async function gasOf(hash: Promise<Hash>): Promise<bigint> {
+    const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
+    if (receipt.status !== "success") throw new Error(`transaction ${receipt.transactionHash} reverted`);
+    return receipt.gasUsed;
+  }
+
+  /** Transaction options for `from`, with an optional ETH value. */
+  function tx(from: Actor, value = 0n) {
+    return { account: from.account, value, gas: GAS_LIMIT };
+  }
+
+  async function mint(token: Token, to: Actor, amount: bigint) {
+    await gasOf(token.write.mint([to.account.address, amount], tx(deployer)));
+  }
+
+  async function approve(token: Token, owner: Actor, spender: Address, amount: bigint) {
+    await gasOf(token.write.approve([spender, amount], tx(owner)));
+  }
+
+  /**
+   * A first-time payer: holds twice what it pays (so its balance does not drop to zero,
+   * which would earn a refund no real user gets) and approves exactly the amount.
+   */
+  async function fundFirstTime(token: Token, payer: Actor, spender: Address, amount: bigint) {
+    await mint(token, payer, amount * 2n);
+    await approve(token, payer, spender, amount);
+  }
+
+  /** A regular: holds plenty of both tokens and has approved both escrows without limit. */
+  async function fundRegular(payer: Actor) {
+    for (const token of [tokenA, tokenB]) {
+      await mint(token, payer, 10n ** 30n);
+      for (const spender of [swap.address, deal.address]) await approve(token, payer, spender, maxUint256);
+    }
+  }
+
+  // Typed reads: contract types come from artifacts/*.d.ts, which tsconfig may not include.
+  const lastOfferId = async () => (await swap.read.offerCount()) as bigint;
+  const lastDealId = async () => (await deal.read.dealCount()) as bigint;
+  const quoteFill = async (offerId: bigint, amount: bigint) => (await swap.read.quoteFill([offerId, amount])) as bigint;
+
+  /** Runs `action` while `target` refuses every call, then restores its code. */
+  async function whileBlocked<T>(target: Address, action: () => Promise<T>): Promise<T> {
+    const code = (await publicClient.getCode({ address: target })) ?? "0x";
+    await networkHelpers.setCode(target, REVERT_CODE);
+    try {
+      return await action();
+    } finally {
+      await networkHelpers.setCode(target, code);
+    }
+  }
+
+  return {
+    swap,
+    deal,
+    tokenA,
+    tokenB,
+    actors,
+    gasOf,
+    tx,
+    mint,
+    approve,
+    fundFirstTime,
+    fundRegular,
+    whileBlocked,
+    lastOfferId,
+    lastDealId,
+    quoteFill,
+    takeSnapshot: () => networkHelpers.takeSnapshot(),
+  };
+}
+
+export type World = Awaited<ReturnType<typeof createWorld>>;
