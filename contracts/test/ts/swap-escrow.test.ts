@@ -22,7 +22,7 @@ describe("SwapEscrow", () => {
     it("gives ids from 1 counting up and returns the id", async () => {
       const w = await world();
       const p = defaultOffer(w);
-      const { result } = await w.swap.simulate.createOffer(offerArgs(p), { account: w.maker.account });
+      const { result } = await w.swap.simulate.createOffer(offerArgs(p), { account: w.maker.account.address });
       assert.equal(result, 1n);
       for (const expected of [1n, 2n, 3n]) {
         assert.equal(await createOffer(w), expected);
@@ -213,7 +213,7 @@ describe("SwapEscrow", () => {
       const w = await world();
       const id = await createOffer(w);
       const p = defaultOffer(w);
-      const { result } = await w.swap.simulate.fillOffer([id, p.sellAmount], { account: w.taker.account });
+      const { result } = await w.swap.simulate.fillOffer([id, p.sellAmount], { account: w.taker.account.address });
       assert.equal(result, p.buyAmount);
       const buyBefore = await balanceOf(w.tokenB.address, w.maker.account.address);
       const hash = await expectBalanceChanges(
@@ -302,7 +302,7 @@ describe("SwapEscrow", () => {
       let remaining = 1000n;
       for (const [fill, expected] of cases) {
         assert.equal(await w.swap.read.quoteFill([id, fill]), expected);
-        const { result } = await w.swap.simulate.fillOffer([id, fill], { account: w.taker.account });
+        const { result } = await w.swap.simulate.fillOffer([id, fill], { account: w.taker.account.address });
         assert.equal(result, expected);
         const before = await balanceOf(w.tokenB.address, w.taker.account.address);
         await w.swap.write.fillOffer([id, fill], { account: w.taker.account });

@@ -1,8 +1,12 @@
 // Shared deployments. Every fixture is a named function so `loadFixture` can snapshot it once
 // and restore the snapshot for each test that asks for it.
 import assert from "node:assert/strict";
-import { erc20Abi, maxUint256, type Address, type Hash } from "viem";
+import { erc20Abi, maxUint256, parseAbi, type Address, type Hash } from "viem";
 import { ETH, ONE, loadFixture, publicClient, viem } from "./setup.ts";
+
+const mintAbi = parseAbi(["function mint(address to, uint256 amount)"]);
+// no return value declared, so it also fits NoReturnToken
+const approveAbi = parseAbi(["function approve(address spender, uint256 amount)"]);
 
 /** What every party starts with of each 18-decimal test token. */
 export const START_TOKENS = 1_000_000n * ONE;
@@ -28,9 +32,11 @@ export async function deployAll() {
   const tokens = [tokenA, tokenB, reentrant, feeToken, blocking, falseRet, noRet];
   for (const token of tokens) {
     for (const party of parties) {
-      await token.write.mint([party.account.address, START_TOKENS]);
-      await token.write.approve([swap.address, maxUint256], { account: party.account });
-      await token.write.approve([deal.address, maxUint256], { account: party.account });
+      // through the shared ABI fragment: the tokens' own ABIs differ in return types
+      await party.writeContract({ address: token.address, abi: mintAbi, functionName: "mint", args: [party.account.address, START_TOKENS] });
+      for (const spender of [swap.address, deal.address]) {
+        await party.writeContract({ address: token.address, abi: approveAbi, functionName: "approve", args: [spender, maxUint256] });
+      }
     }
   }
 
