@@ -1,0 +1,100 @@
+// Fills a fresh development chain with demo balances, offers and deals so the app is alive on
+// first open. Talks to the chain only through @peerlock/sdk and viem, like any integrator.
+//   pnpm --filter @peerlock/contracts seed:local
+import { dealEscrowAbi, getDeployment, hashTerms, swapEscrowAbi, testTokenAbi, type TokenInfo } from "@peerlock/sdk";
+import { network } from "hardhat";
+import { type Address, type Hash, maxUint256, parseEther, parseUnits, toHex, zeroAddress } from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+
+/** The public mnemonic every Hardhat node funds: never use it for anything of value. */
+const HARDHAT_DEV_MNEMONIC = "test test test test test test test test test test test junk";
+const HOUR = 3_600;
+const DAY = 24 * HOUR;
+
+/** The demo deals' terms: the text travels in the deal's share link, its hash on chain. */
+export const DEMO_TERMS = [
+  "Buyer pays 920.00 EUR by SEPA transfer to IBAN DE02 1203 0000 0000 2020 51, reference PEERLOCK-1, within 1 hour.",
+  "Buyer pays 1,250.00 USD cash in person at the agreed meeting point; seller releases on receipt.",
+  "Buyer pays 640.00 GBP by Faster Payments to sort code 20-00-00, account 55779911, reference PEERLOCK-3.",
+];
+
+const { viem } = await network.getOrCreate();
+const publicClient = await viem.getPublicClient();
+const chainId = await publicClient.getChainId();
+const deployment = getDeployment(chainId);
+if (!deployment) throw new Error(`No Peerlock deployment for chain ${chainId}: run the deploy first.`);
+
+const [alice, bob, carol, dave, erin] = await viem.getWalletClients();
+const token = (symbol: string): TokenInfo => {
+  const found = deployment.tokens.find((t) => t.symbol === symbol);
+  if (!found) throw new Error(`The deployment has no ${symbol} test token`);
+  return found;
+};
+const usd = token("tUSD");
+const weth = token("tWETH");
+const btc = token("tBTC");
+const swap = deployment.swapEscrow.address;
+const deal = deployment.dealEscrow.address;
+const amount = (t: TokenInfo, value: string) => parseUnits(value, t.decimals);
+const wait = (hash: Hash) => publicClient.waitForTransactionReceipt({ hash });
+
+// Balances and unlimited approvals for the first five dev accounts.
+for (const wallet of [alice, bob, carol, dave, erin]) {
+  const account = wallet.account.address;
+  for (const [t, whole] of [[usd, "1000000"], [weth, "1000"], [btc, "100"]] as const) {
+    await wait(await wallet.writeContract({ address: t.address, abi: testTokenAbi, functionName: "mint", args: [account, amount(t, whole)] }));
+    for (const spender of [swap, deal]) {
+      await wait(await wallet.writeContract({ address: t.address, abi: testTokenAbi, functionName: "approve", args: [spender, maxUint256] }));
+    }
+  }
+}
+
+const now = (await publicClient.getBlock()).timestamp;
+type OfferSeed = [maker: typeof alice, sell: Address, sellAmount: bigint, buy: Address, buyAmount: bigint, taker: Address, expiry: bigint, partial: boolean];
+const offers: OfferSeed[] = [
+  [alice, weth.address, amount(weth, "2"), usd.address, amount(usd, "6000"), zeroAddress, 0n, true],
+  [bob, usd.address, amount(usd, "5000"), zeroAddress, parseEther("1.5"), zeroAddress, now + BigInt(7 * DAY), false],
+  [alice, zeroAddress, parseEther("1"), usd.address, amount(usd, "3050"), zeroAddress, now + BigInt(3 * DAY), true],
+  [carol, btc.address, amount(btc, "0.1"), weth.address, amount(weth, "2.4"), bob.account.address, 0n, false],
+  [bob, btc.address, amount(btc, "0.5"), usd.address, amount(usd, "31000"), zeroAddress, 0n, true],
+];
+for (const [maker, sell, sellAmount, buy, buyAmount, taker, expiry, partial] of offers) {
+  await wait(
+    await maker.writeContract({
+      address: swap,
+      abi: swapEscrowAbi,
+      functionName: "createOffer",
+      args: [sell, sellAmount, buy, buyAmount, taker, expiry, partial],
+      value: sell === zeroAddress ? sellAmount : 0n,
+    }),
+  );
+}
+
+type DealSeed = [seller: typeof alice, token: Address, amount: bigint, buyer: Address, arbiter: Address, feeBps: number, window: number, terms: string];
+const deals: DealSeed[] = [
+  [alice, usd.address, amount(usd, "1000"), zeroAddress, erin.account.address, 100, HOUR, DEMO_TERMS[0]],
+  [bob, zeroAddress, parseEther("0.5"), carol.account.address, erin.account.address, 50, 2 * HOUR, DEMO_TERMS[1]],
+  [alice, weth.address, amount(weth, "0.2"), zeroAddress, dave.account.address, 0, DAY, DEMO_TERMS[2]],
+];
+for (const [seller, t, value, buyer, arbiter, feeBps, window, terms] of deals) {
+  await wait(
+    await seller.writeContract({
+      address: deal,
+      abi: dealEscrowAbi,
+      functionName: "openDeal",
+      args: [t, value, buyer, arbiter, feeBps, window, hashTerms(terms)],
+      value: t === zeroAddress ? value : 0n,
+    }),
+  );
+}
+
+console.log(`Seeded ${offers.length} offers and ${deals.length} deals on chain ${chainId}.`);
+console.log("Demo deal terms (paste into the deal page, or open the links `pnpm dev` prints):");
+DEMO_TERMS.forEach((terms, i) => console.log(`  deal ${i + 1}: ${terms}`));
+
+const roles = ["maker of offers 1 and 3, seller of deals 1 and 3", "maker of offers 2 and 5, seller of deal 2, named taker of offer 4", "maker of private offer 4, named buyer of deal 2", "arbiter of deal 3", "arbiter of deals 1 and 2"];
+console.log("\nDev accounts (import a private key into your wallet; local chain only):");
+roles.forEach((role, i) => {
+  const account = mnemonicToAccount(HARDHAT_DEV_MNEMONIC, { addressIndex: i });
+  console.log(`  #${i} ${account.address}  key ${toHex(account.getHdKey().privateKey!)}  ${role}`);
+});

@@ -1,0 +1,80 @@
+// Small process helpers shared by `pnpm dev` and the end-to-end harness: run a step, start a
+// long-lived service, wait for it, and stop every started process group on exit.
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+
+const started: ChildProcess[] = [];
+
+/** Runs a command to completion, streaming its output; rejects on a non-zero exit. */
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, label = args.join(" ")): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${label} failed (exit ${code})`))));
+  });
+}
+
+/** Starts a long-lived process in its own process group so it can be stopped with all its children. */
+export function startService(command: string, args: string[], env: NodeJS.ProcessEnv = {}, logPrefix?: string): ChildProcess {
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: logPrefix ? ["ignore", "pipe", "pipe"] : "inherit",
+  });
+  if (logPrefix) {
+    const prefix = (chunk: Buffer) =>
+      chunk.toString().split("\n").filter(Boolean).map((line) => `${logPrefix} ${line}`).join("\n") + "\n";
+    child.stdout?.on("data", (c: Buffer) => process.stdout.write(prefix(c)));
+    child.stderr?.on("data", (c: Buffer) => process.stderr.write(prefix(c)));
+  }
+  started.push(child);
+  return child;
+}
+
+/** Stops every started service (their whole process groups). Safe to call twice. */
+export function stopAll(): void {
+  for (const child of started.splice(0)) {
+    if (child.exitCode !== null || child.pid === undefined) continue;
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Resolves when nothing listens on host:port; rejects with a message naming the fix. */
+export function assertPortFree(port: number, host: string, what: string, envVar: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", () =>
+      reject(new Error(`Port ${port} on ${host} is already in use, so the ${what} cannot start. Stop whatever uses it, or pick another port: ${envVar}=<port> pnpm dev`)),
+    );
+    server.listen(port, host, () => server.close(() => resolve()));
+  });
+}
+
+/** Polls until `check` resolves true, or rejects after `timeoutMs`. */
+export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`Timed out after ${timeoutMs / 1000}s waiting for ${what}`);
+}
+
+/** True when a JSON-RPC node answers eth_chainId at `url`. */
+export async function rpcReady(url: string): Promise<boolean> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+  });
+  return res.ok;
+}
+
+/** True when an HTTP server answers at `url`. */
+export async function httpReady(url: string): Promise<boolean> {
+  const res = await fetch(url);
+  return res.status < 500;
+}
