@@ -1,0 +1,5 @@
+import { MarketView } from "@/features/market/MarketView";
+
+export default function MarketPage() {
+  return <MarketView />;
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+import { type State, WagmiProvider } from "wagmi";
+import { hashFn } from "wagmi/query";
+import { makeWagmiConfig } from "@/config/wagmi";
+import { EscrowEventSync } from "@/features/events/EscrowEventSync";
+
+/** The only client-side providers: wagmi config and QueryClient, each created once per tab. */
+export function Providers({ children, initialState }: { children: ReactNode; initialState?: State }) {
+  const [config] = useState(makeWagmiConfig);
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: {
+          queries: {
+            // wagmi's hash function understands bigint in query keys.
+            queryKeyHashFn: hashFn,
+            retry: 1,
+            refetchOnWindowFocus: false,
+          },
+        },
+      }),
+  );
+  return (
+    <WagmiProvider config={config} initialState={initialState}>
+      <QueryClientProvider client={queryClient}>
+        <EscrowEventSync />
+        {children}
+      </QueryClientProvider>
+    </WagmiProvider>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { dealEscrowAbi, swapEscrowAbi } from "@peerlock/sdk";
+import { useQueryClient } from "@tanstack/react-query";
+import { useConnection, useWatchContractEvent } from "wagmi";
+import { appChain } from "@/config/chain";
+import { appDeployment } from "@/config/deployment";
+import { useApplyMarketChanges } from "@/features/market/hooks";
+import { queryKeys } from "@/lib/queryKeys";
+
+type AnyLog = { args: Record<string, unknown> };
+
+function idsOf(logs: readonly AnyLog[], field: "offerId" | "dealId"): bigint[] {
+  return [...new Set(logs.map((l) => l.args[field]).filter((id): id is bigint => typeof id === "bigint"))];
+}
+
+/**
+ * Keeps every open page current when anyone trades: new escrow events re-read only the offers
+ * and deals they name (one multicall) and refresh those ids' detail and history queries.
+ * Nothing is refetched on blocks without Peerlock events.
+ */
+export function EscrowEventSync() {
+  const queryClient = useQueryClient();
+  const applyMarketChanges = useApplyMarketChanges();
+  const { address } = useConnection();
+
+  function afterLogs(logs: readonly AnyLog[], field: "offerId" | "dealId") {
+    const ids = idsOf(logs, field);
+    if (ids.length === 0) return;
+    void applyMarketChanges(field === "offerId" ? { offerIds: ids } : { dealIds: ids }).catch(() => undefined);
+    for (const id of ids) {
+      const [detail, history] = field === "offerId" ? [queryKeys.offer(id), queryKeys.offerHistory(id)] : [queryKeys.deal(id), queryKeys.dealHistory(id)];
+      void queryClient.invalidateQueries({ queryKey: detail });
+      void queryClient.invalidateQueries({ queryKey: history });
+    }
+    // Someone filling my offer or resolving my deal moves my tokens.
+    if (address) void queryClient.invalidateQueries({ queryKey: queryKeys.balances(address) });
+    if (address && field === "offerId") void queryClient.invalidateQueries({ queryKey: queryKeys.fillsBy(address) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.chainTime() });
+  }
+
+  useWatchContractEvent({
+    chainId: appChain.id,
+    address: appDeployment?.swapEscrow.address,
+    abi: swapEscrowAbi,
+    enabled: !!appDeployment,
+    onLogs: (logs) => afterLogs(logs as unknown as AnyLog[], "offerId"),
+  });
+  useWatchContractEvent({
+    chainId: appChain.id,
+    address: appDeployment?.dealEscrow.address,
+    abi: dealEscrowAbi,
+    enabled: !!appDeployment,
+    onLogs: (logs) => afterLogs(logs as unknown as AnyLog[], "dealId"),
+  });
+  return null;
+}

@@ -1,0 +1,131 @@
+"use client";
+
+import Link from "next/link";
+import { useId, useMemo, useState } from "react";
+import { useConnection } from "wagmi";
+import { NotDeployed } from "@/components/NotDeployed";
+import { QueryState } from "@/components/QueryState";
+import { appDeployment } from "@/config/deployment";
+import { DealTable } from "@/features/deals/DealTable";
+import { OfferTable } from "@/features/offers/OfferTable";
+import { tokenFrom } from "@/features/tokens/registry";
+import { Faucet } from "@/features/wallet/Faucet";
+import { useChainNow } from "@/hooks/useChainNow";
+import { useMarket } from "./hooks";
+import { offerSortLabels, selectListedDeals, selectMarketOffers, tokensInBook, type OfferSort } from "./select";
+
+export function MarketView() {
+  const id = useId();
+  const market = useMarket();
+  const now = useChainNow();
+  const { address } = useConnection();
+  const [sells, setSells] = useState("");
+  const [wants, setWants] = useState("");
+  const [sort, setSort] = useState<OfferSort>("newest");
+  const [onlyMine, setOnlyMine] = useState(false);
+
+  const data = market.data;
+  const view = useMemo(() => {
+    if (!data || now === undefined) return undefined;
+    return {
+      offers: selectMarketOffers(data.offers, { sells, wants, sort, fillableBy: onlyMine ? address : undefined }, data.tokens, now),
+      deals: selectListedDeals(data.deals, sells),
+      book: tokensInBook(data.offers, data.deals, now),
+    };
+  }, [data, now, sells, wants, sort, onlyMine, address]);
+
+  if (!appDeployment) return <NotDeployed />;
+
+  const symbol = (a: string) => (data ? tokenFrom(data.tokens, a as `0x${string}`).symbol : a);
+
+  return (
+    <>
+      <div className="row spread">
+        <h1>Market</h1>
+        <div className="row">
+          <Link className="button" href="/offers/new">
+            New offer
+          </Link>
+          <Link className="button secondary" href="/deals/new">
+            New deal
+          </Link>
+        </div>
+      </div>
+      <Faucet />
+      <QueryState what="the market" isLoading={market.isLoading || (!!data && !view)} error={market.error} retry={() => market.refetch()} />
+      {view ? (
+        <>
+          <form className="filters card" aria-label="Filter the market" onSubmit={(e) => e.preventDefault()}>
+            <div className="field">
+              <label htmlFor={`${id}-sells`}>Token sold</label>
+              <select id={`${id}-sells`} value={sells} onChange={(e) => setSells(e.target.value)}>
+                <option value="">Any token</option>
+                {view.book.sells.map((a) => (
+                  <option key={a} value={a}>
+                    {symbol(a)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-wants`}>Paid in</label>
+              <select id={`${id}-wants`} value={wants} onChange={(e) => setWants(e.target.value)}>
+                <option value="">Any token</option>
+                {view.book.wants.map((a) => (
+                  <option key={a} value={a}>
+                    {symbol(a)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-sort`}>Sort offers</label>
+              <select id={`${id}-sort`} value={sort} onChange={(e) => setSort(e.target.value as OfferSort)}>
+                {Object.entries(offerSortLabels).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {address ? (
+              <label className="checkbox">
+                <input type="checkbox" checked={onlyMine} onChange={(e) => setOnlyMine(e.target.checked)} />
+                Only offers I can fill
+              </label>
+            ) : null}
+          </form>
+          {(sort === "priceAsc" || sort === "priceDesc") && (!sells || !wants) ? (
+            <p className="hint">Prices compare best within one pair: choose both the token sold and the token paid.</p>
+          ) : null}
+
+          <h2>
+            Open offers <span className="muted">({view.offers.length})</span>
+          </h2>
+          <OfferTable
+            offers={view.offers}
+            tokens={data!.tokens}
+            now={now}
+            account={address}
+            caption="Open offers"
+            empty="No open offers match. Create one!"
+            testId="market-offers"
+          />
+
+          <h2>
+            Listed deals <span className="muted">({view.deals.length})</span>
+          </h2>
+          <DealTable
+            deals={view.deals}
+            tokens={data!.tokens}
+            now={now}
+            account={address}
+            caption="Listed deals"
+            empty="No listed deals match."
+            testId="market-deals"
+          />
+        </>
+      ) : null}
+    </>
+  );
+}

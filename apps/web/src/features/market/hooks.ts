@@ -1,0 +1,42 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { usePublicClient } from "wagmi";
+import { appDeployment, knownTokens } from "@/config/deployment";
+import { tokenMapOf } from "@/features/tokens/registry";
+import { queryKeys } from "@/lib/queryKeys";
+import { loadMarket, loadMarketChanges, mergeMarket, type Market } from "./loadMarket";
+
+const knownTokenMap = tokenMapOf(knownTokens);
+
+/**
+ * The whole book (offers, deals, their tokens). Loaded once; after that contract events and the
+ * app's own receipts patch just the ids they touched (see useApplyMarketChanges).
+ */
+export function useMarket() {
+  const client = usePublicClient();
+  return useQuery({
+    queryKey: queryKeys.market(),
+    queryFn: () => loadMarket(client!, appDeployment!, knownTokenMap),
+    enabled: !!client && !!appDeployment,
+    staleTime: 60_000,
+  });
+}
+
+/** Re-reads the given offers/deals and merges them into the cached market, if one is loaded. */
+export function useApplyMarketChanges() {
+  const client = usePublicClient();
+  const queryClient = useQueryClient();
+  return useCallback(
+    async (changed: { offerIds?: readonly bigint[]; dealIds?: readonly bigint[] }) => {
+      const key = queryKeys.market();
+      const current = queryClient.getQueryData<Market>(key);
+      if (!client || !appDeployment || !current) return;
+      if (!changed.offerIds?.length && !changed.dealIds?.length) return;
+      const changes = await loadMarketChanges(client, appDeployment, changed, current.tokens);
+      queryClient.setQueryData<Market>(key, (latest) => (latest ? mergeMarket(latest, changes) : latest));
+    },
+    [client, queryClient],
+  );
+}

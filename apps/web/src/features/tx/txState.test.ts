@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { describeTx, explorerLink, isBusy } from "./txState";
+
+const hash = `0x${"ab".repeat(32)}` as const;
+
+describe("describeTx", () => {
+  it("tells the person what to do at each step", () => {
+    expect(describeTx({ phase: "confirm", step: "Approve 5 USDC" })).toBe("Approve 5 USDC: confirm in your wallet.");
+    expect(describeTx({ phase: "confirmed", step: "Fill", hash, blockNumber: 42n })).toMatch(/block 42/);
+    expect(describeTx({ phase: "failed", step: "Fill", message: "This offer has expired." })).toBe(
+      "Fill failed: This offer has expired.",
+    );
+  });
+
+  it("treats a wallet rejection as a calm cancel", () => {
+    expect(describeTx({ phase: "cancelled", step: "Fill" })).toBe("Cancelled in wallet. Nothing was sent.");
+    expect(isBusy({ phase: "cancelled" })).toBe(false);
+    expect(isBusy({ phase: "pending", step: "x", hash })).toBe(true);
+  });
+});
+
+describe("explorerLink", () => {
+  it("links blocks and transactions when the chain has an explorer", () => {
+    expect(explorerLink("https://etherscan.io/", "block", 7n)).toBe("https://etherscan.io/block/7");
+    expect(explorerLink("https://etherscan.io", "tx", hash)).toBe(`https://etherscan.io/tx/${hash}`);
+    expect(explorerLink(undefined, "block", 7n)).toBeUndefined();
+  });
+});

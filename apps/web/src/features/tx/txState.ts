@@ -1,0 +1,52 @@
+import type { Hash } from "viem";
+
+/**
+ * A transaction's whole life as one value. `step` names what is being signed ("Approve 100 USDC",
+ * "Create offer") so a flow with an approval reads as one story.
+ */
+export type TxState =
+  | { phase: "idle" }
+  | { phase: "switching"; chainName: string }
+  | { phase: "checking"; step: string }
+  | { phase: "simulating"; step: string }
+  | { phase: "confirm"; step: string }
+  | { phase: "pending"; step: string; hash: Hash }
+  | { phase: "confirmed"; step: string; hash: Hash; blockNumber: bigint }
+  | { phase: "failed"; step?: string; message: string; hash?: Hash }
+  | { phase: "cancelled"; step?: string };
+
+export type TxPhase = TxState["phase"];
+
+export function isBusy(state: TxState): boolean {
+  return ["switching", "checking", "simulating", "confirm", "pending"].includes(state.phase);
+}
+
+/** One sentence for the status line. */
+export function describeTx(state: TxState): string {
+  switch (state.phase) {
+    case "idle":
+      return "";
+    case "switching":
+      return `Switch your wallet to ${state.chainName}…`;
+    case "checking":
+      return `${state.step}: checking your allowance…`;
+    case "simulating":
+      return `${state.step}: checking the transaction would succeed…`;
+    case "confirm":
+      return `${state.step}: confirm in your wallet.`;
+    case "pending":
+      return `${state.step}: waiting for the transaction to be included…`;
+    case "confirmed":
+      return `${state.step}: confirmed in block ${state.blockNumber.toString()}.`;
+    case "failed":
+      return state.step ? `${state.step} failed: ${state.message}` : state.message;
+    case "cancelled":
+      return "Cancelled in wallet. Nothing was sent.";
+  }
+}
+
+/** Where to see a block or transaction: the chain's explorer when it has one. */
+export function explorerLink(explorerUrl: string | undefined, kind: "block" | "tx", id: bigint | Hash): string | undefined {
+  if (!explorerUrl) return undefined;
+  return `${explorerUrl.replace(/\/+$/, "")}/${kind}/${id.toString()}`;
+}

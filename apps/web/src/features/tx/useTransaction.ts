@@ -1,0 +1,148 @@
+"use client";
+
+import { decodeEscrowError, erc20Abi, isNative } from "@peerlock/sdk";
+import { type QueryKey, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useRef, useState } from "react";
+import type { Abi, Address, TransactionReceipt } from "viem";
+import { useConfig } from "wagmi";
+import {
+  getConnection,
+  readContract,
+  simulateContract,
+  switchChain,
+  waitForTransactionReceipt,
+  writeContract,
+} from "wagmi/actions";
+import { appChain } from "@/config/chain";
+import { useApplyMarketChanges } from "@/features/market/hooks";
+import { queryKeys } from "@/lib/queryKeys";
+import type { TxState } from "./txState";
+
+/** One contract call of a plan; `step` is what the person reads ("Create offer"). */
+export type ContractCall = {
+  step: string;
+  address: Address;
+  abi: Abi;
+  functionName: string;
+  args: readonly unknown[];
+  value?: bigint;
+};
+
+/** Spending the plan needs: approved for exactly `amount` first, only when the allowance is short. */
+export type Approval = { token: Address; spender: Address; amount: bigint; step: string };
+
+export type TxPlan = {
+  approval?: Approval;
+  calls: readonly ContractCall[];
+  /** Queries the calls change, invalidated after the last receipt. */
+  invalidate?: readonly QueryKey[];
+  /** Offers/deals the calls change, re-read into the market. */
+  changed?: { offerIds?: readonly bigint[]; dealIds?: readonly bigint[] };
+  onConfirmed?: (receipts: TransactionReceipt[]) => void;
+};
+
+class RevertedOnChain extends Error {}
+
+/**
+ * The one place a transaction lives its whole life: right chain? -> approval if short (exact
+ * amount) -> simulate (so a revert is explained before signing) -> confirm in wallet -> pending
+ * -> confirmed, or failed with the decoded reason. A rejection in the wallet is "cancelled".
+ */
+export function useTransaction() {
+  const config = useConfig();
+  const queryClient = useQueryClient();
+  const applyMarketChanges = useApplyMarketChanges();
+  const [state, setState] = useState<TxState>({ phase: "idle" });
+  const running = useRef(false);
+
+  const send = useCallback(
+    async (call: Omit<ContractCall, "step">, account: Address, step: string): Promise<TransactionReceipt> => {
+      setState({ phase: "simulating", step });
+      const { request } = await simulateContract(config, {
+        account,
+        chainId: appChain.id,
+        address: call.address,
+        abi: call.abi,
+        functionName: call.functionName,
+        args: call.args,
+        value: call.value,
+      });
+      setState({ phase: "confirm", step });
+      const hash = await writeContract(config, request);
+      setState({ phase: "pending", step, hash });
+      const receipt = await waitForTransactionReceipt(config, { hash, chainId: appChain.id });
+      if (receipt.status !== "success") throw new RevertedOnChain(hash);
+      return receipt;
+    },
+    [config],
+  );
+
+  const run = useCallback(
+    async (plan: TxPlan): Promise<TransactionReceipt[] | undefined> => {
+      if (running.current) return undefined;
+      running.current = true;
+      let step: string | undefined;
+      try {
+        const connection = getConnection(config);
+        const account = connection.address;
+        if (!account) {
+          setState({ phase: "failed", message: "Connect a wallet first." });
+          return undefined;
+        }
+        if (connection.chainId !== appChain.id) {
+          setState({ phase: "switching", chainName: appChain.name });
+          await switchChain(config, { chainId: appChain.id });
+        }
+
+        const { approval } = plan;
+        if (approval && !isNative(approval.token) && approval.amount > 0n) {
+          step = approval.step;
+          setState({ phase: "checking", step });
+          const allowance = await readContract(config, {
+            chainId: appChain.id,
+            address: approval.token,
+            abi: erc20Abi,
+            functionName: "allowance",
+            args: [account, approval.spender],
+          });
+          if (allowance < approval.amount) {
+            await send(
+              { address: approval.token, abi: erc20Abi, functionName: "approve", args: [approval.spender, approval.amount] },
+              account,
+              step,
+            );
+          }
+          void queryClient.invalidateQueries({ queryKey: queryKeys.allowance(approval.token, account, approval.spender) });
+        }
+
+        const receipts: TransactionReceipt[] = [];
+        for (const call of plan.calls) {
+          step = call.step;
+          receipts.push(await send(call, account, step));
+        }
+        const last = receipts.at(-1);
+        if (last && step) setState({ phase: "confirmed", step, hash: last.transactionHash, blockNumber: last.blockNumber });
+
+        for (const queryKey of plan.invalidate ?? []) void queryClient.invalidateQueries({ queryKey });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.chainTime() });
+        if (plan.changed) void applyMarketChanges(plan.changed).catch(() => undefined);
+        plan.onConfirmed?.(receipts);
+        return receipts;
+      } catch (error) {
+        if (error instanceof RevertedOnChain) {
+          setState({ phase: "failed", step, message: "The transaction was reverted on chain.", hash: error.message as `0x${string}` });
+          return undefined;
+        }
+        const decoded = decodeEscrowError(error);
+        setState(decoded.kind === "rejected" ? { phase: "cancelled", step } : { phase: "failed", step, message: decoded.message });
+        return undefined;
+      } finally {
+        running.current = false;
+      }
+    },
+    [config, queryClient, send, applyMarketChanges],
+  );
+
+  const reset = useCallback(() => setState({ phase: "idle" }), []);
+  return { state, run, reset };
+}

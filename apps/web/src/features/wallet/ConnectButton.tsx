@@ -1,0 +1,40 @@
+"use client";
+
+import { useState } from "react";
+import { useConnection, useDisconnect } from "wagmi";
+import { AddressText } from "@/components/AddressText";
+import { appChain } from "@/config/chain";
+import { WalletChooser } from "./WalletChooser";
+
+/** Account and network at a glance, with connect and disconnect. */
+export function ConnectButton() {
+  const connection = useConnection();
+  const disconnect = useDisconnect();
+  const [choosing, setChoosing] = useState(false);
+
+  if (connection.status === "connected") {
+    const onAppChain = connection.chainId === appChain.id;
+    return (
+      <div className="wallet" data-testid="wallet">
+        <span className={`badge ${onAppChain ? "" : "expired"}`} data-testid="wallet-chain">
+          {connection.chain?.name ?? `Chain ${connection.chainId}`}
+        </span>
+        <span data-testid="wallet-address">
+          <AddressText address={connection.address} />
+        </span>
+        <button type="button" className="secondary small" onClick={() => disconnect.mutate({})}>
+          Disconnect
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <div className="wallet">
+      <button type="button" onClick={() => setChoosing(true)} disabled={connection.status === "connecting"}>
+        {connection.status === "reconnecting" || connection.status === "connecting" ? "Connecting…" : "Connect wallet"}
+      </button>
+      <WalletChooser open={choosing} onClose={() => setChoosing(false)} />
+    </div>
+  );
+}
