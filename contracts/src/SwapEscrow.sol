@@ -9,13 +9,16 @@ import {ISwapEscrow} from "./interfaces/ISwapEscrow.sol";
 /// @notice Token-for-token offers that settle atomically. No owner, no admin, no fees.
 contract SwapEscrow is ISwapEscrow, EscrowVault {
     /// @dev Storage form of an offer, packed into six slots. A public offer never writes or
-    /// reads the taker slot: `isPrivate` in slot 0 says whether it is set.
+    /// reads the taker slot: `isPrivate` in slot 0 says whether it is set. A full fill, the
+    /// common case, reads neither the taker slot nor the price slot and writes only slot 5.
     struct StoredOffer {
         // slot 0: everything a fill checks first
         address maker;
         uint64 expiry;
         bool partialFills;
         bool isPrivate;
+        // None, Open or Cancelled. Filled is never stored: an Open offer with nothing
+        // remaining is Filled (see `_status`), so filling the rest leaves slot 0 alone.
         OfferStatus status;
         // slot 1
         address taker;
@@ -23,11 +26,13 @@ contract SwapEscrow is ISwapEscrow, EscrowVault {
         address sellToken;
         // slot 3
         address buyToken;
-        // slot 4: the price, fixed at creation
+        // slot 4: the price, fixed at creation; read by partial fills and quotes
         uint128 sellAmount;
         uint128 buyAmount;
-        // slot 5
+        // slot 5: what is left, and what buying all of it costs:
+        // buyRemaining == ceil(sellRemaining * buyAmount / sellAmount), kept by every fill
         uint128 sellRemaining;
+        uint128 buyRemaining;
     }
 
     uint256 private _offerCount;
@@ -66,7 +71,9 @@ contract SwapEscrow is ISwapEscrow, EscrowVault {
         // both amounts were checked against MAX_AMOUNT above
         offer.sellAmount = uint128(sellAmount);
         offer.buyAmount = uint128(buyAmount);
+        // nothing filled yet: all of it costs exactly buyAmount
         offer.sellRemaining = uint128(sellAmount);
+        offer.buyRemaining = uint128(buyAmount);
         emit OfferCreated(
             offerId, msg.sender, taker, sellToken, sellAmount, buyToken, buyAmount, expiry, partialFills
         );
@@ -83,33 +90,47 @@ contract SwapEscrow is ISwapEscrow, EscrowVault {
         returns (uint256 buyAmountPaid)
     {
         StoredOffer storage offer = _offers[offerId];
+        // read slot 0 and slot 5 once each, before any branch
+        OfferStatus status = offer.status;
+        uint64 expiry = offer.expiry;
+        address maker = offer.maker;
+        bool isPrivate = offer.isPrivate;
+        uint256 remaining = offer.sellRemaining;
+        uint256 buyRemaining = offer.buyRemaining;
 
         // checks
-        if (offer.status != OfferStatus.Open) revert OfferNotOpen();
-        uint64 expiry = offer.expiry;
+        if (status != OfferStatus.Open || remaining == 0) revert OfferNotOpen();
         if (expiry != 0 && block.timestamp >= expiry) revert OfferExpired();
-        address maker = offer.maker;
-        if (offer.isPrivate) {
+        if (isPrivate) {
             // the maker can never be the named taker (createOffer refuses it)
             if (msg.sender != offer.taker) revert NotTaker();
         } else if (msg.sender == maker) {
             revert InvalidTaker();
         }
-        uint256 remaining = offer.sellRemaining;
         if (sellAmount == 0 || sellAmount > remaining) revert InvalidFillAmount();
-        if (!offer.partialFills && sellAmount != remaining) revert PartialFillNotAllowed();
+        uint256 sellLeft; // sellRemaining after this fill
+        uint256 buyLeft; // buyRemaining after this fill
+        if (sellAmount == remaining) {
+            // taking all that is left costs what slot 5 says; the price slot stays unread
+            buyAmountPaid = buyRemaining;
+        } else {
+            if (!offer.partialFills) revert PartialFillNotAllowed();
+            uint256 offerSell = offer.sellAmount;
+            uint256 offerBuy = offer.buyAmount;
+            buyAmountPaid = _fillPrice(offerSell, offerBuy, sellAmount);
+            unchecked {
+                // sellAmount < remaining was checked above
+                sellLeft = remaining - sellAmount;
+            }
+            buyLeft = _fillPrice(offerSell, offerBuy, sellLeft);
+        }
         address buyToken = offer.buyToken;
-        buyAmountPaid = _quote(offer.sellAmount, offer.buyAmount, sellAmount);
         _checkValue(buyToken, buyAmountPaid);
 
-        // effects
-        unchecked {
-            // sellAmount <= remaining was checked above
-            remaining -= sellAmount;
-        }
-        offer.sellRemaining = uint128(remaining);
-        if (remaining == 0) offer.status = OfferStatus.Filled;
-        emit OfferFilled(offerId, msg.sender, sellAmount, buyAmountPaid, remaining);
+        // effects: a full fill zeroes slot 5, which is what makes the offer Filled
+        offer.sellRemaining = uint128(sellLeft);
+        offer.buyRemaining = uint128(buyLeft);
+        emit OfferFilled(offerId, msg.sender, sellAmount, buyAmountPaid, sellLeft);
 
         // interactions: the taker pays the maker, then receives what it bought
         _payThrough(buyToken, msg.sender, maker, buyAmountPaid);
@@ -119,15 +140,15 @@ contract SwapEscrow is ISwapEscrow, EscrowVault {
     /// @inheritdoc ISwapEscrow
     function cancelOffer(uint256 offerId) external nonReentrant {
         StoredOffer storage offer = _offers[offerId];
+        uint256 refund = offer.sellRemaining;
 
-        // checks
-        if (offer.status != OfferStatus.Open) revert OfferNotOpen();
+        // checks: nothing remaining means Filled (see `_status`)
+        if (offer.status != OfferStatus.Open || refund == 0) revert OfferNotOpen();
         address maker = offer.maker;
         if (msg.sender != maker) revert NotMaker();
 
         // effects: sellRemaining is kept as the record of what was refunded
         offer.status = OfferStatus.Cancelled;
-        uint256 refund = offer.sellRemaining;
         emit OfferCancelled(offerId, refund);
 
         // interactions
@@ -154,7 +175,7 @@ contract SwapEscrow is ISwapEscrow, EscrowVault {
             sellRemaining: offer.sellRemaining,
             expiry: offer.expiry,
             partialFills: offer.partialFills,
-            status: offer.status
+            status: _status(offer)
         });
     }
 
@@ -163,10 +184,23 @@ contract SwapEscrow is ISwapEscrow, EscrowVault {
         return _offerCount;
     }
 
-    /// @dev ceil(fillAmount * buyAmount / sellAmount), rounded in the maker's favour.
-    /// Offer amounts are below 2^128, so the product cannot overflow for any fill that
-    /// `fillOffer` accepts; `Math.mulDiv` keeps `quoteFill` exact for any input.
+    /// @dev The stored status, except that an Open offer with nothing remaining is Filled:
+    /// `fillOffer` never writes Filled, it only zeroes slot 5.
+    function _status(StoredOffer storage offer) private view returns (OfferStatus) {
+        OfferStatus stored = offer.status;
+        if (stored == OfferStatus.Open && offer.sellRemaining == 0) return OfferStatus.Filled;
+        return stored;
+    }
+
+    /// @dev ceil(fillAmount * buyAmount / sellAmount), rounded in the maker's favour, exact
+    /// for any input (`quoteFill` accepts any fill amount, even ones `fillOffer` refuses).
     function _quote(uint256 sellAmount, uint256 buyAmount, uint256 fillAmount) private pure returns (uint256) {
         return Math.mulDiv(fillAmount, buyAmount, sellAmount, Math.Rounding.Ceil);
+    }
+
+    /// @dev `_quote` for a fill `fillOffer` accepts, without mulDiv's 512-bit path: offer and
+    /// fill amounts are below 2^128, so the product fits in 256 bits and ceilDiv is exact.
+    function _fillPrice(uint256 sellAmount, uint256 buyAmount, uint256 fillAmount) private pure returns (uint256) {
+        return Math.ceilDiv(fillAmount * buyAmount, sellAmount);
     }
 }

@@ -19,7 +19,7 @@ export const REVERT_CODE = "0x5f5ffd";
  * from snapshots so each one starts from the same state and the numbers repeat exactly.
  */
 export async function createWorld() {
-  const { viem, networkHelpers } = await network.create();
+  const { viem, networkHelpers, provider } = await network.create();
   const publicClient = await viem.getPublicClient();
   const [deployer, maker, taker, seller, buyer, arbiter, stockist] = await viem.getWalletClients();
 
@@ -102,6 +102,8 @@ export async function createWorld() {
     lastDealId,
     quoteFill,
     takeSnapshot: () => networkHelpers.takeSnapshot(),
+    publicClient,
+    provider,
   };
 }
 

@@ -79,9 +79,12 @@ abstract contract EscrowVault is IEscrowVault, ReentrancyGuardTransient {
             return;
         }
         IERC20 erc20 = IERC20(token);
-        uint256 before = _balanceOf(erc20, recipient);
+        // a token without code would "succeed" doing nothing; checked once, as code cannot
+        // disappear within the transaction
+        if (token.code.length == 0) revert UnsupportedToken(token);
+        uint256 before = erc20.balanceOf(recipient);
         if (erc20.trySafeTransferFrom(payer, recipient, amount)) {
-            _requireGrowth(erc20, before, _balanceOf(erc20, recipient), amount);
+            _requireGrowth(erc20, before, erc20.balanceOf(recipient), amount);
         } else {
             _pullExact(erc20, payer, amount);
             _credit(recipient, token, amount);
@@ -120,11 +123,5 @@ abstract contract EscrowVault is IEscrowVault, ReentrancyGuardTransient {
     function _credit(address account, address token, uint256 amount) private {
         _credits[token][account] += amount;
         emit Credited(account, token, amount);
-    }
-
-    /// @dev A token without code (or one whose balanceOf reverts) is unsupported.
-    function _balanceOf(IERC20 token, address account) private view returns (uint256) {
-        if (address(token).code.length == 0) revert UnsupportedToken(address(token));
-        return token.balanceOf(account);
     }
 }
