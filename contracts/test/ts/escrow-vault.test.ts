@@ -7,7 +7,7 @@ import { world, expectBalanceChanges, balanceOf, type World } from "./helpers/fi
 import { createOffer, defaultOffer, offerArgs } from "./helpers/offers.ts";
 import { dealArgs, dealIn, defaultDeal } from "./helpers/deals.ts";
 import { dealCall, fundRefuser, swapCall } from "./helpers/refuser.ts";
-import { DealStatus, ETH, ONE, OfferStatus, ZERO, loadFixture, publicClient, viem } from "./helpers/setup.ts";
+import { DealStatus, ETH, MAX_AMOUNT, ONE, OfferStatus, ZERO, loadFixture, networkHelpers, publicClient, viem } from "./helpers/setup.ts";
 
 const { assertions } = viem;
 const PRICE = parseEther("1");
@@ -206,6 +206,22 @@ describe("EscrowVault", () => {
   });
 
   describe("intake", () => {
+    it("takes in and pays out 2^128 - 1 wei on both escrows", async () => {
+      const w = await world();
+      for (const who of [w.maker, w.taker]) await networkHelpers.setBalance(who.account.address, 3n * MAX_AMOUNT);
+      await createOffer(w, { sellToken: ETH, sellAmount: MAX_AMOUNT, buyAmount: 1n });
+      await expectBalanceChanges(ETH, () => w.swap.write.fillOffer([1n, MAX_AMOUNT], { account: w.taker.account }), [
+        [w.taker.account.address, MAX_AMOUNT],
+        [w.swap.address, -MAX_AMOUNT],
+      ]);
+      const id = await dealIn(w, "Paid", { token: ETH, amount: MAX_AMOUNT });
+      assert.equal(await balanceOf(ETH, w.deal.address), MAX_AMOUNT);
+      await expectBalanceChanges(ETH, () => w.deal.write.release([id], { account: w.seller.account }), [
+        [w.buyer.account.address, MAX_AMOUNT],
+        [w.deal.address, -MAX_AMOUNT],
+      ]);
+    });
+
     it("takes nothing in when a create reverts", async () => {
       const w = await world();
       await assertions.revertWithCustomError(

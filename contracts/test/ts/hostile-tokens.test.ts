@@ -410,6 +410,26 @@ describe("hostile tokens", () => {
       assert.equal(await balanceOf(R, w.buyer.account.address), START_TOKENS - 1n + 300n);
     });
 
+    it("is refused as UnsupportedToken, not a panic, when a price transfer shrinks the maker's balance", async () => {
+      const w = await world();
+      const R = w.reentrant.address;
+      const id = await createOffer(w, { sellAmount: 10n, buyToken: R, buyAmount: 50n });
+      // the maker lets the token move its funds; the callback then takes more than the price away
+      await w.reentrant.write.approve([R, 1000n], { account: w.maker.account });
+      await w.reentrant.write.arm([
+        R,
+        encodeFunctionData({ abi: w.reentrant.abi, functionName: "transferFrom", args: [w.maker.account.address, w.other.account.address, 1000n] }),
+      ]);
+      await assertions.revertWithCustomErrorWithArgs(
+        w.swap.write.fillOffer([id, 10n], { account: w.taker.account }),
+        w.swap,
+        "UnsupportedToken",
+        [addr(R)],
+      );
+      assert.equal((await w.swap.read.getOffer([id])).sellRemaining, 10n);
+      assert.equal(await balanceOf(R, w.maker.account.address), START_TOKENS);
+    });
+
     it("behaves like a plain token once disarmed", async () => {
       const w = await world();
       await w.reentrant.write.arm([w.swap.address, "0x"]);

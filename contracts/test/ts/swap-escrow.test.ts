@@ -473,6 +473,20 @@ describe("SwapEscrow", () => {
       await assertions.revertWithCustomError(bad(open, 0n), w.swap, "OfferExpired");
     });
 
+    it("reverts UnsupportedToken(token) at fill time for a buy token without code", async () => {
+      const w = await world();
+      const noCode = w.other.account.address;
+      const id = await createOffer(w, { buyToken: noCode });
+      await assertions.revertWithCustomErrorWithArgs(
+        w.swap.write.fillOffer([id, 1n], { account: w.taker.account }),
+        w.swap,
+        "UnsupportedToken",
+        [addr(noCode)],
+      );
+      // the maker is not stuck
+      await w.swap.write.cancelOffer([id], { account: w.maker.account });
+    });
+
     it("reverts when the taker has not approved the ERC-20 price, moving nothing", async () => {
       const w = await world();
       const id = await createOffer(w);
