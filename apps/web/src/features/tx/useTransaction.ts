@@ -36,10 +36,12 @@ export type TxPlan = {
   calls: readonly ContractCall[];
   /** Queries the calls change, invalidated after the last receipt. */
   invalidate?: readonly QueryKey[];
-  /** Offers/deals the calls change, re-read into the market. */
-  changed?: { offerIds?: readonly bigint[]; dealIds?: readonly bigint[] };
+  /** Offers/deals the calls change, re-read into the market (a function when ids come from the receipts). */
+  changed?: Changed | ((receipts: TransactionReceipt[]) => Changed);
   onConfirmed?: (receipts: TransactionReceipt[]) => void;
 };
+
+type Changed = { offerIds?: readonly bigint[]; dealIds?: readonly bigint[] };
 
 class RevertedOnChain extends Error {}
 
@@ -125,7 +127,10 @@ export function useTransaction() {
 
         for (const queryKey of plan.invalidate ?? []) void queryClient.invalidateQueries({ queryKey });
         void queryClient.invalidateQueries({ queryKey: queryKeys.chainTime() });
-        if (plan.changed) void applyMarketChanges(plan.changed).catch(() => undefined);
+        if (plan.changed) {
+          const changed = typeof plan.changed === "function" ? plan.changed(receipts) : plan.changed;
+          void applyMarketChanges(changed).catch(() => undefined);
+        }
         plan.onConfirmed?.(receipts);
         return receipts;
       } catch (error) {

@@ -1,0 +1,232 @@
+"use client";
+
+import { isNative, swapEscrowAbi } from "@peerlock/sdk";
+import { parseEventLogs, type TransactionReceipt } from "viem";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { useConnection } from "wagmi";
+import { NotDeployed } from "@/components/NotDeployed";
+import { appDeployment, knownTokens } from "@/config/deployment";
+import { useTokenBalance } from "@/features/tokens/hooks";
+import { TokenPicker, useTokenChoice } from "@/features/tokens/TokenPicker";
+import { isBusy } from "@/features/tx/txState";
+import { TxStatus } from "@/features/tx/TxStatus";
+import { useTransaction } from "@/features/tx/useTransaction";
+import { useChainNow } from "@/hooks/useChainNow";
+import { formatAmount } from "@/lib/amount";
+import { formatPrice, inversePrice, unitPrice } from "@/lib/price";
+import { queryKeys } from "@/lib/queryKeys";
+import { expiryChoices, resolveExpiry } from "./expiry";
+import { checkOfferForm } from "./offerForm";
+
+function createdIds(receipts: readonly TransactionReceipt[]): bigint[] {
+  const logs = receipts.flatMap((r) => r.logs);
+  return parseEventLogs({ abi: swapEscrowAbi, logs, eventName: "OfferCreated" }).map((l) => l.args.offerId);
+}
+
+export function OfferForm() {
+  const id = useId();
+  const router = useRouter();
+  const { address } = useConnection();
+  const now = useChainNow();
+  const sellChoice = useTokenChoice(knownTokens[1]?.address ?? knownTokens[0]?.address);
+  const buyChoice = useTokenChoice(knownTokens[2]?.address ?? knownTokens[0]?.address);
+  const [sellText, setSellText] = useState("");
+  const [buyText, setBuyText] = useState("");
+  const [takerText, setTakerText] = useState("");
+  const [expiryChoice, setExpiryChoice] = useState("86400");
+  const [customExpiry, setCustomExpiry] = useState("");
+  const [partialFills, setPartialFills] = useState(true);
+  const balance = useTokenBalance(sellChoice.token?.address, address);
+  const tx = useTransaction();
+
+  const sell = sellChoice.token;
+  const buy = buyChoice.token;
+  const expiry = now === undefined ? undefined : resolveExpiry(expiryChoice, customExpiry, now);
+  const check = checkOfferForm({ sell, buy, sellText, buyText, takerText, expiry, partialFills, account: address, sellBalance: balance.data });
+  const busy = isBusy(tx.state);
+
+  if (!appDeployment) return <NotDeployed />;
+  const escrow = appDeployment.swapEscrow.address;
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const args = check.args;
+    if (!args || !address || !sell) return;
+    void tx.run({
+      approval: {
+        token: args.sellToken,
+        spender: escrow,
+        amount: args.sellAmount,
+        step: `Approve ${formatAmount(args.sellAmount, sell.decimals)} ${sell.symbol}`,
+      },
+      calls: [
+        {
+          step: "Create offer",
+          address: escrow,
+          abi: swapEscrowAbi,
+          functionName: "createOffer",
+          args: [args.sellToken, args.sellAmount, args.buyToken, args.buyAmount, args.taker, args.expiry, args.partialFills],
+          value: isNative(args.sellToken) ? args.sellAmount : undefined,
+        },
+      ],
+      invalidate: [queryKeys.balances(address)],
+      changed: (receipts) => ({ offerIds: createdIds(receipts) }),
+      onConfirmed: (receipts) => {
+        const [offerId] = createdIds(receipts);
+        if (offerId !== undefined) router.push(`/offers/${offerId}`);
+      },
+    });
+  }
+
+  const pricePreview =
+    sell && buy && check.sellAmount && check.buyAmount
+      ? {
+          sellAmount: check.sellAmount,
+          buyAmount: check.buyAmount,
+          sellDecimals: sell.decimals,
+          buyDecimals: buy.decimals,
+        }
+      : undefined;
+
+  return (
+    <form onSubmit={submit} className="card" aria-labelledby={`${id}-title`} noValidate>
+      <h1 id={`${id}-title`}>New offer</h1>
+      <p className="muted">
+        Lock the tokens you sell in the escrow; anyone (or the taker you name) pays your price and receives them in the same
+        transaction.
+      </p>
+      <div className="grid-2">
+        <fieldset>
+          <legend>You sell</legend>
+          <TokenPicker label="Token to sell" {...sellChoice.picker} testId="sell-token" />
+          <div className="field">
+            <label htmlFor={`${id}-sell`}>Amount to sell{sell ? ` (${sell.symbol})` : ""}</label>
+            <input
+              id={`${id}-sell`}
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              value={sellText}
+              onChange={(e) => setSellText(e.target.value)}
+              aria-invalid={!!check.errors.sellAmount}
+              aria-describedby={`${id}-sell-hint`}
+            />
+            <span id={`${id}-sell-hint`} className={check.errors.sellAmount ? "field-error" : "hint"}>
+              {check.errors.sellAmount ??
+                (sell && balance.data !== undefined ? `Balance: ${formatAmount(balance.data, sell.decimals)} ${sell.symbol}` : " ")}
+            </span>
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>You receive</legend>
+          <TokenPicker label="Token to receive" {...buyChoice.picker} testId="buy-token" />
+          <div className="field">
+            <label htmlFor={`${id}-buy`}>Amount to receive{buy ? ` (${buy.symbol})` : ""}</label>
+            <input
+              id={`${id}-buy`}
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              value={buyText}
+              onChange={(e) => setBuyText(e.target.value)}
+              aria-invalid={!!check.errors.buyAmount}
+              aria-describedby={`${id}-buy-hint`}
+            />
+            <span id={`${id}-buy-hint`} className={check.errors.buyAmount ? "field-error" : "hint"}>
+              {check.errors.buyAmount ?? "For the whole amount you sell."}
+            </span>
+          </div>
+        </fieldset>
+      </div>
+      {check.errors.tokens ? <p className="field-error">{check.errors.tokens}</p> : null}
+
+      <p className="preview" aria-live="polite" data-testid="price-preview">
+        {pricePreview && sell && buy ? (
+          <>
+            Price: 1 {sell.symbol} = {formatPrice(unitPrice(pricePreview))} {buy.symbol}
+            <span className="muted" style={{ fontWeight: 400 }}>
+              {" "}
+              (1 {buy.symbol} = {formatPrice(inversePrice(pricePreview))} {sell.symbol})
+            </span>
+          </>
+        ) : (
+          "Price: enter both amounts"
+        )}
+      </p>
+
+      <div className="grid-2">
+        <div className="field">
+          <label htmlFor={`${id}-taker`}>Taker (optional)</label>
+          <input
+            id={`${id}-taker`}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="0x… — leave empty to let anyone fill"
+            value={takerText}
+            onChange={(e) => setTakerText(e.target.value)}
+            aria-invalid={!!check.errors.taker}
+            aria-describedby={`${id}-taker-hint`}
+          />
+          <span id={`${id}-taker-hint`} className={check.errors.taker ? "field-error" : "hint"}>
+            {check.errors.taker ?? "Only this account will be able to fill."}
+          </span>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-expiry`}>Expiry</label>
+          <select id={`${id}-expiry`} value={expiryChoice} onChange={(e) => setExpiryChoice(e.target.value)}>
+            {expiryChoices.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+          {expiryChoice === "custom" ? (
+            <>
+              <label htmlFor={`${id}-expiry-at`} style={{ marginTop: "0.5rem" }}>
+                Expires at (your local time)
+              </label>
+              <input
+                id={`${id}-expiry-at`}
+                type="datetime-local"
+                value={customExpiry}
+                onChange={(e) => setCustomExpiry(e.target.value)}
+                aria-invalid={!!check.errors.expiry}
+              />
+            </>
+          ) : null}
+          {check.errors.expiry ? <span className="field-error">{check.errors.expiry}</span> : null}
+        </div>
+      </div>
+
+      <div className="field">
+        <label className="checkbox">
+          <input type="checkbox" checked={partialFills} onChange={(e) => setPartialFills(e.target.checked)} />
+          Allow partial fills
+        </label>
+        <span className="hint">Without partial fills, a taker must buy everything at once.</span>
+      </div>
+
+      {check.blockers.length > 0 && (sellText || buyText || !address) ? (
+        <div className="notice warn" data-testid="offer-blockers">
+          <ul>
+            {check.blockers.map((b) => (
+              <li key={b}>{b}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <button type="submit" disabled={!check.args || busy}>
+        Create offer
+      </button>
+      <p className="hint">
+        {sell && !isNative(sell.address)
+          ? `If the escrow may not yet spend this much ${sell.symbol}, your wallet first asks to approve exactly this amount.`
+          : " "}
+      </p>
+      <TxStatus state={tx.state} />
+    </form>
+  );
+}
