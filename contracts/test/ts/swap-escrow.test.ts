@@ -463,11 +463,12 @@ describe("SwapEscrow", () => {
       const open = await createOffer(w, priv);
       const bad = (id: bigint, amount: bigint, caller = w.other) =>
         w.swap.write.fillOffer([id, amount], { account: caller.account, value: 1n });
-      // all wrong: the status wins, also after expiry
+      // each call is wrong in the named way and in every way checked after it
       await assertions.revertWithCustomError(bad(open, 9n), w.swap, "NotTaker");
       await assertions.revertWithCustomError(bad(open, 0n, w.taker), w.swap, "InvalidFillAmount");
       await assertions.revertWithCustomError(bad(open, 9n, w.taker), w.swap, "PartialFillNotAllowed");
       await assertions.revertWithCustomError(bad(open, 10n, w.taker), w.swap, "InvalidValue");
+      // once expired, a closed offer still reports OfferNotOpen first
       await time.increaseTo(expiry);
       await assertions.revertWithCustomError(bad(cancelled, 0n), w.swap, "OfferNotOpen");
       await assertions.revertWithCustomError(bad(open, 0n), w.swap, "OfferExpired");
@@ -591,6 +592,10 @@ describe("SwapEscrow", () => {
       await w.swap.write.cancelOffer([id], { account: w.maker.account });
       assert.equal(await w.swap.read.quoteFill([id, 1n]), 4n); // ceil(22 / 7)
       assert.equal(await w.swap.read.quoteFill([id, 0n]), 0n);
+      const filled = await createOffer(w, { sellAmount: 7n, buyAmount: 22n });
+      await w.swap.write.fillOffer([filled, 7n], { account: w.taker.account });
+      assert.equal(await w.swap.read.quoteFill([filled, 7n]), 22n);
+      assert.equal(await w.swap.read.quoteFill([filled, 2n]), 7n); // ceil(44 / 7)
     });
 
     it("stays exact when fill amount times price exceeds 256 bits", async () => {
