@@ -6,14 +6,15 @@ import type { Address } from "viem";
 import { appDeployment } from "@/config/deployment";
 import { useTokenBalance } from "@/features/tokens/hooks";
 import { TxButton } from "@/features/tx/TxButton";
+import type { Tx } from "@/features/tx/useTransaction";
 import { amountToInput, formatAmount, parseAmount } from "@/lib/amount";
 import { queryKeys } from "@/lib/queryKeys";
 import { fillBlockers } from "./status";
 
-type Props = { offer: OfferWithId; sell: TokenInfo; buy: TokenInfo; account: Address | undefined; now: bigint | undefined };
+type Props = { offer: OfferWithId; sell: TokenInfo; buy: TokenInfo; account: Address | undefined; now: bigint | undefined; tx: Tx };
 
 /** Fill all or part of an offer, with a live quote (the contract's exact rounding) and a preflight. */
-export function FillPanel({ offer, sell, buy, account, now }: Props) {
+export function FillPanel({ offer, sell, buy, account, now, tx }: Props) {
   const id = useId();
   const [input, setInput] = useState(() => amountToInput(offer.sellRemaining, sell.decimals));
   const balance = useTokenBalance(buy.address, account);
@@ -80,6 +81,7 @@ export function FillPanel({ offer, sell, buy, account, now }: Props) {
       ) : null}
       <TxButton
         label="Fill"
+        tx={tx}
         disabled={!ready}
         plan={() => {
           if (!ready || !appDeployment || !account) return undefined;

@@ -15,6 +15,8 @@ import type { HistoryEntry } from "@/features/events/history";
 import { tokenFrom } from "@/features/tokens/registry";
 import { useTokenMap } from "@/features/tokens/hooks";
 import { TxButton } from "@/features/tx/TxButton";
+import { TxStatus } from "@/features/tx/TxStatus";
+import { useTransaction } from "@/features/tx/useTransaction";
 import { useChainNow } from "@/hooks/useChainNow";
 import { useOrigin } from "@/hooks/useOrigin";
 import { isZeroAddress, sameAddress, shortAddress } from "@/lib/address";
@@ -49,6 +51,8 @@ export function OfferView({ rawId }: { rawId: string }) {
   const now = useChainNow();
   const { address } = useConnection();
   const origin = useOrigin();
+  // One transaction for the page: its status stays visible after the offer fills or is cancelled.
+  const tx = useTransaction();
 
   if (!appDeployment) return <NotDeployed />;
   if (id === null) {
@@ -145,7 +149,7 @@ export function OfferView({ rawId }: { rawId: string }) {
         </section>
 
         <div>
-          {phase === "open" && !isMaker ? <FillPanel offer={o} sell={sell} buy={buy} account={address} now={now} /> : null}
+          {phase === "open" && !isMaker ? <FillPanel offer={o} sell={sell} buy={buy} account={address} now={now} tx={tx} /> : null}
           {phase && phase !== "open" ? (
             <Notice kind={phase === "expired" ? "warn" : "info"} title={`This offer is ${offerPhaseLabel[phase].toLowerCase()}.`}>
               {phase === "expired" && canCancelOffer(o, address) ? <p>Cancel it to get the remaining tokens back.</p> : null}
@@ -158,6 +162,7 @@ export function OfferView({ rawId }: { rawId: string }) {
               </p>
               <TxButton
                 label="Cancel offer"
+                tx={tx}
                 variant="danger"
                 plan={() =>
                   address
@@ -171,6 +176,7 @@ export function OfferView({ rawId }: { rawId: string }) {
               />
             </section>
           ) : null}
+          <TxStatus state={tx.state} />
         </div>
       </div>
 

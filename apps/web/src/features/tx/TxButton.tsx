@@ -2,7 +2,7 @@
 
 import { isBusy } from "./txState";
 import { TxStatus } from "./TxStatus";
-import { useTransaction, type TxPlan } from "./useTransaction";
+import { type Tx, type TxPlan, useTransaction } from "./useTransaction";
 
 type Props = {
   /** The button's accessible name, e.g. "Fill", "Release". */
@@ -12,28 +12,44 @@ type Props = {
   disabled?: boolean;
   variant?: "primary" | "secondary" | "danger";
   testId?: string;
+  /**
+   * A transaction owned by the page, when the button may disappear once it succeeds (a filled
+   * offer has no Fill button): the page then shows the status where it stays visible.
+   */
+  tx?: Tx;
 };
 
-/** A button that runs one transaction plan and shows its whole life underneath. */
-export function TxButton({ label, plan, disabled, variant = "primary", testId }: Props) {
-  const { state, run } = useTransaction();
-  const busy = isBusy(state);
+/** A button that runs one transaction plan and, unless the page owns the status, shows its life underneath. */
+export function TxButton({ tx, ...props }: Props) {
+  if (tx) return <PlainTxButton tx={tx} {...props} />;
+  return <OwnTxButton {...props} />;
+}
+
+function OwnTxButton(props: Omit<Props, "tx">) {
+  const tx = useTransaction();
   return (
     <div>
-      <button
-        type="button"
-        className={variant === "primary" ? undefined : variant}
-        disabled={disabled || busy}
-        aria-busy={busy}
-        data-testid={testId}
-        onClick={() => {
-          const p = plan();
-          if (p) void run(p);
-        }}
-      >
-        {label}
-      </button>
-      <TxStatus state={state} />
+      <PlainTxButton tx={tx} {...props} />
+      <TxStatus state={tx.state} />
     </div>
+  );
+}
+
+function PlainTxButton({ label, plan, disabled, variant = "primary", testId, tx }: Props & { tx: Tx }) {
+  const busy = isBusy(tx.state);
+  return (
+    <button
+      type="button"
+      className={variant === "primary" ? undefined : variant}
+      disabled={disabled || busy}
+      aria-busy={busy}
+      data-testid={testId}
+      onClick={() => {
+        const p = plan();
+        if (p) void tx.run(p);
+      }}
+    >
+      {label}
+    </button>
   );
 }

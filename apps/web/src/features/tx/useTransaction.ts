@@ -151,3 +151,5 @@ export function useTransaction() {
   const reset = useCallback(() => setState({ phase: "idle" }), []);
   return { state, run, reset };
 }
+
+export type Tx = ReturnType<typeof useTransaction>;

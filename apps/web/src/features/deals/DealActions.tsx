@@ -1,0 +1,86 @@
+"use client";
+
+import { dealEscrowAbi, type DealWithId, type TokenInfo } from "@peerlock/sdk";
+import type { Address } from "viem";
+import { appDeployment } from "@/config/deployment";
+import { TxButton } from "@/features/tx/TxButton";
+import type { Tx } from "@/features/tx/useTransaction";
+import { formatAmount } from "@/lib/amount";
+import { queryKeys } from "@/lib/queryKeys";
+import { formatWindow } from "@/lib/time";
+import { type DealAction, dealActionLabel, dealActions, dealRole } from "./actions";
+import { ResolvePanel } from "./ResolvePanel";
+
+const functionName: Record<Exclude<DealAction, "resolve">, string> = {
+  take: "takeDeal",
+  markPaid: "markPaid",
+  release: "release",
+  cancel: "cancelDeal",
+  dispute: "dispute",
+};
+
+/** What each button does, in the viewer's terms, so nobody clicks blind. */
+function explain(action: DealAction, deal: DealWithId, token: TokenInfo, role: string): string {
+  const amount = `${formatAmount(deal.amount, token.decimals)} ${token.symbol}`;
+  switch (action) {
+    case "take":
+      return `You commit to pay the seller as the terms say within ${formatWindow(deal.paymentWindow)} from now.`;
+    case "markPaid":
+      return "Tell the seller you have paid. Do this only after sending the payment.";
+    case "release":
+      return `Send the ${amount} to the buyer. Do this once you have received the payment.`;
+    case "cancel":
+      return role === "buyer" ? `End the deal: the ${amount} go back to the seller.` : `End the deal and get your ${amount} back.`;
+    case "dispute":
+      return "Ask the arbiter to decide how to split the escrow.";
+    case "resolve":
+      return "Split the escrow between buyer and seller.";
+  }
+}
+
+type Props = { deal: DealWithId; token: TokenInfo; account: Address; now: bigint; tx: Tx };
+
+/** The viewer's actions on a deal; the page owns the transaction so its status outlives the buttons. */
+export function DealActions({ deal, token, account, now, tx }: Props) {
+  const actions = dealActions(deal, account, now);
+  const role = dealRole(deal, account);
+  if (actions.length === 0) return null;
+  return (
+    <section className="card" aria-label="Actions" data-testid="deal-actions">
+      <h2 style={{ marginTop: 0 }}>What you can do</h2>
+      {actions.map(({ action, enabled, reason }) => (
+        <div key={action} style={{ marginBottom: "1rem" }}>
+          <p style={{ margin: "0 0 0.4rem" }}>{explain(action, deal, token, role)}</p>
+          {action === "resolve" ? (
+            <ResolvePanel deal={deal} token={token} account={account} tx={tx} />
+          ) : (
+            <TxButton
+              label={dealActionLabel[action]}
+              tx={tx}
+              variant={action === "cancel" ? "danger" : action === "dispute" ? "secondary" : "primary"}
+              disabled={!enabled}
+              plan={() =>
+                appDeployment
+                  ? {
+                      calls: [
+                        {
+                          step: dealActionLabel[action],
+                          address: appDeployment.dealEscrow.address,
+                          abi: dealEscrowAbi,
+                          functionName: functionName[action],
+                          args: [deal.id],
+                        },
+                      ],
+                      invalidate: [queryKeys.deal(deal.id), queryKeys.dealHistory(deal.id), queryKeys.balances(account)],
+                      changed: { dealIds: [deal.id] },
+                    }
+                  : undefined
+              }
+            />
+          )}
+          {reason ? <p className="hint">{reason}</p> : null}
+        </div>
+      ))}
+    </section>
+  );
+}

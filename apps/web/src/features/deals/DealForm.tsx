@@ -1,0 +1,186 @@
+"use client";
+
+import { dealEscrowAbi, dealLimits, isNative } from "@peerlock/sdk";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { parseEventLogs, type TransactionReceipt } from "viem";
+import { useConnection } from "wagmi";
+import { NotDeployed } from "@/components/NotDeployed";
+import { appDeployment, knownTokens } from "@/config/deployment";
+import { useTokenBalance } from "@/features/tokens/hooks";
+import { TokenPicker, useTokenChoice } from "@/features/tokens/TokenPicker";
+import { isBusy } from "@/features/tx/txState";
+import { TxStatus } from "@/features/tx/TxStatus";
+import { useTransaction } from "@/features/tx/useTransaction";
+import { formatAmount } from "@/lib/amount";
+import { queryKeys } from "@/lib/queryKeys";
+import { dealLinkPath } from "@/lib/termsLink";
+import { checkDealForm, type WindowUnit, windowUnits } from "./dealForm";
+
+function openedIds(receipts: readonly TransactionReceipt[]): bigint[] {
+  const logs = receipts.flatMap((r) => r.logs);
+  return parseEventLogs({ abi: dealEscrowAbi, logs, eventName: "DealOpened" }).map((l) => l.args.dealId);
+}
+
+export function DealForm() {
+  const id = useId();
+  const router = useRouter();
+  const { address } = useConnection();
+  const tokenChoice = useTokenChoice(knownTokens[0]?.address);
+  const [amountText, setAmountText] = useState("");
+  const [buyerText, setBuyerText] = useState("");
+  const [arbiterText, setArbiterText] = useState("");
+  const [feeText, setFeeText] = useState("1");
+  const [windowText, setWindowText] = useState("1");
+  const [windowUnit, setWindowUnit] = useState<WindowUnit>("hours");
+  const [terms, setTerms] = useState("");
+  const token = tokenChoice.token;
+  const balance = useTokenBalance(token?.address, address);
+  const tx = useTransaction();
+  const check = checkDealForm({ token, amountText, buyerText, arbiterText, feeText, windowText, windowUnit, terms, account: address, balance: balance.data });
+  const busy = isBusy(tx.state);
+
+  if (!appDeployment) return <NotDeployed />;
+  const escrow = appDeployment.dealEscrow.address;
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const args = check.args;
+    if (!args || !address || !token) return;
+    const text = terms;
+    void tx.run({
+      approval: { token: args.token, spender: escrow, amount: args.amount, step: `Approve ${formatAmount(args.amount, token.decimals)} ${token.symbol}` },
+      calls: [
+        {
+          step: "Open deal",
+          address: escrow,
+          abi: dealEscrowAbi,
+          functionName: "openDeal",
+          args: [args.token, args.amount, args.buyer, args.arbiter, args.arbiterFeeBps, args.paymentWindow, args.termsHash],
+          value: isNative(args.token) ? args.amount : undefined,
+        },
+      ],
+      invalidate: [queryKeys.balances(address)],
+      changed: (receipts) => ({ dealIds: openedIds(receipts) }),
+      onConfirmed: (receipts) => {
+        const [dealId] = openedIds(receipts);
+        // The new deal's page, with the terms in the fragment: that URL is the one to share.
+        if (dealId !== undefined) router.push(dealLinkPath(dealId, text));
+      },
+    });
+  }
+
+  const field = (name: keyof typeof check.errors) => ({
+    "aria-invalid": !!check.errors[name],
+    "aria-describedby": `${id}-${name}-hint`,
+  });
+  const hint = (name: keyof typeof check.errors, text: string) => (
+    <span id={`${id}-${name}-hint`} className={check.errors[name] ? "field-error" : "hint"}>
+      {check.errors[name] ?? text}
+    </span>
+  );
+
+  return (
+    <form onSubmit={submit} className="card" aria-labelledby={`${id}-title`} noValidate>
+      <h1 id={`${id}-title`}>New deal</h1>
+      <p className="muted">
+        Sell tokens for a payment made outside the chain (bank transfer, cash…). Your tokens wait in escrow; you release them once
+        paid. If you and the buyer disagree, the arbiter splits the escrow.
+      </p>
+      <div className="grid-2">
+        <div>
+          <TokenPicker label="Token to sell" {...tokenChoice.picker} testId="deal-token" />
+          <div className="field">
+            <label htmlFor={`${id}-amount`}>Amount to lock{token ? ` (${token.symbol})` : ""}</label>
+            <input id={`${id}-amount`} type="text" inputMode="decimal" autoComplete="off" value={amountText} onChange={(e) => setAmountText(e.target.value)} {...field("amount")} />
+            {hint("amount", token && balance.data !== undefined ? `Balance: ${formatAmount(balance.data, token.decimals)} ${token.symbol}` : " ")}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-buyer`}>Buyer (optional)</label>
+            <input
+              id={`${id}-buyer`}
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="0x… — leave empty to let anyone take it"
+              value={buyerText}
+              onChange={(e) => setBuyerText(e.target.value)}
+              {...field("buyer")}
+            />
+            {hint("buyer", "Only this account will be able to take the deal.")}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-arbiter`}>Arbiter</label>
+            <input
+              id={`${id}-arbiter`}
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="0x…"
+              value={arbiterText}
+              onChange={(e) => setArbiterText(e.target.value)}
+              {...field("arbiter")}
+            />
+            {hint("arbiter", "A third party both of you trust to split the escrow in a dispute.")}
+          </div>
+          <div className="grid-2">
+            <div className="field">
+              <label htmlFor={`${id}-fee`}>Arbiter fee (%)</label>
+              <input id={`${id}-fee`} type="text" inputMode="decimal" autoComplete="off" value={feeText} onChange={(e) => setFeeText(e.target.value)} {...field("fee")} />
+              {hint("fee", `At most ${dealLimits.maxArbiterFeeBps / 100} %; paid only if the arbiter resolves a dispute.`)}
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-window`}>Payment window</label>
+              <div className="row" style={{ flexWrap: "nowrap" }}>
+                <input id={`${id}-window`} type="text" inputMode="numeric" autoComplete="off" value={windowText} onChange={(e) => setWindowText(e.target.value)} {...field("window")} />
+                <label htmlFor={`${id}-window-unit`} className="visually-hidden">
+                  Payment window unit
+                </label>
+                <select id={`${id}-window-unit`} value={windowUnit} onChange={(e) => setWindowUnit(e.target.value as WindowUnit)} style={{ width: "auto" }}>
+                  {Object.keys(windowUnits).map((u) => (
+                    <option key={u} value={u}>
+                      {u}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              {hint("window", "How long the buyer has to pay once they take the deal.")}
+            </div>
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-terms`}>Terms</label>
+          <textarea
+            id={`${id}-terms`}
+            rows={10}
+            placeholder={"What the buyer pays, how and where, e.g.\nPay 1,000 EUR by SEPA transfer to IBAN …, reference PEERLOCK."}
+            value={terms}
+            onChange={(e) => setTerms(e.target.value)}
+            aria-invalid={!!check.errors.terms && terms !== ""}
+            aria-describedby={`${id}-terms-hint`}
+          />
+          <span id={`${id}-terms-hint`} className={check.errors.terms && terms !== "" ? "field-error" : "hint"}>
+            {check.errors.terms && terms !== ""
+              ? check.errors.terms
+              : "Only a fingerprint (hash) of this text goes on chain. The deal's share link carries the text so the buyer can check it."}
+          </span>
+        </div>
+      </div>
+
+      {check.blockers.length > 0 && (amountText || arbiterText || !address) ? (
+        <div className="notice warn" data-testid="deal-blockers">
+          <ul>
+            {check.blockers.map((b) => (
+              <li key={b}>{b}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <button type="submit" disabled={!check.args || busy}>
+        Open deal
+      </button>
+      <TxStatus state={tx.state} />
+    </form>
+  );
+}

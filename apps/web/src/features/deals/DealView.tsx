@@ -1,0 +1,188 @@
+"use client";
+
+import { DealStatus, dealStatusName, type TokenInfo } from "@peerlock/sdk";
+import { useConnection } from "wagmi";
+import { AddressText } from "@/components/AddressText";
+import { CopyButton } from "@/components/CopyButton";
+import { Countdown } from "@/components/Countdown";
+import { NotDeployed } from "@/components/NotDeployed";
+import { Notice } from "@/components/Notice";
+import { QueryState } from "@/components/QueryState";
+import { TokenAmount } from "@/components/TokenAmount";
+import { appDeployment } from "@/config/deployment";
+import { HistoryList } from "@/features/events/HistoryList";
+import type { HistoryEntry } from "@/features/events/history";
+import { useTokenMap } from "@/features/tokens/hooks";
+import { tokenFrom } from "@/features/tokens/registry";
+import { TxStatus } from "@/features/tx/TxStatus";
+import { useTransaction } from "@/features/tx/useTransaction";
+import { useChainNow } from "@/hooks/useChainNow";
+import { useHash } from "@/hooks/useHash";
+import { useOrigin } from "@/hooks/useOrigin";
+import { isZeroAddress, sameAddress, shortAddress } from "@/lib/address";
+import { formatAmount } from "@/lib/amount";
+import { parseId } from "@/lib/ids";
+import { dealLinkPath } from "@/lib/termsLink";
+import { formatWindow } from "@/lib/time";
+import { dealRole, isPaymentOverdue } from "./actions";
+import { DealActions } from "./DealActions";
+import { useDeal, useDealHistory } from "./hooks";
+import { checkTerms } from "./terms";
+import { TermsPanel } from "./TermsPanel";
+
+const roleText = {
+  seller: "You are the seller: you locked the tokens and release them once paid.",
+  buyer: "You are the buyer: pay as the terms say, then mark the deal paid.",
+  arbiter: "You are the arbiter: you decide the split if the deal is disputed.",
+  visitor: "You are not part of this deal.",
+} as const;
+
+function describeEvent(e: HistoryEntry, token: TokenInfo): string {
+  const amt = (v: unknown) => `${formatAmount(v as bigint, token.decimals)} ${token.symbol}`;
+  const who = (v: unknown) => shortAddress(String(v));
+  switch (e.eventName) {
+    case "DealOpened":
+      return `Opened by ${who(e.args.seller)} with ${amt(e.args.amount)}`;
+    case "DealTaken":
+      return `Taken by ${who(e.args.buyer)}`;
+    case "DealPaid":
+      return "Marked paid by the buyer";
+    case "DealReleased":
+      return "Released to the buyer";
+    case "DealRefunded":
+      return `Cancelled by ${who(e.args.by)}; refunded to the seller`;
+    case "DealDisputed":
+      return `Disputed by ${who(e.args.by)}`;
+    case "DealResolved":
+      return `Resolved: ${amt(e.args.toBuyer)} to the buyer, ${amt(e.args.toSeller)} to the seller, ${amt(e.args.fee)} fee`;
+    default:
+      return e.eventName;
+  }
+}
+
+export function DealView({ rawId }: { rawId: string }) {
+  const id = parseId(rawId);
+  const deal = useDeal(id);
+  const history = useDealHistory(id);
+  const tokens = useTokenMap();
+  const now = useChainNow();
+  const { address } = useConnection();
+  const origin = useOrigin();
+  const hash = useHash();
+  const tx = useTransaction();
+
+  if (!appDeployment) return <NotDeployed />;
+  if (id === null) {
+    return (
+      <Notice kind="error" title="This link does not point to a deal.">
+        <p>&ldquo;{rawId.slice(0, 80)}&rdquo; is not a deal number. Deal links look like /deals/12.</p>
+      </Notice>
+    );
+  }
+  if (deal.isLoading || deal.error) {
+    return <QueryState what={`deal #${id}`} isLoading={deal.isLoading} error={deal.error} retry={() => deal.refetch()} />;
+  }
+  const d = deal.data;
+  if (!d) {
+    return (
+      <Notice kind="warn" title={`Deal #${id} does not exist.`}>
+        <p>No deal has this number yet on this chain.</p>
+      </Notice>
+    );
+  }
+
+  const token = tokenFrom(tokens, d.token);
+  const role = dealRole(d, address);
+  const overdue = now !== undefined && isPaymentOverdue(d, now);
+  const status = dealStatusName(d.status);
+  // Share the terms only when the ones in this link are the real ones.
+  const terms = hash !== null ? checkTerms(hash, d.termsHash) : undefined;
+  const link = `${origin}${dealLinkPath(id, terms?.kind === "matches" ? terms.text : undefined)}`;
+  const hasDeadline = d.status === DealStatus.Taken || d.status === DealStatus.Paid || d.status === DealStatus.Disputed;
+
+  return (
+    <>
+      <div className="row">
+        <h1>Deal #{id.toString()}</h1>
+        <span className={`badge ${overdue ? "overdue" : status.toLowerCase()}`} data-testid="deal-status" data-status={status}>
+          {overdue ? "Payment overdue" : status}
+        </span>
+      </div>
+      {address ? <p data-testid="deal-role" data-role={role}>{roleText[role]}</p> : <p className="muted">Connect a wallet to act on this deal.</p>}
+
+      <div className="grid-2">
+        <div>
+          <section className="card" aria-label="Deal details">
+            <dl className="facts">
+              <dt>Amount</dt>
+              <dd>
+                <TokenAmount value={d.amount} token={token} />
+              </dd>
+              <dt>Seller</dt>
+              <dd>
+                <AddressText address={d.seller} you={sameAddress(d.seller, address)} />
+              </dd>
+              <dt>Buyer</dt>
+              <dd>
+                {isZeroAddress(d.buyer) ? (
+                  "Anyone (not taken yet)"
+                ) : (
+                  <>
+                    <AddressText address={d.buyer} you={sameAddress(d.buyer, address)} />
+                    {d.status === DealStatus.Listed ? <span className="muted"> (reserved)</span> : null}
+                  </>
+                )}
+              </dd>
+              <dt>Arbiter</dt>
+              <dd>
+                <AddressText address={d.arbiter} you={sameAddress(d.arbiter, address)} /> — fee {d.arbiterFeeBps / 100} %, only if they
+                resolve
+              </dd>
+              <dt>Payment window</dt>
+              <dd>{formatWindow(d.paymentWindow)} once taken</dd>
+              {hasDeadline ? (
+                <>
+                  <dt>Payment deadline</dt>
+                  <dd>
+                    <Countdown target={d.paymentDeadline} now={now} testId="payment-deadline" />
+                  </dd>
+                </>
+              ) : null}
+              {!isZeroAddress(d.token) ? (
+                <>
+                  <dt>Token</dt>
+                  <dd>
+                    <AddressText address={d.token} />
+                  </dd>
+                </>
+              ) : null}
+            </dl>
+            <h3>Share</h3>
+            <p className="mono" data-testid="share-link">
+              {link}
+            </p>
+            <CopyButton text={link} />
+            {terms?.kind !== "matches" ? (
+              <p className="hint">This link has no verified terms; share the seller&apos;s original link so the buyer can check them.</p>
+            ) : null}
+          </section>
+          <TermsPanel termsHash={d.termsHash} />
+        </div>
+
+        <div>
+          {address && now !== undefined ? <DealActions deal={d} token={token} account={address} now={now} tx={tx} /> : null}
+          <TxStatus state={tx.state} />
+        </div>
+      </div>
+
+      <h2>History</h2>
+      <section className="card" aria-label="History">
+        {history.data ? (
+          <HistoryList entries={history.data} describe={(e) => describeEvent(e, token)} />
+        ) : (
+          <QueryState what="the history" isLoading={history.isLoading} error={history.error} retry={() => history.refetch()} />
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import { hashTerms, NATIVE_ETH } from "@peerlock/sdk";
+import { zeroAddress, type Address } from "viem";
+import { describe, expect, it } from "vitest";
+import { checkDealForm, parseFeeBps, type DealFormInput } from "./dealForm";
+
+const me = "0x1000000000000000000000000000000000000001" as Address;
+const arbiter = "0x3000000000000000000000000000000000000003" as Address;
+const buyer = "0x2000000000000000000000000000000000000002" as Address;
+
+const form = (over: Partial<DealFormInput> = {}): DealFormInput => ({
+  token: NATIVE_ETH,
+  amountText: "2",
+  buyerText: "",
+  arbiterText: arbiter,
+  feeText: "1.5",
+  windowText: "2",
+  windowUnit: "hours",
+  terms: "Pay 5,000 EUR by SEPA to DE89…",
+  account: me,
+  balance: 10n ** 19n,
+  ...over,
+});
+
+describe("parseFeeBps", () => {
+  it("turns percent into basis points within the contract limit", () => {
+    expect(parseFeeBps("1.5")).toEqual({ ok: true, bps: 150 });
+    expect(parseFeeBps("")).toEqual({ ok: true, bps: 0 });
+    expect(parseFeeBps("10")).toEqual({ ok: true, bps: 1_000 });
+    expect(parseFeeBps("10.01").ok).toBe(false);
+    expect(parseFeeBps("0.001").ok).toBe(false);
+  });
+});
+
+describe("checkDealForm", () => {
+  it("builds openDeal arguments with the terms hash", () => {
+    expect(checkDealForm(form()).args).toEqual({
+      token: zeroAddress,
+      amount: 2n * 10n ** 18n,
+      buyer: zeroAddress,
+      arbiter,
+      arbiterFeeBps: 150,
+      paymentWindow: 7_200,
+      termsHash: hashTerms("Pay 5,000 EUR by SEPA to DE89…"),
+    });
+  });
+
+  it("applies the contract's arbiter and buyer rules", () => {
+    expect(checkDealForm(form({ arbiterText: me })).errors.arbiter).toMatch(/someone else/);
+    expect(checkDealForm(form({ buyerText: arbiter })).errors.arbiter).toMatch(/cannot be the buyer/);
+    expect(checkDealForm(form({ buyerText: me })).errors.buyer).toMatch(/your own deal/);
+    expect(checkDealForm(form({ arbiterText: "" })).blockers).toContain("Name an arbiter both sides trust.");
+    expect(checkDealForm(form({ buyerText: buyer })).args?.buyer).toBe(buyer);
+  });
+
+  it("keeps the payment window within 5 minutes and 30 days", () => {
+    expect(checkDealForm(form({ windowText: "4", windowUnit: "minutes" })).errors.window).toMatch(/between 5 minutes and 30 days/);
+    expect(checkDealForm(form({ windowText: "5", windowUnit: "minutes" })).args?.paymentWindow).toBe(300);
+    expect(checkDealForm(form({ windowText: "30", windowUnit: "days" })).args?.paymentWindow).toBe(2_592_000);
+    expect(checkDealForm(form({ windowText: "31", windowUnit: "days" })).args).toBeUndefined();
+    expect(checkDealForm(form({ windowText: "1.5" })).errors.window).toBeDefined();
+  });
+
+  it("needs terms and enough balance", () => {
+    expect(checkDealForm(form({ terms: "  " })).errors.terms).toBeDefined();
+    expect(checkDealForm(form({ balance: 10n ** 18n })).blockers[0]).toMatch(/less than the amount/);
+  });
+});
