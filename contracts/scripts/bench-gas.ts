@@ -4,7 +4,7 @@
  * (cold and warm, with the issue's targets next to the warm ERC-20 rows) and writes the
  * same table to gas-report.md. A benchmark reports; it always exits 0, misses are marked.
  */
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import hre from "hardhat";
 import { scenarios, warmUp, type Mode } from "./bench/scenarios.ts";
 import { isMiss, reportFile, table, type Row } from "./bench/report.ts";
@@ -16,6 +16,24 @@ function compilerLine(): string {
   const { version, settings } = hre.config.solidity.profiles.default.compilers[0];
   const optimizer = settings.optimizer?.enabled ? `optimizer ${settings.optimizer.runs} runs` : "no optimizer";
   return `solc ${version}, ${optimizer}, EVM ${settings.evmVersion ?? "default"}`;
+}
+
+/**
+ * `--coverage` builds write instrumented bytecode (thousands of gas more per call) to the
+ * same artifacts; measuring those would commit nonsense. Returns the contracts affected.
+ */
+async function instrumentedContracts(): Promise<string[]> {
+  const instrumented: string[] = [];
+  for (const name of ["SwapEscrow", "DealEscrow", "TestToken"]) {
+    const buildInfoId = await hre.artifacts.getBuildInfoId(name);
+    const path = buildInfoId && (await hre.artifacts.getBuildInfoPath(buildInfoId));
+    if (!path) continue;
+    const buildInfo = JSON.parse(await readFile(path, "utf8")) as { input: { sources: Record<string, unknown> } };
+    if (Object.keys(buildInfo.input.sources).some((source) => source.includes("NomicFoundationCoverage"))) {
+      instrumented.push(name);
+    }
+  }
+  return instrumented;
 }
 
 async function measure(world: World, mode: Mode, restore: () => Promise<void>) {
@@ -32,6 +50,14 @@ async function measure(world: World, mode: Mode, restore: () => Promise<void>) {
 }
 
 async function main() {
+  const instrumented = await instrumentedContracts();
+  if (instrumented.length > 0) {
+    console.log(
+      `Artifacts of ${instrumented.join(", ")} carry coverage instrumentation; rebuild without --coverage ` +
+        "(`pnpm exec hardhat build`) and run again. Nothing measured.",
+    );
+    return;
+  }
   const world = await createWorld();
 
   // cold: every scenario from the state right after deployment

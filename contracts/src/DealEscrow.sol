@@ -17,8 +17,13 @@ contract DealEscrow is IDealEscrow, EscrowVault {
     /// @notice The longest payment window; longer would lock the seller's funds for too long.
     uint32 public constant MAX_PAYMENT_WINDOW = 30 days;
 
-    /// @dev Storage form of a deal, packed into six slots. A deal listed to anyone skips
-    /// the buyer slot until it is taken; an ETH deal skips the token address.
+    /// @dev Amounts up to this (2^96 - 1, about 7.9e28: 79 billion tokens of 18 decimals)
+    /// are stored next to the token; larger ones, up to MAX_AMOUNT, in a slot of their own.
+    uint256 private constant MAX_PACKED_AMOUNT = type(uint96).max;
+
+    /// @dev Storage form of a deal. A deal listed to anyone skips the buyer slot until it is
+    /// taken, and slot 5 is written only for huge amounts, so opening a deal writes four new
+    /// slots and a payout reads three: status and seller, buyer, token and amount.
     struct StoredDeal {
         // slot 0: what every transition checks
         address seller;
@@ -27,15 +32,16 @@ contract DealEscrow is IDealEscrow, EscrowVault {
         DealStatus status;
         // slot 1
         address buyer;
-        // slot 2
+        // slot 2: what a payout needs
         address token;
-        uint32 paymentWindow;
-        // slot 3
+        uint96 packedAmount; // the amount, or 0 when it is above MAX_PACKED_AMOUNT
+        // slot 3: what takeDeal needs besides slots 0 and 1
         address arbiter;
+        uint32 paymentWindow;
         // slot 4
-        uint128 amount;
-        // slot 5
         bytes32 termsHash;
+        // slot 5: the amount when it is above MAX_PACKED_AMOUNT (amounts are never 0)
+        uint128 largeAmount;
     }
 
     uint256 private _dealCount;
@@ -66,10 +72,14 @@ contract DealEscrow is IDealEscrow, EscrowVault {
         deal.status = DealStatus.Listed;
         if (buyer != address(0)) deal.buyer = buyer;
         deal.token = token;
-        deal.paymentWindow = paymentWindow;
+        if (amount <= MAX_PACKED_AMOUNT) {
+            deal.packedAmount = uint96(amount);
+        } else {
+            // checked against MAX_AMOUNT above
+            deal.largeAmount = uint128(amount);
+        }
         deal.arbiter = arbiter;
-        // checked against MAX_AMOUNT above
-        deal.amount = uint128(amount);
+        deal.paymentWindow = paymentWindow;
         if (termsHash != bytes32(0)) deal.termsHash = termsHash;
         emit DealOpened(dealId, msg.sender, buyer, token, amount, arbiter, arbiterFeeBps, paymentWindow, termsHash);
 
@@ -115,20 +125,21 @@ contract DealEscrow is IDealEscrow, EscrowVault {
     /// @inheritdoc IDealEscrow
     function release(uint256 dealId) external nonReentrant {
         StoredDeal storage deal = _deals[dealId];
+        DealStatus status = deal.status;
+        address seller = deal.seller;
 
         // checks
-        DealStatus status = deal.status;
         if (status != DealStatus.Taken && status != DealStatus.Paid && status != DealStatus.Disputed) {
             revert InvalidStatus();
         }
-        if (msg.sender != deal.seller) revert NotAllowed();
+        if (msg.sender != seller) revert NotAllowed();
 
         // effects
         deal.status = DealStatus.Released;
         emit DealReleased(dealId);
 
         // interactions
-        _payOut(deal.token, deal.buyer, deal.amount);
+        _payOut(deal.token, deal.buyer, _amountOf(deal));
     }
 
     /// @inheritdoc IDealEscrow
@@ -158,7 +169,7 @@ contract DealEscrow is IDealEscrow, EscrowVault {
         emit DealRefunded(dealId, msg.sender);
 
         // interactions
-        _payOut(deal.token, seller, deal.amount);
+        _payOut(deal.token, seller, _amountOf(deal));
     }
 
     /// @inheritdoc IDealEscrow
@@ -186,7 +197,7 @@ contract DealEscrow is IDealEscrow, EscrowVault {
 
         // effects
         deal.status = DealStatus.Resolved;
-        uint256 amount = deal.amount;
+        uint256 amount = _amountOf(deal);
         uint256 fee = amount * deal.arbiterFeeBps / BPS;
         uint256 rest = amount - fee;
         uint256 toBuyer = rest * buyerShareBps / BPS;
@@ -208,7 +219,7 @@ contract DealEscrow is IDealEscrow, EscrowVault {
             buyer: deal.buyer,
             token: deal.token,
             arbiter: deal.arbiter,
-            amount: deal.amount,
+            amount: _amountOf(deal),
             arbiterFeeBps: deal.arbiterFeeBps,
             paymentWindow: deal.paymentWindow,
             paymentDeadline: deal.paymentDeadline,
@@ -220,5 +231,11 @@ contract DealEscrow is IDealEscrow, EscrowVault {
     /// @inheritdoc IDealEscrow
     function dealCount() external view returns (uint256) {
         return _dealCount;
+    }
+
+    /// @dev The deal's amount, wherever `openDeal` stored it; 0 for an unknown deal.
+    function _amountOf(StoredDeal storage deal) private view returns (uint256 amount) {
+        amount = deal.packedAmount;
+        if (amount == 0) amount = deal.largeAmount;
     }
 }

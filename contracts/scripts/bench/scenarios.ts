@@ -49,7 +49,7 @@ async function createOffer(w: World, mode: Mode, sellToken: Address, buyToken: A
   const gas = await w.gasOf(
     w.swap.write.createOffer(
       [sellToken, sellAmount, buyToken, buyAmount, ETH, EXPIRY, true],
-      w.tx(w.actors.maker, value),
+      w.txPaying(w.actors.maker, value),
     ),
   );
   return { gas, offerId: await w.lastOfferId() };
@@ -66,7 +66,7 @@ function fillScenario(variant: string, buyToken: Address | "B", amount: bigint, 
       const price = await w.quoteFill(offerId, amount);
       await readyToPay(w, mode, buy, "taker", w.swap.address, price);
       const value = buy === ETH ? price : 0n;
-      return w.gasOf(w.swap.write.fillOffer([offerId, amount], w.tx(w.actors.taker, value)));
+      return w.gasOf(w.swap.write.fillOffer([offerId, amount], w.txPaying(w.actors.taker, value)));
     },
   };
 }
@@ -111,7 +111,7 @@ async function dealUpTo(w: World, mode: Mode, token: Address, until: DealStep) {
   gas.open = await w.gasOf(
     w.deal.write.openDeal(
       [token, amount, ETH, arbiter.account.address, FEE_BPS, PAYMENT_WINDOW, TERMS_HASH],
-      w.tx(seller, token === ETH ? amount : 0n),
+      w.txPaying(seller, token === ETH ? amount : 0n),
     ),
   );
   const dealId = await w.lastDealId();
@@ -202,13 +202,13 @@ export async function warmUp(w: World) {
   const stock = w.tx(stockist);
   await w.gasOf(w.swap.write.createOffer([a, SELL, b, PRICE, ETH, 0n, true], stock));
   await w.gasOf(w.swap.write.createOffer([b, SELL, a, PRICE, ETH, 0n, true], stock));
-  await w.gasOf(w.swap.write.createOffer([ETH, ETH_SELL, a, PRICE, ETH, 0n, true], w.tx(stockist, ETH_SELL)));
+  await w.gasOf(w.swap.write.createOffer([ETH, ETH_SELL, a, PRICE, ETH, 0n, true], w.txPaying(stockist, ETH_SELL)));
   for (const token of [a, b, ETH]) {
     const amount = token === ETH ? ETH_SELL : SELL;
     await w.gasOf(
       w.deal.write.openDeal(
         [token, amount, ETH, arbiter.account.address, FEE_BPS, PAYMENT_WINDOW, TERMS_HASH],
-        w.tx(stockist, token === ETH ? amount : 0n),
+        w.txPaying(stockist, token === ETH ? amount : 0n),
       ),
     );
   }

@@ -39,9 +39,14 @@ export async function createWorld() {
     return receipt.gasUsed;
   }
 
-  /** Transaction options for `from`, with an optional ETH value. */
-  function tx(from: Actor, value = 0n) {
-    return { account: from.account, value, gas: GAS_LIMIT };
+  /** Transaction options for a call from `from`. */
+  function tx(from: Actor) {
+    return { account: from.account, gas: GAS_LIMIT };
+  }
+
+  /** Transaction options for a payable call from `from` sending `value` wei. */
+  function txPaying(from: Actor, value: bigint) {
+    return { ...tx(from), value };
   }
 
   async function mint(token: Token, to: Actor, amount: bigint) {
@@ -93,6 +98,7 @@ export async function createWorld() {
     actors,
     gasOf,
     tx,
+    txPaying,
     mint,
     approve,
     fundFirstTime,
