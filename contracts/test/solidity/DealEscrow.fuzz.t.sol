@@ -36,7 +36,7 @@ contract DealEscrowFuzzTest is TestBase {
     /// @dev fee, then the buyer's share of the rest, each rounded down; the seller gets the
     /// remainder, so the three always add up to the whole escrow and nothing stays behind.
     function testFuzz_ResolveSplitsTheWholeAmount(uint256 amount, uint16 feeBps, uint16 shareBps, bool isEth) public {
-        amount = bound(amount, 1, MAX_AMOUNT);
+        amount = _amount(amount);
         feeBps = uint16(bound(feeBps, 0, 1_000));
         shareBps = uint16(bound(shareBps, 0, BPS));
         address asset = isEth ? ETH : address(token);
@@ -84,7 +84,7 @@ contract DealEscrowFuzzTest is TestBase {
     // ---------------------------------------------------------------- release and refund
 
     function testFuzz_ReleasePaysTheBuyerTheWholeAmount(uint256 amount, bool isEth, bool paidFirst) public {
-        amount = bound(amount, 1, MAX_AMOUNT);
+        amount = _amount(amount);
         address asset = isEth ? ETH : address(token);
         uint256 dealId = _openTaken(asset, amount, 1_000);
         if (paidFirst) {
@@ -102,7 +102,7 @@ contract DealEscrowFuzzTest is TestBase {
     function testFuzz_CancelRefundsTheSellerTheWholeAmount(uint256 amount, bool isEth, uint8 path, uint32 lateBy)
         public
     {
-        amount = bound(amount, 1, MAX_AMOUNT);
+        amount = _amount(amount);
         address asset = isEth ? ETH : address(token);
         uint256 dealId;
         address canceller;
@@ -155,6 +155,28 @@ contract DealEscrowFuzzTest is TestBase {
         }
     }
 
+    /// @dev The escrow packs amounts below 2^96 next to the token and keeps larger ones in a
+    /// slot of their own; either way the deal must read back and pay out the exact amount.
+    function testFuzz_AmountSurvivesStorage(uint256 amount, bool isEth) public {
+        amount = _amount(amount);
+        address asset = isEth ? ETH : address(token);
+        uint256 dealId = _openTaken(asset, amount, 0);
+        assertEq(escrow.getDeal(dealId).amount, amount, "stored amount reads back exactly");
+        uint256 before = _balance(asset, buyer);
+        vm.prank(seller);
+        escrow.release(dealId);
+        assertEq(_balance(asset, buyer) - before, amount, "payout is the stored amount");
+    }
+
+    function test_AmountsAroundThePackingBoundary() public {
+        uint256 edge = type(uint96).max;
+        uint256[5] memory amounts = [edge - 1, edge, edge + 1, edge + 2, MAX_AMOUNT];
+        for (uint256 i; i < amounts.length; ++i) {
+            uint256 dealId = _open(address(token), amounts[i], address(0), 0, WINDOW);
+            assertEq(escrow.getDeal(dealId).amount, amounts[i], "stored amount reads back exactly");
+        }
+    }
+
     // ---------------------------------------------------------------- exact intake
 
     function testFuzz_RevertWhen_OpenValueIsNotTheEthAmount(uint256 amount, uint256 value) public {
@@ -185,6 +207,13 @@ contract DealEscrowFuzzTest is TestBase {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /// @dev Any amount up to 2^128 - 1, one time in four within a few units of 2^96, where
+    /// the escrow switches from the packed to the separate amount slot.
+    function _amount(uint256 seed) internal pure returns (uint256) {
+        if (seed % 4 == 0) return bound(seed >> 2, uint256(type(uint96).max) - 3, uint256(type(uint96).max) + 3);
+        return bound(seed, 1, MAX_AMOUNT);
+    }
 
     function _open(address asset, uint256 amount, address namedBuyer, uint16 feeBps, uint32 window)
         internal
