@@ -35,6 +35,16 @@ interface IDealEscrow is IEscrowVault {
         bytes32 termsHash; // keccak256 of the off-chain terms text
     }
 
+    /// @notice A seller locked `amount` of `token` for an off-chain payment.
+    /// @param dealId The new deal's id.
+    /// @param seller Who locked the tokens.
+    /// @param buyer The only account that may take the deal, or `address(0)` for anyone.
+    /// @param token The token sold (`address(0)` for ETH).
+    /// @param amount How much is sold.
+    /// @param arbiter Who may split the escrow in a dispute.
+    /// @param arbiterFeeBps The arbiter's cut when it resolves, in bps.
+    /// @param paymentWindow Seconds the buyer has to pay once it takes the deal.
+    /// @param termsHash keccak256 of the off-chain terms text.
     event DealOpened(
         uint256 indexed dealId,
         address indexed seller,
@@ -46,11 +56,37 @@ interface IDealEscrow is IEscrowVault {
         uint32 paymentWindow,
         bytes32 termsHash
     );
+
+    /// @notice A buyer took the deal; its payment window started.
+    /// @param dealId The deal taken.
+    /// @param buyer Who took it.
+    /// @param paymentDeadline The last second at which the buyer may mark the deal paid.
     event DealTaken(uint256 indexed dealId, address indexed buyer, uint64 paymentDeadline);
+
+    /// @notice The buyer said it has paid.
+    /// @param dealId The deal paid for.
     event DealPaid(uint256 indexed dealId);
+
+    /// @notice The seller released the escrow to the buyer.
+    /// @param dealId The deal released.
     event DealReleased(uint256 indexed dealId);
+
+    /// @notice The escrow went back to the seller.
+    /// @param dealId The deal refunded.
+    /// @param by Who cancelled: the seller or the buyer.
     event DealRefunded(uint256 indexed dealId, address indexed by);
+
+    /// @notice Seller or buyer asked the arbiter to decide.
+    /// @param dealId The deal in dispute.
+    /// @param by Who opened the dispute.
     event DealDisputed(uint256 indexed dealId, address indexed by);
+
+    /// @notice The arbiter split a disputed deal.
+    /// @param dealId The deal resolved.
+    /// @param buyerShareBps The buyer's share of what was left after the fee, in bps.
+    /// @param toBuyer What the buyer received.
+    /// @param toSeller What the seller received.
+    /// @param fee What the arbiter received.
     event DealResolved(uint256 indexed dealId, uint16 buyerShareBps, uint256 toBuyer, uint256 toSeller, uint256 fee);
 
     /// @notice Thrown by `openDeal` when the arbiter is zero, the seller or the named buyer.

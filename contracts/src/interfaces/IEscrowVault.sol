@@ -7,9 +7,15 @@ pragma solidity ^0.8.28;
 /// @dev Native ETH is written as `address(0)` wherever a token is expected.
 interface IEscrowVault {
     /// @notice A payout to `account` failed and was credited to it instead.
+    /// @param account Who can withdraw the credit.
+    /// @param token The token credited (`address(0)` for ETH).
+    /// @param amount How much was added to the credit.
     event Credited(address indexed account, address indexed token, uint256 amount);
 
     /// @notice `account` withdrew its whole credit of `token`.
+    /// @param account Who withdrew.
+    /// @param token The token withdrawn (`address(0)` for ETH).
+    /// @param amount How much was paid out.
     event Withdrawn(address indexed account, address indexed token, uint256 amount);
 
     /// @notice Thrown when an amount is zero.

@@ -29,6 +29,16 @@ interface ISwapEscrow is IEscrowVault {
         OfferStatus status;
     }
 
+    /// @notice A maker locked `sellAmount` of `sellToken` for `buyAmount` of `buyToken`.
+    /// @param offerId The new offer's id.
+    /// @param maker Who created the offer and receives the payments.
+    /// @param taker The only account allowed to fill, or `address(0)` for anyone.
+    /// @param sellToken What the maker sells (`address(0)` for ETH).
+    /// @param sellAmount How much the maker sells.
+    /// @param buyToken What the maker wants (`address(0)` for ETH).
+    /// @param buyAmount How much the maker wants for the whole `sellAmount`.
+    /// @param expiry Unix seconds from which the offer can no longer be filled; 0 for never.
+    /// @param partialFills Whether takers may fill part of the offer.
     event OfferCreated(
         uint256 indexed offerId,
         address indexed maker,
@@ -40,9 +50,20 @@ interface ISwapEscrow is IEscrowVault {
         uint64 expiry,
         bool partialFills
     );
+
+    /// @notice A taker bought `sellAmount` of an offer for `buyAmount`.
+    /// @param offerId The offer filled.
+    /// @param taker Who filled it.
+    /// @param sellAmount How much of the sell token the taker received.
+    /// @param buyAmount How much of the buy token the taker paid the maker.
+    /// @param sellRemaining What is left of the offer; 0 means it is Filled.
     event OfferFilled(
         uint256 indexed offerId, address indexed taker, uint256 sellAmount, uint256 buyAmount, uint256 sellRemaining
     );
+
+    /// @notice The maker cancelled an offer and got back what remained.
+    /// @param offerId The offer cancelled.
+    /// @param refunded How much of the sell token went back to the maker.
     event OfferCancelled(uint256 indexed offerId, uint256 refunded);
 
     /// @notice Thrown by `createOffer` when the sell and buy tokens are the same.
