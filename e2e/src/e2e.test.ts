@@ -2,6 +2,8 @@
 // test wallet, then the journeys in order. `pnpm --filter @peerlock/e2e test`.
 import { after, before, describe, it } from "node:test";
 import { openSession, type Session } from "./browser.ts";
+import { connectJourney } from "./journeys/connect.ts";
+import { erc20OfferJourney } from "./journeys/erc20Offer.ts";
 import { walletSelfTest } from "./journeys/wallet.ts";
 import { startStack, stopStack, tailLog } from "./stack.ts";
 
@@ -40,4 +42,6 @@ describe("Peerlock end to end", () => {
   });
 
   journey("the test wallet announces itself, gates accounts, switches chains, rejects and sends", walletSelfTest);
+  journey("1. connect, see the address and balances, disconnect", connectJourney);
+  journey("2. ERC-20 for ERC-20 offer: create with approval, fill part from the link, cancel the rest", erc20OfferJourney);
 });

@@ -46,7 +46,7 @@ export async function startStack(log: (line: string) => void = console.log): Pro
     "[chain]",
   );
   logToFile(chain, "chain.log");
-  await waitFor(`the Hardhat node at ${rpcUrl}`, () => rpcReady(rpcUrl));
+  await Promise.race([waitFor(`the Hardhat node at ${rpcUrl}`, () => rpcReady(rpcUrl)), failOnExit(chain, "The Hardhat node", "chain.log")]);
 
   step("deploying with Hardhat Ignition");
   await run("pnpm", ["--filter", "@peerlock/contracts", "exec", "hardhat", "run", "--no-compile", "scripts/deploy.ts", "--network", "localhost"], chainEnv);
@@ -65,7 +65,7 @@ export async function startStack(log: (line: string) => void = console.log): Pro
   step(`serving the production build on ${appUrl}`);
   const web = startService("pnpm", ["--filter", "web", "exec", "next", "start", "--port", String(webPort)], webEnv, "[web]");
   logToFile(web, "web.log");
-  await waitFor(`the web app at ${appUrl}`, () => httpReady(appUrl), 90_000);
+  await Promise.race([waitFor(`the web app at ${appUrl}`, () => httpReady(appUrl), 90_000), failOnExit(web, "next start", "web.log")]);
   step("stack is up");
 }
 
@@ -87,6 +87,13 @@ async function portFree(port: number, host: string, what: string, envVar: string
         `Stop whatever uses it, or pick another port: ${envVar}=<port> pnpm --filter @peerlock/e2e test`,
     );
   }
+}
+
+/** Rejects as soon as a service dies while we wait for it, with the end of its log. */
+function failOnExit(child: ChildProcess, what: string, log: "chain.log" | "web.log"): Promise<never> {
+  return new Promise((_, reject) => {
+    child.once("exit", (code) => reject(new Error(`${what} exited (code ${code}) before it was ready:\n${tailLog(log, 15)}`)));
+  });
 }
 
 /** The node logs every RPC call: keep that in artifacts/logs instead of the test output. */
