@@ -60,6 +60,18 @@ describe("Ignition deployment driven through @peerlock/sdk", async () => {
     assert.equal(updated.sellRemaining, parseEther("2"));
   });
 
+  it("reads a book larger than one deployless multicall can return (EIP-170's 24 KB cap)", async () => {
+    const swap = getContract({ address: swapAddress, abi: swapEscrowAbi, client: maker });
+    const existing = (await readAllOffers(publicClient, swapAddress)).length;
+    for (let i = 0; i < 120; i++) {
+      await swap.write.createOffer([usd, BigInt(i + 1), weth, 1n, zeroAddress, 0n, false]);
+    }
+    const offers = await readAllOffers(publicClient, swapAddress);
+    assert.equal(offers.length, existing + 120);
+    assert.deepEqual(offers.map((o) => o.id), offers.map((_, i) => BigInt(i + 1)));
+    assert.equal(offers.at(-1)?.sellAmount, 120n);
+  });
+
   it("turns a refused fill into the SDK's plain sentence", async () => {
     const swap = getContract({ address: swapAddress, abi: swapEscrowAbi, client: maker });
     const error = await swap.simulate.fillOffer([1n, parseEther("1")]).catch((e: unknown) => e);

@@ -15,7 +15,7 @@ export { hashTerms } from "./terms.js";
 export type { Deal, DealWithId, Offer, OfferWithId } from "./types.js";
 export { readAllDeals, readDeals } from "./reads/deals.js";
 export { readAllOffers, readOffers } from "./reads/offers.js";
-export { READ_CHUNK_SIZE } from "./reads/multicall.js";
+export { DEPLOYLESS_READ_CHUNK_SIZE, READ_CHUNK_SIZE } from "./reads/multicall.js";
 export { readTokenInfos } from "./reads/tokens.js";
 
 import { dealStatusNames, offerStatusNames } from "./generated/enums.js";
