@@ -8,6 +8,7 @@ import { getDeployment } from "@peerlock/sdk";
 import { createClient, http } from "viem";
 import { getChainId } from "viem/actions";
 import { buildChain } from "@/config/chain";
+import { appClientBatch, appTransportOptions } from "@/config/transport";
 import { knownTokens } from "@/config/deployment";
 import { loadMarket } from "@/features/market/loadMarket";
 import { tokenMapOf } from "@/features/tokens/registry";
@@ -27,10 +28,11 @@ log(`node ${rpcUrl}, chain ${chainId}, SwapEscrow ${deployment.swapEscrow.addres
 
 await seedOpenOffers(createClient({ chain, transport: http(rpcUrl, { batch: { batchSize: 100 } }) }), deployment, target, log);
 
-/** One cold load (fresh client, nothing cached) through the given transport settings. */
+/** One cold load (fresh client, nothing cached): the app's client settings, optionally without JSON-RPC batching. */
 async function measure(batch: boolean): Promise<{ ms: number; count: WireCount; offers: number; deals: number; tokens: number }> {
   const count = newCount();
-  const client = createClient({ chain, transport: countingHttp(rpcUrl, count, { batch }) });
+  const transport = countingHttp(rpcUrl, count, { ...appTransportOptions, batch: batch && appTransportOptions.batch });
+  const client = createClient({ chain, batch: appClientBatch, transport });
   const started = performance.now();
   const market = await loadMarket(client, deployment!, tokenMapOf(knownTokens));
   const ms = performance.now() - started;

@@ -1,5 +1,6 @@
 import { cookieStorage, createConfig, createStorage, http, injected } from "wagmi";
 import { appChain } from "./chain";
+import { appClientBatch, appTransportOptions } from "./transport";
 
 /**
  * Wallets: every EIP-6963 wallet the browser announces (multiInjectedProviderDiscovery) plus the
@@ -14,8 +15,8 @@ export function makeWagmiConfig() {
     multiInjectedProviderDiscovery: true,
     ssr: true,
     storage: createStorage({ storage: cookieStorage }),
-    // batch: JSON-RPC calls made in the same tick go out as one HTTP request.
-    transports: { [appChain.id]: http(undefined, { batch: true }) },
+    transports: { [appChain.id]: http(undefined, appTransportOptions) },
+    batch: appClientBatch,
     // Local chains mine instantly; 2 s keeps event watching responsive without hammering the node.
     pollingInterval: 2_000,
   });

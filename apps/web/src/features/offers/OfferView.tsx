@@ -1,6 +1,6 @@
 "use client";
 
-import { swapEscrowAbi, type TokenInfo } from "@peerlock/sdk";
+import { OfferStatus, swapEscrowAbi, type TokenInfo } from "@peerlock/sdk";
 import { useConnection } from "wagmi";
 import { AddressText } from "@/components/AddressText";
 import { CopyButton } from "@/components/CopyButton";
@@ -108,7 +108,7 @@ export function OfferView({ rawId }: { rawId: string }) {
             <dd>
               <TokenAmount value={o.buyAmount} token={buy} />
             </dd>
-            <dt>Remaining</dt>
+            <dt>{o.status === OfferStatus.Cancelled ? "Refunded" : "Remaining"}</dt>
             <dd data-testid="offer-remaining">
               <TokenAmount value={o.sellRemaining} token={sell} />
             </dd>
@@ -126,10 +126,12 @@ export function OfferView({ rawId }: { rawId: string }) {
             <dd>
               {o.expiry === 0n ? (
                 "Never"
-              ) : (
+              ) : o.status === OfferStatus.Open ? (
                 <>
                   <Countdown target={o.expiry} now={now} testId="offer-expiry" /> <span className="muted">({formatDateTime(o.expiry)})</span>
                 </>
+              ) : (
+                formatDateTime(o.expiry)
               )}
             </dd>
             <dt>Partial fills</dt>
