@@ -26,17 +26,26 @@ export async function waitConfirmed(page: Page, step: string, testId = "tx-statu
   if (!text.includes("confirmed")) throw new Error(`"${step}" did not confirm: ${text}`);
 }
 
-/** Connects the test wallet through the app's own chooser, unless it is connected already. */
-export async function connect(page: Page, wallet: TestWallet): Promise<void> {
+/**
+ * Connects the test wallet through the app's own chooser, unless the page reconnects by itself
+ * (wagmi restores a connection from its cookie: "Connecting…" first, then the account).
+ */
+export async function connect(page: Page, wallet: TestWallet, timeout = DEFAULT_TIMEOUT): Promise<void> {
   const address = page.getByTestId("wallet-address");
   const connectButton = page.getByRole("button", { name: "Connect wallet" });
-  await address.or(connectButton).first().waitFor();
-  if (!(await address.isVisible())) {
-    const chooser = page.getByRole("dialog", { name: "Choose a wallet" });
-    if (!(await chooser.isVisible())) await connectButton.click();
-    await chooser.getByRole("button", { name: "Peerlock Test Wallet" }).click();
+  const chooser = page.getByRole("dialog", { name: "Choose a wallet" });
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const shown = (await address.textContent({ timeout: 200 }).catch(() => null)) ?? "";
+    if (shown.toLowerCase().includes(wallet.address.toLowerCase())) return;
+    if (await chooser.isVisible()) {
+      await chooser.getByRole("button", { name: "Peerlock Test Wallet" }).click();
+    } else if ((await connectButton.isVisible()) && (await connectButton.isEnabled())) {
+      await connectButton.click();
+    }
+    await new Promise((r) => setTimeout(r, 100));
   }
-  await waitForText(address, new RegExp(wallet.address, "i"));
+  throw new Error(`The app did not show ${wallet.address} as connected within ${timeout / 1000}s`);
 }
 
 /** The exact amount a <TokenAmount> shows in its tooltip ("1,250.5 tUSD"), in the token's units. */

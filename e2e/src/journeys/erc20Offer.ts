@@ -46,12 +46,10 @@ export async function erc20OfferJourney({ context, wallet }: Session): Promise<v
   await screenshot(page, J, "new-offer-filled", "new-offer");
 
   const sentFrom = wallet.calls.length;
-  const created = Date.now();
   await page.getByRole("button", { name: "Create offer" }).click();
   await waitForText(page.getByTestId("tx-status"), /Approve 3 tWETH/);
   await page.waitForURL(`**/offers/${expectedId}`, { timeout: 30_000 });
   assert.equal(wallet.sentTransactions(sentFrom).length, 2, "one approval, then createOffer");
-  console.log(`  create with approval took ${Date.now() - created} ms`);
 
   const offer = await getOffer(expectedId);
   assert.equal(offer.maker, ROLES.maker);
