@@ -45,6 +45,13 @@ type Changed = { offerIds?: readonly bigint[]; dealIds?: readonly bigint[] };
 
 class RevertedOnChain extends Error {}
 
+/** The simulation refused the call: nothing reached the wallet. */
+class SimulationFailed extends Error {
+  constructor(readonly reason: unknown) {
+    super("simulation failed");
+  }
+}
+
 /**
  * The one place a transaction lives its whole life: right chain? -> approval if short (exact
  * amount) -> simulate (so a revert is explained before signing) -> confirm in wallet -> pending
@@ -68,6 +75,8 @@ export function useTransaction() {
         functionName: call.functionName,
         args: call.args,
         value: call.value,
+      }).catch((reason: unknown) => {
+        throw new SimulationFailed(reason);
       });
       setState({ phase: "confirm", step });
       const hash = await writeContract(config, request);
@@ -108,11 +117,16 @@ export function useTransaction() {
             args: [account, approval.spender],
           });
           if (allowance < approval.amount) {
-            await send(
-              { address: approval.token, abi: erc20Abi, functionName: "approve", args: [approval.spender, approval.amount] },
-              account,
-              step,
-            );
+            const approve = (amount: bigint, label: string) =>
+              send({ address: approval.token, abi: erc20Abi, functionName: "approve", args: [approval.spender, amount] }, account, label);
+            try {
+              await approve(approval.amount, step);
+            } catch (error) {
+              // USDT-style tokens refuse to move a non-zero allowance to another non-zero value.
+              if (!(error instanceof SimulationFailed) || allowance === 0n) throw error;
+              await approve(0n, (step = "Reset the previous approval"));
+              await approve(approval.amount, (step = approval.step));
+            }
           }
           void queryClient.invalidateQueries({ queryKey: queryKeys.allowance(approval.token, account, approval.spender) });
         }
@@ -138,7 +152,7 @@ export function useTransaction() {
           setState({ phase: "failed", step, message: "The transaction was reverted on chain.", hash: error.message as `0x${string}` });
           return undefined;
         }
-        const decoded = decodeEscrowError(error);
+        const decoded = decodeEscrowError(error instanceof SimulationFailed ? error.reason : error);
         setState(decoded.kind === "rejected" ? { phase: "cancelled", step } : { phase: "failed", step, message: decoded.message });
         return undefined;
       } finally {
