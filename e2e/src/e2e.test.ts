@@ -4,6 +4,7 @@ import { after, before, describe, it } from "node:test";
 import { openSession, type Session } from "./browser.ts";
 import { connectJourney } from "./journeys/connect.ts";
 import { erc20OfferJourney } from "./journeys/erc20Offer.ts";
+import { dealsJourney } from "./journeys/deals.ts";
 import { ethOfferJourney } from "./journeys/ethOffer.ts";
 import { walletSelfTest } from "./journeys/wallet.ts";
 import { startStack, stopStack, tailLog } from "./stack.ts";
@@ -46,4 +47,5 @@ describe("Peerlock end to end", () => {
   journey("1. connect, see the address and balances, disconnect", connectJourney);
   journey("2. ERC-20 for ERC-20 offer: create with approval, fill part from the link, cancel the rest", erc20OfferJourney);
   journey("3. ETH for ERC-20 offer filled in full; a private offer refused for a third account", ethOfferJourney);
+  journey("4. deal with terms: take from the link, mark paid, release; a disputed deal split by the arbiter", dealsJourney);
 });
