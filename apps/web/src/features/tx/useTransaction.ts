@@ -153,6 +153,12 @@ export function useTransaction() {
           return undefined;
         }
         const decoded = decodeEscrowError(error instanceof SimulationFailed ? error.reason : error);
+        if (decoded.kind === "contract") {
+          // The page judged from stale state (time moved, someone else traded): read it again.
+          for (const queryKey of plan.invalidate ?? []) void queryClient.invalidateQueries({ queryKey });
+          void queryClient.invalidateQueries({ queryKey: queryKeys.chainTime() });
+          if (plan.changed && typeof plan.changed !== "function") void applyMarketChanges(plan.changed).catch(() => undefined);
+        }
         setState(decoded.kind === "rejected" ? { phase: "cancelled", step } : { phase: "failed", step, message: decoded.message });
         return undefined;
       } finally {
