@@ -25,14 +25,17 @@ export function MarketView() {
   const [onlyMine, setOnlyMine] = useState(false);
 
   const data = market.data;
+  // Filtering and sorting the book once a second would be waste: expiry is re-judged every 10 s
+  // (countdowns still tick every second, and a fill's preflight uses the live time).
+  const coarseNow = now === undefined ? undefined : (now / 10n) * 10n;
   const view = useMemo(() => {
-    if (!data || now === undefined) return undefined;
+    if (!data || coarseNow === undefined) return undefined;
     return {
-      offers: selectMarketOffers(data.offers, { sells, wants, sort, fillableBy: onlyMine ? address : undefined }, data.tokens, now),
+      offers: selectMarketOffers(data.offers, { sells, wants, sort, fillableBy: onlyMine ? address : undefined }, data.tokens, coarseNow),
       deals: selectListedDeals(data.deals, sells),
-      book: tokensInBook(data.offers, data.deals, now),
+      book: tokensInBook(data.offers, data.deals, coarseNow),
     };
-  }, [data, now, sells, wants, sort, onlyMine, address]);
+  }, [data, coarseNow, sells, wants, sort, onlyMine, address]);
 
   if (!appDeployment) return <NotDeployed />;
 
