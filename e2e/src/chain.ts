@@ -1,7 +1,7 @@
 // Reads and nudges the local chain from Node, so journeys assert what really happened on chain
 // (balances, offer and deal states) rather than only what the page says.
 import { type Deal, type Deployment, dealEscrowAbi, erc20Abi, getDeployment, isNative, type Offer, swapEscrowAbi, type TokenInfo } from "@peerlock/sdk";
-import { type Address, createPublicClient, createTestClient, createWalletClient, defineChain, http, maxUint256 } from "viem";
+import { type Address, createPublicClient, createTestClient, createWalletClient, defineChain, http, maxUint256, zeroAddress } from "viem";
 import { APP_CHAIN_ID, ROLES, type Role, rpcUrl } from "./config.ts";
 
 const chain = defineChain({
@@ -47,6 +47,23 @@ export async function approveMax(tokenAddress: Address, role: Role, spender: Add
   const wallet = createWalletClient({ chain, transport: http(), account: ROLES[role] });
   const hash = await wallet.writeContract({ address: tokenAddress, abi: erc20Abi, functionName: "approve", args: [spender, maxUint256] });
   await publicClient.waitForTransactionReceipt({ hash });
+}
+
+/** Creates an offer straight on chain as `role` (a fixture for journeys that test something else). */
+export async function createOfferAs(
+  role: Role,
+  offer: { sellToken: Address; sellAmount: bigint; buyToken: Address; buyAmount: bigint; expiry: bigint; partialFills: boolean },
+): Promise<bigint> {
+  const wallet = createWalletClient({ chain, transport: http(), account: ROLES[role] });
+  const hash = await wallet.writeContract({
+    address: deployment().swapEscrow.address,
+    abi: swapEscrowAbi,
+    functionName: "createOffer",
+    args: [offer.sellToken, offer.sellAmount, offer.buyToken, offer.buyAmount, zeroAddress, offer.expiry, offer.partialFills],
+    value: isNative(offer.sellToken) ? offer.sellAmount : 0n,
+  });
+  await publicClient.waitForTransactionReceipt({ hash });
+  return offerCount();
 }
 
 export async function offerCount(): Promise<bigint> {

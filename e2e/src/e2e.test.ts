@@ -5,6 +5,7 @@ import { openSession, type Session } from "./browser.ts";
 import { connectJourney } from "./journeys/connect.ts";
 import { erc20OfferJourney } from "./journeys/erc20Offer.ts";
 import { dealsJourney } from "./journeys/deals.ts";
+import { errorsJourney } from "./journeys/errors.ts";
 import { ethOfferJourney } from "./journeys/ethOffer.ts";
 import { walletSelfTest } from "./journeys/wallet.ts";
 import { startStack, stopStack, tailLog } from "./stack.ts";
@@ -48,4 +49,5 @@ describe("Peerlock end to end", () => {
   journey("2. ERC-20 for ERC-20 offer: create with approval, fill part from the link, cancel the rest", erc20OfferJourney);
   journey("3. ETH for ERC-20 offer filled in full; a private offer refused for a third account", ethOfferJourney);
   journey("4. deal with terms: take from the link, mark paid, release; a disputed deal split by the arbiter", dealsJourney);
+  journey("5. wrong network, rejected signature, expired offer, malformed links", errorsJourney);
 });

@@ -48,6 +48,11 @@ export async function connect(page: Page, wallet: TestWallet, timeout = DEFAULT_
   throw new Error(`The app did not show ${wallet.address} as connected within ${timeout / 1000}s`);
 }
 
+/** Error messages the app shows (role=alert), without Next's route announcer, which also has that role. */
+export function appAlerts(page: Page): Locator {
+  return page.locator('[role="alert"]:not(#__next-route-announcer__)');
+}
+
 /** The exact amount a <TokenAmount> shows in its tooltip ("1,250.5 tUSD"), in the token's units. */
 export async function exactAmount(locator: Locator, decimals: number): Promise<bigint> {
   const title = await locator.locator("[title]").first().getAttribute("title");
