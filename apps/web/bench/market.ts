@@ -54,13 +54,14 @@ for (const batch of [true, false]) {
   log(`  HTTP requests ${first.count.httpRequests}, JSON-RPC calls ${first.count.rpcCalls}: ${JSON.stringify(first.count.methods)}`);
 }
 
-const stats = new URL("../.next/diagnostics/route-bundle-stats.json", import.meta.url);
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const stats = new URL(`../${distDir}/diagnostics/route-bundle-stats.json`, import.meta.url);
 if (existsSync(stats)) {
   const rows = JSON.parse(readFileSync(stats, "utf8")) as { route: string; firstLoadUncompressedJsBytes: number }[];
-  log("\nFirst Load JS per route (uncompressed, from .next/diagnostics/route-bundle-stats.json):");
+  log(`\nFirst Load JS per route (uncompressed, from ${distDir}/diagnostics/route-bundle-stats.json):`);
   for (const r of [...rows].sort((a, b) => a.route.localeCompare(b.route))) {
     log(`  ${r.route.padEnd(16)} ${(r.firstLoadUncompressedJsBytes / 1024).toFixed(1).padStart(7)} KiB`);
   }
 } else {
-  log("\nNo production build (.next/diagnostics/route-bundle-stats.json): run `pnpm --filter web build` for First Load JS.");
+  log(`\nNo production build (${distDir}/diagnostics/route-bundle-stats.json): run \`pnpm --filter web build\` for First Load JS.`);
 }
