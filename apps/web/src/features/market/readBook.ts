@@ -9,13 +9,14 @@ import { readContract } from "viem/actions";
  * revert there ("code is too large"), so the app splits the ids itself. Every chunk is sent in
  * the same tick, so the transport's JSON-RPC batching still carries them in one HTTP request.
  */
-const DEPLOYLESS_CHUNK = 40;
+export const DEPLOYLESS_CHUNK = 40;
 
 function chunkSize(client: Client): number {
   return client.chain?.contracts?.multicall3 ? READ_CHUNK_SIZE : DEPLOYLESS_CHUNK;
 }
 
-function chunks(count: bigint, size: number): bigint[][] {
+/** Ids 1..count in runs of `size`. */
+export function idChunks(count: bigint, size: number): bigint[][] {
   const out: bigint[][] = [];
   for (let first = 1n; first <= count; first += BigInt(size)) {
     const ids: bigint[] = [];
@@ -27,13 +28,13 @@ function chunks(count: bigint, size: number): bigint[][] {
 
 export async function readBookOffers(client: Client, escrow: Address): Promise<OfferWithId[]> {
   const count = await readContract(client, { address: escrow, abi: swapEscrowAbi, functionName: "offerCount" });
-  const parts = await Promise.all(chunks(count, chunkSize(client)).map((ids) => readOffers(client, escrow, ids)));
+  const parts = await Promise.all(idChunks(count, chunkSize(client)).map((ids) => readOffers(client, escrow, ids)));
   return parts.flat();
 }
 
 export async function readBookDeals(client: Client, escrow: Address): Promise<DealWithId[]> {
   const count = await readContract(client, { address: escrow, abi: dealEscrowAbi, functionName: "dealCount" });
-  const parts = await Promise.all(chunks(count, chunkSize(client)).map((ids) => readDeals(client, escrow, ids)));
+  const parts = await Promise.all(idChunks(count, chunkSize(client)).map((ids) => readDeals(client, escrow, ids)));
   return parts.flat();
 }
 
