@@ -43,7 +43,7 @@ export function MarketView() {
 
   return (
     <>
-      <div className="row spread">
+      <div className="row spread page-head">
         <h1>Market</h1>
         <div className="row">
           <Link className="button" href="/offers/new">
