@@ -1,5 +1,4 @@
-import { OfferStatus, swapEscrowAbi, testTokenAbi, type Deployment, type TokenInfo } from "@peerlock/sdk";
-import { readBookOffers } from "@/features/market/readBook";
+import { OfferStatus, readAllOffers, swapEscrowAbi, testTokenAbi, type Deployment, type TokenInfo } from "@peerlock/sdk";
 import { type Address, type Client, encodeFunctionData, type Hex, maxUint256, numberToHex, parseUnits, zeroAddress } from "viem";
 import { getTransactionReceipt, readContract } from "viem/actions";
 
@@ -33,7 +32,7 @@ async function sendAll(client: Client, sends: readonly Send[]): Promise<Hex[]> {
 
 /** How many offers are open right now (status Open, ignoring expiry: the bench's never expire). */
 export async function openOfferCount(client: Client, deployment: Deployment): Promise<number> {
-  const offers = await readBookOffers(client, deployment.swapEscrow.address);
+  const offers = await readAllOffers(client, deployment.swapEscrow.address);
   return offers.filter((o) => o.status === OfferStatus.Open).length;
 }
 

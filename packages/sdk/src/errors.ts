@@ -9,12 +9,13 @@ import {
   InsufficientFundsError,
   TimeoutError,
 } from "viem";
-import { dealEscrowAbi, swapEscrowAbi } from "./generated/abis.js";
+import { dealEscrowAbi, swapEscrowAbi, testTokenAbi } from "./generated/abis.js";
 
-type EscrowAbi = typeof swapEscrowAbi | typeof dealEscrowAbi;
 type SwapErrorName = ContractErrorName<typeof swapEscrowAbi>;
 type DealErrorName = ContractErrorName<typeof dealEscrowAbi>;
-export type EscrowErrorName = SwapErrorName | DealErrorName;
+/** ERC-6093's standard ERC-20 errors (OpenZeppelin's), which SafeERC20 passes through. */
+type TokenErrorName = ContractErrorName<typeof testTokenAbi>;
+export type EscrowErrorName = SwapErrorName | DealErrorName | TokenErrorName;
 
 export type EscrowErrorKind = "rejected" | "contract" | "funds" | "network" | "unknown";
 
@@ -30,7 +31,9 @@ type Args<N extends EscrowErrorName> = N extends SwapErrorName
   ? ContractErrorArgs<typeof swapEscrowAbi, N>
   : N extends DealErrorName
     ? ContractErrorArgs<typeof dealEscrowAbi, N>
-    : never;
+    : N extends TokenErrorName
+      ? ContractErrorArgs<typeof testTokenAbi, N>
+      : never;
 
 /** Every custom error either escrow can revert with, in words. Missing one is a type error. */
 const MESSAGES: { [N in EscrowErrorName]: (args: Args<N>) => string } = {
@@ -66,9 +69,16 @@ const MESSAGES: { [N in EscrowErrorName]: (args: Args<N>) => string } = {
   PaymentWindowOver: () => "The payment window has closed; the payment can no longer be marked as made.",
   PaymentWindowOpen: () => "The buyer's payment window is still open; you can cancel once it has passed.",
   InvalidShare: () => "The buyer's share must be between 0 % and 100 %.",
+  // ERC-6093 token errors bubbling up from a transfer
+  ERC20InsufficientBalance: () => "Your token balance is too low for this.",
+  ERC20InsufficientAllowance: () => "The escrow is not allowed to spend enough of this token: approve it first.",
+  ERC20InvalidReceiver: ([receiver]) => `The token refuses to send to ${receiver}.`,
+  ERC20InvalidSender: ([sender]) => `The token refuses to send from ${sender}.`,
+  ERC20InvalidApprover: ([approver]) => `The token refuses approvals from ${approver}.`,
+  ERC20InvalidSpender: ([spender]) => `The token refuses ${spender} as a spender.`,
 };
 
-const escrowAbis: readonly EscrowAbi[] = [swapEscrowAbi, dealEscrowAbi];
+const knownAbis = [swapEscrowAbi, dealEscrowAbi, testTokenAbi] as const;
 
 /** EIP-1193 4001 and EIP-5792 5750: the user said no in the wallet. */
 const REJECTION_CODES = new Set([4001, 5750]);
@@ -121,7 +131,7 @@ function revertedErrorName(error: unknown): { name: EscrowErrorName; args?: read
   // The revert came through a call that did not know our ABI (e.g. a raw transaction): decode it here.
   const raw = reverted?.raw ?? findRevertData(error);
   if (!raw) return undefined;
-  for (const abi of escrowAbis) {
+  for (const abi of knownAbis) {
     try {
       const decoded = decodeErrorResult({ abi, data: raw });
       if (decoded.errorName in MESSAGES) return { name: decoded.errorName as EscrowErrorName, args: decoded.args };

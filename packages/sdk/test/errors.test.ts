@@ -12,7 +12,7 @@ import {
   UserRejectedRequestError,
   zeroAddress,
 } from "viem";
-import { dealEscrowAbi, decodeEscrowError, escrowErrorNames, swapEscrowAbi } from "@peerlock/sdk";
+import { dealEscrowAbi, decodeEscrowError, escrowErrorNames, swapEscrowAbi, testTokenAbi } from "@peerlock/sdk";
 
 type AbiError = { type: "error"; name: string; inputs: readonly { type: string }[] };
 
@@ -44,8 +44,18 @@ describe("decodeEscrowError", () => {
     }
   }
 
-  test("every error in both ABIs has a message, and no message is for an error that does not exist", () => {
-    const inAbis = new Set([...errorsOf(swapEscrowAbi as Abi), ...errorsOf(dealEscrowAbi as Abi)].map((e) => e.name));
+  for (const e of errorsOf(testTokenAbi as Abi)) {
+    test(`the ERC-6093 token error ${e.name} is decoded from raw revert data`, () => {
+      const data = encodeErrorResult({ abi: testTokenAbi as Abi, errorName: e.name, args: sampleArgs(e) });
+      const decoded = decodeEscrowError(revertedWith(swapEscrowAbi as Abi, data));
+      assert.equal(decoded.name, e.name);
+      assert.match(decoded.message, /^[A-Z].*[.:]/);
+    });
+  }
+
+  test("every error in the ABIs has a message, and no message is for an error that does not exist", () => {
+    const all = [...errorsOf(swapEscrowAbi as Abi), ...errorsOf(dealEscrowAbi as Abi), ...errorsOf(testTokenAbi as Abi)];
+    const inAbis = new Set(all.map((e) => e.name));
     assert.deepEqual(new Set(escrowErrorNames), inAbis);
   });
 

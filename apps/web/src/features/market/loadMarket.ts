@@ -1,7 +1,6 @@
-import type { DealWithId, Deployment, OfferWithId } from "@peerlock/sdk";
+import { readAllDeals, readAllOffers, readDeals, readOffers, type DealWithId, type Deployment, type OfferWithId } from "@peerlock/sdk";
 import type { Address, Client } from "viem";
 import { loadTokenMap, type TokenMap } from "@/features/tokens/registry";
-import { readBookDeals, readBookOffers, readSomeDeals, readSomeOffers } from "./readBook";
 
 /** Everything the market, "my trades" and the arbiter view show: the whole book of both escrows. */
 export type Market = { offers: OfferWithId[]; deals: DealWithId[]; tokens: TokenMap };
@@ -18,8 +17,8 @@ function tokensOf(offers: readonly OfferWithId[], deals: readonly DealWithId[]):
  */
 export async function loadMarket(client: Client, deployment: Deployment, known: TokenMap): Promise<Market> {
   const [offers, deals] = await Promise.all([
-    readBookOffers(client, deployment.swapEscrow.address),
-    readBookDeals(client, deployment.dealEscrow.address),
+    readAllOffers(client, deployment.swapEscrow.address),
+    readAllDeals(client, deployment.dealEscrow.address),
   ]);
   const tokens = await loadTokenMap(client, tokensOf(offers, deals), known);
   return { offers, deals, tokens };
@@ -48,8 +47,8 @@ export async function loadMarketChanges(
   const offerIds = [...new Set(changed.offerIds ?? [])];
   const dealIds = [...new Set(changed.dealIds ?? [])];
   const [offers, deals] = await Promise.all([
-    offerIds.length ? readSomeOffers(client, deployment.swapEscrow.address, offerIds) : [],
-    dealIds.length ? readSomeDeals(client, deployment.dealEscrow.address, dealIds) : [],
+    offerIds.length ? readOffers(client, deployment.swapEscrow.address, offerIds) : [],
+    dealIds.length ? readDeals(client, deployment.dealEscrow.address, dealIds) : [],
   ]);
   const tokens = await loadTokenMap(client, tokensOf(offers, deals), known);
   return { offers, deals, tokens };
