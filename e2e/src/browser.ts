@@ -66,6 +66,8 @@ export async function screenshot(page: Page, journey: string, name: string, docs
   const dir = join(artifactsDir, journey);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${String(++counter).padStart(2, "0")}-${name}.png`);
+  // The README's pictures show each page from its top, whatever a fill() scrolled into view.
+  if (docs) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path, animations: "disabled", caret: "hide" });
   if (docs) {
     const target = join(docsScreenshotsDir, `${docs}.png`);

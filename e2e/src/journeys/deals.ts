@@ -89,11 +89,14 @@ export async function dealsJourney({ context, wallet }: Session): Promise<void> 
   await waitForText(buyerPage.getByTestId("deal-role"), "not part of this deal");
   await screenshot(buyerPage, J, "deal-link-as-buyer", "deal");
 
+  const takeFrom = wallet.calls.length;
   await act(buyerPage, "Take deal");
+  const [takeHash] = wallet.sentTransactions(takeFrom);
+  const takeBlock = (await publicClient.getTransactionReceipt({ hash: takeHash })).blockNumber;
+  const takenAt = (await publicClient.getBlock({ blockNumber: takeBlock })).timestamp;
   const taken = await getDeal(a.id);
   assert.equal(taken.status, DealStatus.Taken);
   assert.equal(taken.buyer, ROLES.buyer);
-  const takenAt = (await publicClient.getBlock()).timestamp;
   assert.equal(taken.paymentDeadline, takenAt + 3600n, "deadline = take block + payment window");
   await waitForText(buyerPage.getByTestId("deal-status"), "Taken");
   await waitForText(buyerPage.getByTestId("payment-deadline"), /^in (59m|1h)/);

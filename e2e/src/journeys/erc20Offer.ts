@@ -70,7 +70,7 @@ export async function erc20OfferJourney({ context, wallet }: Session): Promise<v
   await waitForText(page.getByTestId("offer-status"), "Open");
   const shareLink = await waitForText(page.getByTestId("share-link"), `/offers/${expectedId}`);
   assert.equal(shareLink, `${appUrl}/offers/${expectedId}`);
-  await screenshot(page, J, "offer-created", "offer");
+  await screenshot(page, J, "offer-created");
 
   // The taker opens the link and buys part of it.
   await wallet.use("taker");
@@ -82,7 +82,7 @@ export async function erc20OfferJourney({ context, wallet }: Session): Promise<v
   const price = quoteFill(offer, fillAmount);
   assert.equal(price, parseUnits("3750", usd.decimals));
   await waitForText(takerPage.getByTestId("fill-quote"), "You pay 3,750 tUSD");
-  await screenshot(takerPage, J, "taker-fill-quote");
+  await screenshot(takerPage, J, "taker-fill-quote", "offer");
   const fillFrom = wallet.calls.length;
   await panel.getByRole("button", { name: "Fill" }).click();
   await waitConfirmed(takerPage, "Fill");
