@@ -92,6 +92,15 @@ export async function increaseTime(seconds: number): Promise<void> {
   await testClient.mine({ blocks: 1 });
 }
 
+/** With automine off, sent transactions wait in the mempool until `mine()`: the app's "pending" state becomes visible. */
+export async function setAutomine(enabled: boolean): Promise<void> {
+  await testClient.setAutomine(enabled);
+}
+
+export async function mine(): Promise<void> {
+  await testClient.mine({ blocks: 1 });
+}
+
 /** Gas a transaction cost its sender, to make ETH balance deltas exact. */
 export async function gasCost(hashes: readonly `0x${string}`[]): Promise<bigint> {
   let total = 0n;

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { OfferStatus, quoteFill } from "@peerlock/sdk";
 import { parseUnits } from "viem";
 import { freshPage, type Session, screenshot } from "../browser.ts";
-import { allowance, balanceOf, deployment, getOffer, latestTimestamp, offerCount, revokeApproval, token } from "../chain.ts";
+import { allowance, balanceOf, deployment, getOffer, latestTimestamp, mine, offerCount, revokeApproval, setAutomine, token } from "../chain.ts";
 import { appUrl, ROLES } from "../config.ts";
 import { connect, exactAmount, waitConfirmed, waitForText } from "../ui.ts";
 
@@ -99,8 +99,26 @@ export async function erc20OfferJourney({ context, wallet }: Session): Promise<v
 
   // The maker cancels the rest from the same page: switching accounts in the wallet is enough.
   await wallet.use("maker");
-  const cancel = takerPage.getByRole("button", { name: "Cancel offer" });
-  await cancel.click();
+  // This time each state of the transaction is held long enough to be seen: the prompt stays
+  // open in the wallet, then the transaction waits in the mempool until a block is mined.
+  const status = takerPage.getByTestId("tx-status");
+  const prompt = wallet.holdNextPrompt();
+  const sentBefore = wallet.sentTransactions().length;
+  await takerPage.getByRole("button", { name: "Cancel offer" }).click();
+  await prompt.reached;
+  await waitForText(status, "Cancel offer: confirm in your wallet.");
+  await screenshot(takerPage, J, "cancel-confirm-in-wallet");
+  await setAutomine(false);
+  try {
+    prompt.release();
+    await waitForText(status, "Cancel offer: waiting for the transaction to be included…");
+    assert.equal(wallet.sentTransactions().length, sentBefore + 1);
+    assert.equal((await getOffer(expectedId)).status, OfferStatus.Open, "not mined yet");
+    await screenshot(takerPage, J, "cancel-pending");
+    await mine();
+  } finally {
+    await setAutomine(true);
+  }
   await waitConfirmed(takerPage, "Cancel offer");
   await waitForText(takerPage.getByTestId("offer-status"), "Cancelled");
   const cancelled = await getOffer(expectedId);

@@ -40,6 +40,7 @@ export class TestWallet {
   /** Every request the app made, with what the wallet answered: journeys assert on it. */
   readonly calls: WalletCall[] = [];
   private rejectNextPrompt = false;
+  private heldPrompt: { reached: () => void; released: Promise<void> } | undefined;
   private readonly knownChains = new Set([APP_CHAIN_ID, OTHER_CHAIN_ID]);
   private context: BrowserContext | undefined;
   private readonly rpcUrl: string;
@@ -78,6 +79,19 @@ export class TestWallet {
     this.rejectNextPrompt = true;
   }
 
+  /**
+   * Keeps the next prompt open, like a person who has not clicked yet, so a test can see the
+   * app's "confirm in your wallet" state. `reached` resolves when the app asks; `release` answers.
+   */
+  holdNextPrompt(): { reached: Promise<void>; release: () => void } {
+    let reached!: () => void;
+    let release!: () => void;
+    const reachedPromise = new Promise<void>((r) => (reached = r));
+    const released = new Promise<void>((r) => (release = r));
+    this.heldPrompt = { reached, released };
+    return { reached: reachedPromise, release };
+  }
+
   get rejectionPending(): boolean {
     return this.rejectNextPrompt;
   }
@@ -97,6 +111,12 @@ export class TestWallet {
   }
 
   private async answer(method: string, params: unknown[]): Promise<BridgeReply> {
+    if (PROMPTS.has(method) && this.heldPrompt) {
+      const held = this.heldPrompt;
+      this.heldPrompt = undefined;
+      held.reached();
+      await held.released;
+    }
     if (PROMPTS.has(method) && this.rejectNextPrompt) {
       this.rejectNextPrompt = false;
       return { error: { ...USER_REJECTED } };
