@@ -12,7 +12,7 @@ const HOUR = 3_600;
 const DAY = 24 * HOUR;
 
 /** The demo deals' terms: the text travels in the deal's share link, its hash on chain. */
-export const DEMO_TERMS = [
+const DEMO_TERMS = [
   "Buyer pays 920.00 EUR by SEPA transfer to IBAN DE02 1203 0000 0000 2020 51, reference PEERLOCK-1, within 1 hour.",
   "Buyer pays 1,250.00 USD cash in person at the agreed meeting point; seller releases on receipt.",
   "Buyer pays 640.00 GBP by Faster Payments to sort code 20-00-00, account 55779911, reference PEERLOCK-3.",
@@ -88,13 +88,23 @@ for (const [seller, t, value, buyer, arbiter, feeBps, window, terms] of deals) {
   );
 }
 
+const appUrl = process.env.PEERLOCK_APP_URL ?? "http://localhost:3000";
+const firstDealId = (await publicClient.readContract({ address: deal, abi: dealEscrowAbi, functionName: "dealCount" })) - BigInt(deals.length) + 1n;
 console.log(`Seeded ${offers.length} offers and ${deals.length} deals on chain ${chainId}.`);
-console.log("Demo deal terms (paste into the deal page, or open the links `pnpm dev` prints):");
-DEMO_TERMS.forEach((terms, i) => console.log(`  deal ${i + 1}: ${terms}`));
+console.log("\nDemo deals: their share links carry the terms text, which the deal page checks against the chain:");
+DEMO_TERMS.forEach((terms, i) => {
+  console.log(`  ${appUrl}/deals/${firstDealId + BigInt(i)}#terms=${Buffer.from(terms, "utf8").toString("base64url")}`);
+});
 
-const roles = ["maker of offers 1 and 3, seller of deals 1 and 3", "maker of offers 2 and 5, seller of deal 2, named taker of offer 4", "maker of private offer 4, named buyer of deal 2", "arbiter of deal 3", "arbiter of deals 1 and 2"];
+const roles = [
+  "maker of offers 1 and 3, seller of deals 1 and 3",
+  "maker of offers 2 and 5, seller of deal 2, named taker of offer 4",
+  "maker of private offer 4, named buyer of deal 2",
+  "arbiter of deal 3",
+  "arbiter of deals 1 and 2",
+];
 console.log("\nDev accounts (import a private key into your wallet; local chain only):");
 roles.forEach((role, i) => {
   const account = mnemonicToAccount(HARDHAT_DEV_MNEMONIC, { addressIndex: i });
-  console.log(`  #${i} ${account.address}  key ${toHex(account.getHdKey().privateKey!)}  ${role}`);
+  console.log(`  #${i} ${account.address}  key ${toHex(account.getHdKey().privateKey!)}\n      ${role}`);
 });

@@ -1,6 +1,7 @@
 // Small process helpers shared by `pnpm dev` and the end-to-end harness: run a step, start a
 // long-lived service, wait for it, and stop every started process group on exit.
 import { type ChildProcess, spawn } from "node:child_process";
+import { openSync } from "node:fs";
 import { createServer } from "node:net";
 
 const started: ChildProcess[] = [];
@@ -13,12 +14,29 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}
   });
 }
 
+/** Runs a command to completion and returns its standard output (stderr streams through). */
+export function runCaptured(command: string, args: string[], env: NodeJS.ProcessEnv = {}, label = args.join(" ")): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env } });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${label} failed (exit ${code}):\n${out}`))));
+  });
+}
+
 /** Starts a long-lived process in its own process group so it can be stopped with all its children. */
-export function startService(command: string, args: string[], env: NodeJS.ProcessEnv = {}, logPrefix?: string): ChildProcess {
+export function startService(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  logPrefix?: string,
+  logFile?: string,
+): ChildProcess {
+  const output = logFile ? openSync(logFile, "w") : undefined;
   const child = spawn(command, args, {
     env: { ...process.env, ...env },
     detached: true,
-    stdio: logPrefix ? ["ignore", "pipe", "pipe"] : "inherit",
+    stdio: output !== undefined ? ["ignore", output, output] : logPrefix ? ["ignore", "pipe", "pipe"] : "inherit",
   });
   if (logPrefix) {
     const prefix = (chunk: Buffer) =>
