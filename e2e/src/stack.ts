@@ -2,7 +2,7 @@
 // scripts `pnpm dev` runs, then the production build of the app served by `next start`.
 // Everything started here is stopped by stopStack(), which also runs on failure and on signals.
 import type { ChildProcess } from "node:child_process";
-import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { assertPortFree, httpReady, rpcReady, run, startService, stopAll, waitFor } from "../../scripts/lib/processes.ts";
 import { APP_CHAIN_ID, CHAIN_HOST, appUrl, artifactsDir, chainPort, rpcUrl, webPort } from "./config.ts";
@@ -39,13 +39,14 @@ export async function startStack(log: (line: string) => void = console.log): Pro
   await run("pnpm", ["--filter", "@peerlock/contracts", "build"]);
 
   step(`starting a Hardhat node on ${rpcUrl}`);
+  // The node logs every RPC call: that goes to artifacts/logs, not the test output.
   const chain = startService(
     "pnpm",
     ["--filter", "@peerlock/contracts", "exec", "hardhat", "node", "--hostname", CHAIN_HOST, "--port", String(chainPort)],
     {},
-    "[chain]",
+    undefined,
+    join(logsDir, "chain.log"),
   );
-  logToFile(chain, "chain.log");
   await Promise.race([waitFor(`the Hardhat node at ${rpcUrl}`, () => rpcReady(rpcUrl)), failOnExit(chain, "The Hardhat node", "chain.log")]);
 
   step("deploying with Hardhat Ignition");
@@ -63,8 +64,7 @@ export async function startStack(log: (line: string) => void = console.log): Pro
   }
 
   step(`serving the production build on ${appUrl}`);
-  const web = startService("pnpm", ["--filter", "web", "exec", "next", "start", "--port", String(webPort)], webEnv, "[web]");
-  logToFile(web, "web.log");
+  const web = startService("pnpm", ["--filter", "web", "exec", "next", "start", "--port", String(webPort)], webEnv, undefined, join(logsDir, "web.log"));
   await Promise.race([waitFor(`the web app at ${appUrl}`, () => httpReady(appUrl), 90_000), failOnExit(web, "next start", "web.log")]);
   step("stack is up");
 }
@@ -94,13 +94,4 @@ function failOnExit(child: ChildProcess, what: string, log: "chain.log" | "web.l
   return new Promise((_, reject) => {
     child.once("exit", (code) => reject(new Error(`${what} exited (code ${code}) before it was ready:\n${tailLog(log, 15)}`)));
   });
-}
-
-/** The node logs every RPC call: keep that in artifacts/logs instead of the test output. */
-function logToFile(child: ChildProcess, file: string): void {
-  const out = createWriteStream(join(logsDir, file));
-  for (const stream of [child.stdout, child.stderr]) {
-    stream?.removeAllListeners("data");
-    stream?.pipe(out, { end: false });
-  }
 }
