@@ -1,17 +1,33 @@
-import { cookieStorage, createConfig, createStorage, http, injected } from "wagmi";
+import { cookieStorage, createConfig, createStorage, type CreateConnectorFn, http, injected } from "wagmi";
+import { walletConnect } from "wagmi/connectors";
 import { appChain } from "./chain";
 import { appClientBatch, appTransportOptions } from "./transport";
 
+/** Set at build time to offer WalletConnect; without it the app never loads its code or relay. */
+const walletConnectProjectId = process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID;
+
 /**
- * Wallets: every EIP-6963 wallet the browser announces (multiInjectedProviderDiscovery) plus the
- * generic `window.ethereum` one for older extensions. WalletConnect is left out: its connector
- * needs @walletconnect/ethereum-provider, which this app does not ship (it also needs a relay on
- * the internet, and the app must work offline).
+ * Wallets: every EIP-6963 wallet the browser announces (multiInjectedProviderDiscovery), the
+ * generic `window.ethereum` one for older extensions, and WalletConnect only when a project id is
+ * configured (its provider is imported lazily by the connector, so it costs nothing otherwise).
  */
+function connectors(): CreateConnectorFn[] {
+  const list: CreateConnectorFn[] = [injected({ shimDisconnect: true })];
+  if (walletConnectProjectId) {
+    list.push(walletConnect({ projectId: walletConnectProjectId, showQrModal: true, metadata: appMetadata() }));
+  }
+  return list;
+}
+
+function appMetadata() {
+  const url = typeof window === "undefined" ? "http://localhost" : window.location.origin;
+  return { name: "Peerlock", description: "Peer-to-peer escrow trading", url, icons: [] };
+}
+
 export function makeWagmiConfig() {
   return createConfig({
     chains: [appChain],
-    connectors: [injected({ shimDisconnect: true })],
+    connectors: connectors(),
     multiInjectedProviderDiscovery: true,
     ssr: true,
     storage: createStorage({ storage: cookieStorage }),

@@ -10,6 +10,8 @@ function walletLabel(connector: Connector, hasAnnounced: boolean): string {
   return hasAnnounced ? "Other browser wallet" : "Browser wallet";
 }
 
+const isAnnouncedWallet = (c: Connector) => c.type === "injected" && c.id !== "injected";
+
 /**
  * The wallet chooser: every EIP-6963 wallet the browser announced, plus the generic injected
  * one. A native <dialog> gives focus trapping, Escape to close and a backdrop for free.
@@ -26,10 +28,12 @@ export function WalletChooser({ open, onClose }: { open: boolean; onClose: () =>
     if (!open && d.open) d.close();
   }, [open]);
 
-  const announced = connectors.some((c) => c.id !== "injected");
+  const announced = connectors.some(isAnnouncedWallet);
   // Only evaluated once opened (never during server rendering), so hydration stays consistent.
-  const noWallet = open && !announced && typeof window !== "undefined" && !("ethereum" in window);
-  const sorted = [...connectors].sort((a, b) => Number(a.id === "injected") - Number(b.id === "injected"));
+  const noInjected = open && !announced && typeof window !== "undefined" && !("ethereum" in window);
+  const usable = noInjected ? connectors.filter((c) => c.id !== "injected") : connectors;
+  const noWallet = noInjected && usable.length === 0;
+  const sorted = [...usable].sort((a, b) => Number(a.id === "injected") - Number(b.id === "injected"));
   const error = connect.error ? decodeEscrowError(connect.error) : undefined;
 
   return (
