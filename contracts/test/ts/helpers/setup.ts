@@ -17,6 +17,9 @@ export const MAX_AMOUNT = 2n ** 128n - 1n;
 /** 1 whole unit of an 18-decimal token. */
 export const ONE = 10n ** 18n;
 
+// The enums are written out from SPEC.md on purpose, not imported from @peerlock/sdk (which
+// generates them from the contracts): these tests check the contracts against the spec.
+
 /** Deal statuses, in the order of `IDealEscrow.DealStatus`. */
 export const DealStatus = {
   None: 0,
