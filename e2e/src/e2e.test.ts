@@ -1,21 +1,20 @@
-// The end-to-end suite: one stack (node + deploy + seed + production app), one Chromium with the
-// test wallet, then the journeys in order. `pnpm --filter @peerlock/e2e test`.
+// The end-to-end journeys, in order, in one Chromium with the test wallet. The stack (node,
+// deploy, seed, production app) is started by global-setup.ts. `pnpm --filter @peerlock/e2e test`.
 import { after, before, describe, it } from "node:test";
 import { openSession, type Session } from "./browser.ts";
 import { connectJourney } from "./journeys/connect.ts";
-import { erc20OfferJourney } from "./journeys/erc20Offer.ts";
 import { dealsJourney } from "./journeys/deals.ts";
+import { erc20OfferJourney } from "./journeys/erc20Offer.ts";
 import { errorsJourney } from "./journeys/errors.ts";
 import { ethOfferJourney } from "./journeys/ethOffer.ts";
 import { walletSelfTest } from "./journeys/wallet.ts";
-import { startStack, stopStack, tailLog } from "./stack.ts";
 
 const MINUTE = 60_000;
 let session: Session | undefined;
 
 function journey(name: string, run: (s: Session) => Promise<void>, timeout = 2 * MINUTE) {
   it(name, { timeout }, async () => {
-    if (!session) throw new Error("the stack did not start; see the error of the `before` hook");
+    if (!session) throw new Error("the browser did not start; see the error of the `before` hook");
     const errorsBefore = session.pageErrors.length;
     await run(session);
     const crashes = session.pageErrors.slice(errorsBefore);
@@ -24,24 +23,12 @@ function journey(name: string, run: (s: Session) => Promise<void>, timeout = 2 *
 }
 
 describe("Peerlock end to end", () => {
-  before(
-    async () => {
-      try {
-        await startStack((line) => console.log(line));
-        session = await openSession();
-      } catch (error) {
-        const web = tailLog("web.log");
-        if (web) console.error(`last lines of the web app:\n${web}`);
-        stopStack();
-        throw error;
-      }
-    },
-    { timeout: 8 * MINUTE },
-  );
+  before(async () => {
+    session = await openSession();
+  });
 
   after(async () => {
     await session?.close();
-    stopStack();
   });
 
   journey("the test wallet announces itself, gates accounts, switches chains, rejects and sends", walletSelfTest);
