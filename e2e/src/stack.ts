@@ -9,7 +9,15 @@ import { APP_CHAIN_ID, CHAIN_HOST, appUrl, artifactsDir, chainPort, rpcUrl, webP
 
 const logsDir = join(artifactsDir, "logs");
 const chainEnv = { PEERLOCK_RPC_URL: rpcUrl };
-const webEnv = { NEXT_PUBLIC_CHAIN_ID: String(APP_CHAIN_ID), NEXT_PUBLIC_RPC_URL: rpcUrl, NEXT_TELEMETRY_DISABLED: "1" };
+// Its own build folder, so a `next build` or `pnpm dev` in the same checkout cannot clobber the
+// build being served (apps/web/next.config.ts reads NEXT_DIST_DIR).
+const WEB_DIST_DIR = ".next-e2e";
+const webEnv = {
+  NEXT_PUBLIC_CHAIN_ID: String(APP_CHAIN_ID),
+  NEXT_PUBLIC_RPC_URL: rpcUrl,
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXT_DIST_DIR: WEB_DIST_DIR,
+};
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
@@ -57,7 +65,7 @@ export async function startStack(log: (line: string) => void = console.log): Pro
   await run("pnpm", ["--filter", "@peerlock/contracts", "exec", "hardhat", "run", "--no-compile", "scripts/seed.ts", "--network", "localhost"], chainEnv);
 
   if (process.env.E2E_SKIP_WEB_BUILD === "1") {
-    step("E2E_SKIP_WEB_BUILD=1: reusing the existing apps/web/.next build");
+    step(`E2E_SKIP_WEB_BUILD=1: reusing the existing apps/web/${WEB_DIST_DIR} build`);
   } else {
     step("building the web app (next build)");
     await run("pnpm", ["--filter", "web", "exec", "next", "build"], webEnv);
