@@ -1,29 +1,34 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { usePublicClient } from "wagmi";
+import { type ChainClock, chainNow } from "@/lib/chainClock";
 import { queryKeys } from "@/lib/queryKeys";
 import { useNow } from "./useNow";
 
 /**
- * "Now" as the contracts see it. A dev chain can run ahead of the wall clock (time travel in
- * tests), so the latest block's timestamp wins when it is later. Read again after each receipt.
+ * "Now" as the contracts see it. The clock is read from the `pending` block, the one the next
+ * transaction runs in: on a dev chain whose time was moved (evm_increaseTime) without mining, the
+ * latest block still shows the old time, the pending one the new time. Nodes that do not serve
+ * `pending` fall back to `latest`. Read again after each receipt and each revert; a revert that
+ * proves a time (see TxPlan.clockProofs) moves the clock at once.
  * Returns undefined until both are known, so nothing is judged expired on a guess.
  */
 export function useChainNow(): bigint | undefined {
   const client = usePublicClient();
+  const queryClient = useQueryClient();
   const wall = useNow();
   const { data } = useQuery({
     queryKey: queryKeys.chainTime(),
-    queryFn: async () => {
-      const block = await client!.getBlock({ blockTag: "latest" });
-      return { blockTime: Number(block.timestamp), readAt: Math.floor(Date.now() / 1000) };
+    queryFn: async (): Promise<ChainClock> => {
+      const block = await client!.getBlock({ blockTag: "pending" }).catch(() => client!.getBlock({ blockTag: "latest" }));
+      const provenAt = queryClient.getQueryData<ChainClock>(queryKeys.chainTime())?.provenAt;
+      return { blockTime: Number(block.timestamp), readAt: Math.floor(Date.now() / 1000), provenAt };
     },
     enabled: !!client,
     staleTime: 30_000,
     refetchInterval: 60_000,
   });
   if (wall === 0 || !data) return undefined;
-  const ahead = Math.max(0, data.blockTime - data.readAt);
-  return BigInt(wall + ahead);
+  return BigInt(chainNow(data, wall));
 }

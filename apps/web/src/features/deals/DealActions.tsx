@@ -73,6 +73,8 @@ export function DealActions({ deal, token, account, now, tx }: Props) {
                       ],
                       invalidate: [queryKeys.deal(deal.id), queryKeys.dealHistory(deal.id), queryKeys.balances(account)],
                       changed: { dealIds: [deal.id] },
+                      // PaymentWindowOver means the chain's clock is past the deadline.
+                      clockProofs: { PaymentWindowOver: deal.paymentDeadline + 1n },
                     }
                   : undefined
               }

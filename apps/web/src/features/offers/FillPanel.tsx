@@ -100,6 +100,8 @@ export function FillPanel({ offer, sell, buy, account, now, tx }: Props) {
             ],
             invalidate: [queryKeys.offer(offer.id), queryKeys.offerHistory(offer.id), queryKeys.balances(account), queryKeys.fillsBy(account)],
             changed: { offerIds: [offer.id] },
+            // OfferExpired means the chain's clock has reached the expiry, whatever the page read.
+            clockProofs: offer.expiry === 0n ? undefined : { OfferExpired: offer.expiry },
           };
         }}
       />

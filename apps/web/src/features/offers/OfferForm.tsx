@@ -72,6 +72,8 @@ export function OfferForm() {
       ],
       invalidate: [queryKeys.balances(address)],
       changed: (receipts) => ({ offerIds: createdIds(receipts) }),
+      // InvalidExpiry means the chain's clock has already reached the chosen expiry.
+      clockProofs: args.expiry === 0n ? undefined : { InvalidExpiry: args.expiry },
       onConfirmed: (receipts) => {
         const [offerId] = createdIds(receipts);
         if (offerId !== undefined) router.push(`/offers/${offerId}`);

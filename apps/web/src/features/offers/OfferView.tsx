@@ -153,7 +153,7 @@ export function OfferView({ rawId }: { rawId: string }) {
         <div>
           {phase === "open" && !isMaker ? <FillPanel offer={o} sell={sell} buy={buy} account={address} now={now} tx={tx} /> : null}
           {phase && phase !== "open" ? (
-            <Notice kind={phase === "expired" ? "warn" : "info"} title={`This offer is ${offerPhaseLabel[phase].toLowerCase()}.`}>
+            <Notice kind={phase === "expired" ? "warn" : "info"} title={phase === "expired" ? "This offer has expired." : `This offer is ${offerPhaseLabel[phase].toLowerCase()}.`}>
               {phase === "expired" && canCancelOffer(o, address) ? <p>Cancel it to get the remaining tokens back.</p> : null}
             </Notice>
           ) : null}

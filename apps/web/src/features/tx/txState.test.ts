@@ -15,6 +15,15 @@ describe("describeTx", () => {
   it("treats a wallet rejection as a calm cancel", () => {
     expect(describeTx({ phase: "cancelled", step: "Fill" })).toBe("Cancelled in wallet. Nothing was sent.");
     expect(isBusy({ phase: "cancelled" })).toBe(false);
+  });
+
+  it("says which steps of a longer flow went through before it stopped", () => {
+    expect(describeTx({ phase: "cancelled", step: "Fill", done: ["Approve 5 USDC"] })).toBe(
+      "Cancelled in wallet. Already done: Approve 5 USDC. Nothing else was sent.",
+    );
+    expect(describeTx({ phase: "failed", step: "Get test tBTC", message: "The network could not be reached.", done: ["Get test tUSD", "Get test tWETH"] })).toBe(
+      "Get test tBTC failed: The network could not be reached. Already done: Get test tUSD, Get test tWETH.",
+    );
     expect(isBusy({ phase: "pending", step: "x", hash })).toBe(true);
   });
 });

@@ -12,8 +12,8 @@ export type TxState =
   | { phase: "confirm"; step: string }
   | { phase: "pending"; step: string; hash: Hash }
   | { phase: "confirmed"; step: string; hash: Hash; blockNumber: bigint }
-  | { phase: "failed"; step?: string; message: string; hash?: Hash }
-  | { phase: "cancelled"; step?: string };
+  | { phase: "failed"; step?: string; message: string; hash?: Hash; done?: readonly string[] }
+  | { phase: "cancelled"; step?: string; done?: readonly string[] };
 
 export type TxPhase = TxState["phase"];
 
@@ -38,11 +38,18 @@ export function describeTx(state: TxState): string {
       return `${state.step}: waiting for the transaction to be included…`;
     case "confirmed":
       return `${state.step}: confirmed in block ${state.blockNumber.toString()}.`;
-    case "failed":
-      return state.step ? `${state.step} failed: ${state.message}` : state.message;
+    case "failed": {
+      const text = state.step ? `${state.step} failed: ${state.message}` : state.message;
+      return state.done?.length ? `${text} ${alreadyDone(state.done)}` : text;
+    }
     case "cancelled":
-      return "Cancelled in wallet. Nothing was sent.";
+      return state.done?.length ? `Cancelled in wallet. ${alreadyDone(state.done)} Nothing else was sent.` : "Cancelled in wallet. Nothing was sent.";
   }
+}
+
+/** In a flow of several transactions, the ones that went through before it stopped. */
+function alreadyDone(steps: readonly string[]): string {
+  return `Already done: ${steps.join(", ")}.`;
 }
 
 /** Where to see a block or transaction: the chain's explorer when it has one. */

@@ -1,6 +1,6 @@
 "use client";
 
-import { decodeEscrowError, erc20Abi, isNative } from "@peerlock/sdk";
+import { decodeEscrowError, erc20Abi, type EscrowErrorName, isNative } from "@peerlock/sdk";
 import { type QueryKey, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import type { Abi, Address, TransactionReceipt } from "viem";
@@ -15,6 +15,7 @@ import {
 } from "wagmi/actions";
 import { appChain } from "@/config/chain";
 import { useApplyMarketChanges } from "@/features/market/hooks";
+import { type ChainClock, proveChainTime } from "@/lib/chainClock";
 import { queryKeys } from "@/lib/queryKeys";
 import type { TxState } from "./txState";
 
@@ -39,6 +40,12 @@ export type TxPlan = {
   /** Offers/deals the calls change, re-read into the market (a function when ids come from the receipts). */
   changed?: Changed | ((receipts: TransactionReceipt[]) => Changed);
   onConfirmed?: (receipts: TransactionReceipt[]) => void;
+  /**
+   * Reverts that prove the chain's clock has reached a time, e.g. `{ OfferExpired: offer.expiry }`.
+   * When the contract refuses with one of them, the app's chain clock moves there at once, so every
+   * page judges deadlines as the contract just did instead of waiting for the next clock read.
+   */
+  clockProofs?: Partial<Record<EscrowErrorName, bigint>>;
 };
 
 type Changed = { offerIds?: readonly bigint[]; dealIds?: readonly bigint[] };
@@ -93,6 +100,8 @@ export function useTransaction() {
       if (running.current) return undefined;
       running.current = true;
       let step: string | undefined;
+      // Steps already confirmed on chain: a later failure must not claim that nothing happened.
+      const done: string[] = [];
       try {
         const connection = getConnection(config);
         const account = connection.address;
@@ -125,8 +134,10 @@ export function useTransaction() {
               // USDT-style tokens refuse to move a non-zero allowance to another non-zero value.
               if (!(error instanceof SimulationFailed) || allowance === 0n) throw error;
               await approve(0n, (step = "Reset the previous approval"));
+              done.push(step);
               await approve(approval.amount, (step = approval.step));
             }
+            done.push(step);
           }
           void queryClient.invalidateQueries({ queryKey: queryKeys.allowance(approval.token, account, approval.spender) });
         }
@@ -135,6 +146,7 @@ export function useTransaction() {
         for (const call of plan.calls) {
           step = call.step;
           receipts.push(await send(call, account, step));
+          done.push(step);
         }
         const last = receipts.at(-1);
         if (last && step) setState({ phase: "confirmed", step, hash: last.transactionHash, blockNumber: last.blockNumber });
@@ -148,18 +160,26 @@ export function useTransaction() {
         plan.onConfirmed?.(receipts);
         return receipts;
       } catch (error) {
-        if (error instanceof RevertedOnChain) {
-          setState({ phase: "failed", step, message: "The transaction was reverted on chain.", hash: error.message as `0x${string}` });
-          return undefined;
+        const decoded = error instanceof RevertedOnChain ? undefined : decodeEscrowError(error instanceof SimulationFailed ? error.reason : error);
+        const proven = decoded?.name ? plan.clockProofs?.[decoded.name] : undefined;
+        if (proven !== undefined) {
+          const wall = Math.floor(Date.now() / 1000);
+          queryClient.setQueryData<ChainClock>(queryKeys.chainTime(), (clock) => proveChainTime(clock, Number(proven), wall));
         }
-        const decoded = decodeEscrowError(error instanceof SimulationFailed ? error.reason : error);
-        if (decoded.kind === "contract") {
-          // The page judged from stale state (time moved, someone else traded): read it again.
+        // The page judged from stale state (time moved, someone else traded), or earlier steps
+        // went through: read again what the plan touches.
+        if (done.length > 0 || error instanceof RevertedOnChain || decoded?.kind === "contract") {
           for (const queryKey of plan.invalidate ?? []) void queryClient.invalidateQueries({ queryKey });
           void queryClient.invalidateQueries({ queryKey: queryKeys.chainTime() });
           if (plan.changed && typeof plan.changed !== "function") void applyMarketChanges(plan.changed).catch(() => undefined);
         }
-        setState(decoded.kind === "rejected" ? { phase: "cancelled", step } : { phase: "failed", step, message: decoded.message });
+        if (error instanceof RevertedOnChain) {
+          setState({ phase: "failed", step, message: "The transaction was reverted on chain.", hash: error.message as `0x${string}`, done });
+        } else if (decoded?.kind === "rejected") {
+          setState({ phase: "cancelled", step, done });
+        } else {
+          setState({ phase: "failed", step, message: decoded?.message ?? "Something went wrong.", done });
+        }
         return undefined;
       } finally {
         running.current = false;
