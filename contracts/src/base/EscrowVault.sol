@@ -97,8 +97,13 @@ abstract contract EscrowVault is IEscrowVault, ReentrancyGuardTransient {
         if (amount == 0) return;
         bool paid;
         if (token == ETH) {
-            // slither-disable-next-line arbitrary-send-eth,low-level-calls
-            (paid,) = to.call{value: amount, gas: ETH_PAYOUT_GAS}("");
+            // no return data is copied: `(paid,) = to.call(...)` would copy all the recipient
+            // returns, letting it charge the caller for a return-data bomb beyond its 100k
+            // solhint-disable-next-line no-inline-assembly
+            assembly ("memory-safe") {
+                // slither-disable-next-line arbitrary-send-eth
+                paid := call(ETH_PAYOUT_GAS, to, amount, 0, 0, 0, 0)
+            }
         } else {
             paid = IERC20(token).trySafeTransfer(to, amount);
         }
