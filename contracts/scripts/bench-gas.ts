@@ -11,6 +11,9 @@ import { isMiss, reportFile, table, type Row } from "./bench/report.ts";
 import { createWorld, type World } from "./bench/world.ts";
 
 const REPORT_PATH = new URL("../gas-report.md", import.meta.url);
+const README_PATH = new URL("../../README.md", import.meta.url);
+const README_START = "<!-- gas-table:start -->";
+const README_END = "<!-- gas-table:end -->";
 
 function compilerLine(): string {
   const { version, settings } = hre.config.solidity.profiles.default.compilers[0];
@@ -86,7 +89,20 @@ async function main() {
     return;
   }
   await writeFile(REPORT_PATH, reportFile(rows, compilerLine()));
-  console.log("Wrote contracts/gas-report.md");
+  await updateReadmeTable(table(rows));
+  console.log("Wrote contracts/gas-report.md and the table in README.md");
+}
+
+/** Keeps README's copy of the table (between its gas-table markers) equal to the report. */
+async function updateReadmeTable(markdown: string) {
+  const readme = await readFile(README_PATH, "utf8");
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  if (start < 0 || end < start) {
+    console.log("README.md has no gas-table markers; its table was not updated.");
+    return;
+  }
+  await writeFile(README_PATH, `${readme.slice(0, start + README_START.length)}\n${markdown}\n${readme.slice(end)}`);
 }
 
 // A benchmark reports and never fails the build: even a crash is printed and exits 0.
