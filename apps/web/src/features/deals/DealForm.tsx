@@ -102,12 +102,12 @@ export function DealForm() {
               type="text"
               autoComplete="off"
               spellCheck={false}
-              placeholder="0x… — leave empty to let anyone take it"
+              placeholder="0x…"
               value={buyerText}
               onChange={(e) => setBuyerText(e.target.value)}
               {...field("buyer")}
             />
-            {hint("buyer", "Only this account will be able to take the deal.")}
+            {hint("buyer", "Leave empty to let anyone take the deal; otherwise only this account can.")}
           </div>
           <div className="field">
             <label htmlFor={`${id}-arbiter`}>Arbiter</label>

@@ -74,20 +74,31 @@ export function DealView({ rawId }: { rawId: string }) {
   if (!appDeployment) return <NotDeployed />;
   if (id === null) {
     return (
-      <Notice kind="error" title="This link does not point to a deal.">
-        <p>&ldquo;{rawId.slice(0, 80)}&rdquo; is not a deal number. Deal links look like /deals/12.</p>
-      </Notice>
+      <>
+        <h1>Not a deal link</h1>
+        <Notice kind="error" title="This link does not point to a deal.">
+          <p>&ldquo;{rawId.slice(0, 80)}&rdquo; is not a deal number. Deal links look like /deals/12.</p>
+        </Notice>
+      </>
     );
   }
   if (deal.isLoading || deal.error) {
-    return <QueryState what={`deal #${id}`} isLoading={deal.isLoading} error={deal.error} retry={() => deal.refetch()} />;
+    return (
+      <>
+        <h1>Deal #{id.toString()}</h1>
+        <QueryState what={`deal #${id}`} isLoading={deal.isLoading} error={deal.error} retry={() => deal.refetch()} />
+      </>
+    );
   }
   const d = deal.data;
   if (!d) {
     return (
-      <Notice kind="warn" title={`Deal #${id} does not exist.`}>
-        <p>No deal has this number yet on this chain.</p>
-      </Notice>
+      <>
+        <h1>Deal #{id.toString()}</h1>
+        <Notice kind="warn" title={`Deal #${id} does not exist.`}>
+          <p>No deal has this number yet on this chain.</p>
+        </Notice>
+      </>
     );
   }
 
@@ -157,7 +168,7 @@ export function DealView({ rawId }: { rawId: string }) {
                 </>
               ) : null}
             </dl>
-            <h3>Share</h3>
+            <h2 className="subhead">Share</h2>
             <p className="mono" data-testid="share-link">
               {link}
             </p>

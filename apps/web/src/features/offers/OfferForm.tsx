@@ -165,14 +165,14 @@ export function OfferForm() {
             type="text"
             autoComplete="off"
             spellCheck={false}
-            placeholder="0x… — leave empty to let anyone fill"
+            placeholder="0x…"
             value={takerText}
             onChange={(e) => setTakerText(e.target.value)}
             aria-invalid={!!check.errors.taker}
             aria-describedby={`${id}-taker-hint`}
           />
           <span id={`${id}-taker-hint`} className={check.errors.taker ? "field-error" : "hint"}>
-            {check.errors.taker ?? "Only this account will be able to fill."}
+            {check.errors.taker ?? "Leave empty to let anyone fill; otherwise only this account can."}
           </span>
         </div>
         <div className="field">

@@ -57,20 +57,31 @@ export function OfferView({ rawId }: { rawId: string }) {
   if (!appDeployment) return <NotDeployed />;
   if (id === null) {
     return (
-      <Notice kind="error" title="This link does not point to an offer.">
-        <p>&ldquo;{rawId.slice(0, 80)}&rdquo; is not an offer number. Offer links look like /offers/12.</p>
-      </Notice>
+      <>
+        <h1>Not an offer link</h1>
+        <Notice kind="error" title="This link does not point to an offer.">
+          <p>&ldquo;{rawId.slice(0, 80)}&rdquo; is not an offer number. Offer links look like /offers/12.</p>
+        </Notice>
+      </>
     );
   }
   if (offer.isLoading || offer.error) {
-    return <QueryState what={`offer #${id}`} isLoading={offer.isLoading} error={offer.error} retry={() => offer.refetch()} />;
+    return (
+      <>
+        <h1>Offer #{id.toString()}</h1>
+        <QueryState what={`offer #${id}`} isLoading={offer.isLoading} error={offer.error} retry={() => offer.refetch()} />
+      </>
+    );
   }
   const o = offer.data;
   if (!o) {
     return (
-      <Notice kind="warn" title={`Offer #${id} does not exist.`}>
-        <p>No offer has this number yet on this chain.</p>
-      </Notice>
+      <>
+        <h1>Offer #{id.toString()}</h1>
+        <Notice kind="warn" title={`Offer #${id} does not exist.`}>
+          <p>No offer has this number yet on this chain.</p>
+        </Notice>
+      </>
     );
   }
 
@@ -143,7 +154,7 @@ export function OfferView({ rawId }: { rawId: string }) {
               <span className="mono">{buy.symbol}</span> {isZeroAddress(buy.address) ? "(native)" : <AddressText address={buy.address} />}
             </dd>
           </dl>
-          <h3>Share</h3>
+          <h2 className="subhead">Share</h2>
           <p className="mono" data-testid="share-link">
             {link}
           </p>

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { DealView } from "@/features/deals/DealView";
+import { parseId } from "@/lib/ids";
 
 export async function generateMetadata({ params }: PageProps<"/deals/[id]">): Promise<Metadata> {
-  const { id } = await params;
-  return { title: `Deal ${id.slice(0, 20)}` };
+  const id = parseId((await params).id);
+  return { title: id === null ? "Not a deal link" : `Deal #${id}` };
 }
 
 export default async function DealPage({ params }: PageProps<"/deals/[id]">) {

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { OfferView } from "@/features/offers/OfferView";
+import { parseId } from "@/lib/ids";
 
 export async function generateMetadata({ params }: PageProps<"/offers/[id]">): Promise<Metadata> {
-  const { id } = await params;
-  return { title: `Offer ${id.slice(0, 20)}` };
+  const id = parseId((await params).id);
+  return { title: id === null ? "Not an offer link" : `Offer #${id}` };
 }
 
 export default async function OfferPage({ params }: PageProps<"/offers/[id]">) {
