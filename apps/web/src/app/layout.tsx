@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { cookieToInitialState } from "wagmi";
 import { makeWagmiConfig } from "@/config/wagmi";
 import { SiteHeader } from "@/components/SiteHeader";
+import { NodeStatus } from "@/features/node/NodeStatus";
 import { NetworkBanner } from "@/features/wallet/NetworkBanner";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -26,6 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <Providers initialState={initialState}>
           <SiteHeader />
+          <NodeStatus />
           <NetworkBanner />
           <main id="main" className="main">
             {children}

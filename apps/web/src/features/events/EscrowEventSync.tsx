@@ -6,6 +6,7 @@ import { useConnection, useWatchContractEvent } from "wagmi";
 import { appChain } from "@/config/chain";
 import { appDeployment } from "@/config/deployment";
 import { useApplyMarketChanges } from "@/features/market/hooks";
+import { reportNodeError } from "@/features/node/nodeHealth";
 import { queryKeys } from "@/lib/queryKeys";
 
 type AnyLog = { args: Record<string, unknown> };
@@ -44,6 +45,10 @@ export function EscrowEventSync() {
     address: appDeployment?.swapEscrow.address,
     abi: swapEscrowAbi,
     enabled: !!appDeployment,
+    // A watcher that fails tells NodeStatus the node is gone. It keeps running through an outage on
+    // purpose: stopping it while the node is down leaks its poller (viem's cleanup awaits
+    // eth_uninstallFilter, which throws before the poll loop is stopped).
+    onError: reportNodeError,
     onLogs: (logs) => afterLogs(logs as unknown as AnyLog[], "offerId"),
   });
   useWatchContractEvent({
@@ -51,6 +56,7 @@ export function EscrowEventSync() {
     address: appDeployment?.dealEscrow.address,
     abi: dealEscrowAbi,
     enabled: !!appDeployment,
+    onError: reportNodeError,
     onLogs: (logs) => afterLogs(logs as unknown as AnyLog[], "dealId"),
   });
   return null;
