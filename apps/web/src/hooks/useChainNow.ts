@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { usePublicClient } from "wagmi";
+import { getBlock } from "viem/actions";
+import { useClient } from "wagmi";
 import { type ChainClock, chainNow } from "@/lib/chainClock";
 import { queryKeys } from "@/lib/queryKeys";
 import { useNow } from "./useNow";
@@ -15,13 +16,13 @@ import { useNow } from "./useNow";
  * Returns undefined until both are known, so nothing is judged expired on a guess.
  */
 export function useChainNow(): bigint | undefined {
-  const client = usePublicClient();
+  const client = useClient();
   const queryClient = useQueryClient();
   const wall = useNow();
   const { data } = useQuery({
     queryKey: queryKeys.chainTime(),
     queryFn: async (): Promise<ChainClock> => {
-      const block = await client!.getBlock({ blockTag: "pending" }).catch(() => client!.getBlock({ blockTag: "latest" }));
+      const block = await getBlock(client!, { blockTag: "pending" }).catch(() => getBlock(client!, { blockTag: "latest" }));
       const provenAt = queryClient.getQueryData<ChainClock>(queryKeys.chainTime())?.provenAt;
       return { blockTime: Number(block.timestamp), readAt: Math.floor(Date.now() / 1000), provenAt };
     },

@@ -2,7 +2,7 @@
 
 import { DealStatus, readDeals, type DealWithId } from "@peerlock/sdk";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { usePublicClient } from "wagmi";
+import { useClient } from "wagmi";
 import { appDeployment } from "@/config/deployment";
 import { loadDealHistory } from "@/features/events/history";
 import type { Market } from "@/features/market/loadMarket";
@@ -10,7 +10,7 @@ import { queryKeys } from "@/lib/queryKeys";
 
 /** One deal, read directly for shared links; null when it does not exist. */
 export function useDeal(id: bigint | null) {
-  const client = usePublicClient();
+  const client = useClient();
   const queryClient = useQueryClient();
   return useQuery({
     queryKey: queryKeys.deal(id ?? 0n),
@@ -24,7 +24,7 @@ export function useDeal(id: bigint | null) {
 }
 
 export function useDealHistory(id: bigint | null) {
-  const client = usePublicClient();
+  const client = useClient();
   return useQuery({
     queryKey: queryKeys.dealHistory(id ?? 0n),
     enabled: !!client && !!appDeployment && id !== null,

@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import { usePublicClient } from "wagmi";
+import { useClient } from "wagmi";
 import { appDeployment, knownTokens } from "@/config/deployment";
 import { tokenMapOf } from "@/features/tokens/registry";
 import { queryKeys } from "@/lib/queryKeys";
@@ -15,7 +15,7 @@ const knownTokenMap = tokenMapOf(knownTokens);
  * app's own receipts patch just the ids they touched (see useApplyMarketChanges).
  */
 export function useMarket() {
-  const client = usePublicClient();
+  const client = useClient();
   return useQuery({
     queryKey: queryKeys.market(),
     queryFn: () => loadMarket(client!, appDeployment!, knownTokenMap),
@@ -26,7 +26,7 @@ export function useMarket() {
 
 /** Re-reads the given offers/deals and merges them into the cached market, if one is loaded. */
 export function useApplyMarketChanges() {
-  const client = usePublicClient();
+  const client = useClient();
   const queryClient = useQueryClient();
   return useCallback(
     async (changed: { offerIds?: readonly bigint[]; dealIds?: readonly bigint[] }) => {

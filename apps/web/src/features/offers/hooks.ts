@@ -3,7 +3,8 @@
 import { OfferStatus, readOffers, swapEscrowAbi, type OfferWithId } from "@peerlock/sdk";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Address } from "viem";
-import { usePublicClient } from "wagmi";
+import { getContractEvents } from "viem/actions";
+import { useClient } from "wagmi";
 import { appDeployment } from "@/config/deployment";
 import { loadOfferHistory } from "@/features/events/history";
 import type { Market } from "@/features/market/loadMarket";
@@ -11,7 +12,7 @@ import { queryKeys } from "@/lib/queryKeys";
 
 /** One offer, read directly (a shared link must not wait for the whole book); null when it does not exist. */
 export function useOffer(id: bigint | null) {
-  const client = usePublicClient();
+  const client = useClient();
   const queryClient = useQueryClient();
   return useQuery({
     queryKey: queryKeys.offer(id ?? 0n),
@@ -26,7 +27,7 @@ export function useOffer(id: bigint | null) {
 }
 
 export function useOfferHistory(id: bigint | null) {
-  const client = usePublicClient();
+  const client = useClient();
   return useQuery({
     queryKey: queryKeys.offerHistory(id ?? 0n),
     enabled: !!client && !!appDeployment && id !== null,
@@ -36,12 +37,12 @@ export function useOfferHistory(id: bigint | null) {
 
 /** Ids of offers this account has filled (from OfferFilled logs, indexed by taker): one request. */
 export function useFillsBy(account: Address | undefined) {
-  const client = usePublicClient();
+  const client = useClient();
   return useQuery({
     queryKey: account ? queryKeys.fillsBy(account) : [...queryKeys.root, "fillsBy", "none"],
     enabled: !!client && !!appDeployment && !!account,
     queryFn: async () => {
-      const logs = await client!.getContractEvents({
+      const logs = await getContractEvents(client!, {
         address: appDeployment!.swapEscrow.address,
         abi: swapEscrowAbi,
         eventName: "OfferFilled",

@@ -4,7 +4,8 @@ import { erc20Abi, isNative, readTokenInfos, type TokenInfo } from "@peerlock/sd
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { Address } from "viem";
-import { usePublicClient } from "wagmi";
+import { getBalance, readContract } from "viem/actions";
+import { useClient } from "wagmi";
 import { knownTokens } from "@/config/deployment";
 import { useMarket } from "@/features/market/hooks";
 import { queryKeys } from "@/lib/queryKeys";
@@ -20,7 +21,7 @@ export function useTokenMap(): TokenMap {
 
 /** Symbol and decimals of any address, or a plain error when it is not an ERC-20. */
 export function useTokenLookup(address: Address | undefined) {
-  const client = usePublicClient();
+  const client = useClient();
   return useQuery({
     queryKey: address ? queryKeys.token(address) : [...queryKeys.root, "token", "none"],
     enabled: !!client && !!address,
@@ -38,13 +39,13 @@ export function useTokenLookup(address: Address | undefined) {
 
 /** The account's balance of a token (ETH for address 0), refreshed after its own transactions. */
 export function useTokenBalance(token: Address | undefined, account: Address | undefined) {
-  const client = usePublicClient();
+  const client = useClient();
   return useQuery({
     queryKey: token && account ? queryKeys.balance(token, account) : [...queryKeys.root, "balance", "none"],
     enabled: !!client && !!token && !!account,
     queryFn: () =>
       isNative(token!)
-        ? client!.getBalance({ address: account! })
-        : client!.readContract({ address: token!, abi: erc20Abi, functionName: "balanceOf", args: [account!] }),
+        ? getBalance(client!, { address: account! })
+        : readContract(client!, { address: token!, abi: erc20Abi, functionName: "balanceOf", args: [account!] }),
   });
 }
