@@ -27,6 +27,16 @@ describe("parseAmount", () => {
     expect(parseAmount(".", 18).ok).toBe(false);
   });
 
+  it("takes commas only as thousands separators, never as a decimal comma", () => {
+    expect(parseAmount("12,000.5", 1)).toEqual({ ok: true, value: 120005n });
+    expect(parseAmount("1,234,567", 0)).toEqual({ ok: true, value: 1234567n });
+    for (const text of ["0,5", "1,5", "1,25", "12,0000", ",5", "1,250,5"]) {
+      const r = parseAmount(text, 18);
+      expect(r.ok, text).toBe(false);
+      if (!r.ok) expect(r.error).toMatch(/point for decimals/);
+    }
+  });
+
   it("refuses amounts above uint256", () => {
     expect(parseAmount("1" + "0".repeat(80), 0).ok).toBe(false);
   });

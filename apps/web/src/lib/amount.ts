@@ -4,12 +4,20 @@ export type ParseResult = { ok: true; value: bigint } | { ok: false; error: stri
 
 const MAX_UINT256 = 2n ** 256n - 1n;
 
+/** Commas only as thousands separators, as the app shows amounts: "1,250" or "12,000.5". */
+const GROUPED = /^\d{1,3}(,\d{3})+(\.\d*)?$/;
+
 /**
  * Parses what a person typed ("1,250.5", " 0.01 ") into the token's smallest unit, exactly:
- * no floating point, and never silently dropping decimals the token cannot hold.
+ * no floating point, and never silently dropping decimals the token cannot hold. A decimal comma
+ * ("0,5") is refused rather than read as 05: it would be a ten-fold mistake.
  */
 export function parseAmount(input: string, decimals: number, { allowZero = false } = {}): ParseResult {
-  const text = input.trim().replaceAll(",", "").replaceAll("_", "");
+  const trimmed = input.trim().replaceAll("_", "");
+  if (trimmed.includes(",") && !GROUPED.test(trimmed)) {
+    return { ok: false, error: "Use a point for decimals (0.5), and commas only between thousands (1,250)." };
+  }
+  const text = trimmed.replaceAll(",", "");
   if (text === "") return { ok: false, error: "Enter an amount." };
   if (!/^\d*\.?\d*$/.test(text) || text === ".") return { ok: false, error: "Use digits and at most one decimal point." };
   const [whole = "", fraction = ""] = text.split(".");

@@ -82,7 +82,7 @@ export function OfferForm() {
   }
 
   const pricePreview =
-    sell && buy && check.sellAmount && check.buyAmount
+    sell && buy && check.sellAmount && check.buyAmount && !check.errors.tokens
       ? {
           sellAmount: check.sellAmount,
           buyAmount: check.buyAmount,
@@ -141,7 +141,11 @@ export function OfferForm() {
           </div>
         </fieldset>
       </div>
-      {check.errors.tokens ? <p className="field-error">{check.errors.tokens}</p> : null}
+      {check.errors.tokens ? (
+        <p className="field-error" role="alert">
+          {check.errors.tokens}
+        </p>
+      ) : null}
 
       <p className="preview" aria-live="polite" data-testid="price-preview">
         {pricePreview && sell && buy ? (
