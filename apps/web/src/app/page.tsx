@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { MarketView } from "@/features/market/MarketView";
 
-export const metadata: Metadata = { title: "Market" };
+// The root layout's "%s · Peerlock" template only applies to segments below it, not to its own page.
+export const metadata: Metadata = { title: { absolute: "Market · Peerlock" } };
 
 export default function MarketPage() {
   return <MarketView />;

@@ -32,7 +32,7 @@ export function ArbiterView() {
     return { disputed: all.filter((d) => d.status === DealStatus.Disputed), other: all.filter((d) => d.status !== DealStatus.Disputed) };
   }, [market.data, address]);
 
-  if (!appDeployment) return <NotDeployed />;
+  if (!appDeployment) return <NotDeployed heading="Arbiter" />;
   if (!address) {
     return (
       <>

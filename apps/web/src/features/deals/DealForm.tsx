@@ -40,7 +40,7 @@ export function DealForm() {
   const check = checkDealForm({ token, amountText, buyerText, arbiterText, feeText, windowText, windowUnit, terms, account: address, balance: balance.data });
   const busy = isBusy(tx.state);
 
-  if (!appDeployment) return <NotDeployed />;
+  if (!appDeployment) return <NotDeployed heading="New deal" />;
   const escrow = appDeployment.dealEscrow.address;
 
   function submit(e: React.FormEvent) {

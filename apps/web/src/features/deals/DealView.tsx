@@ -71,7 +71,7 @@ export function DealView({ rawId }: { rawId: string }) {
   const hash = useHash();
   const tx = useTransaction();
 
-  if (!appDeployment) return <NotDeployed />;
+  if (!appDeployment) return <NotDeployed heading="Deal" />;
   if (id === null) {
     return (
       <>

@@ -37,7 +37,7 @@ export function MarketView() {
     };
   }, [data, coarseNow, sells, wants, sort, onlyMine, address]);
 
-  if (!appDeployment) return <NotDeployed />;
+  if (!appDeployment) return <NotDeployed heading="Market" />;
 
   const symbol = (a: string) => (data ? tokenFrom(data.tokens, a as `0x${string}`).symbol : a);
 

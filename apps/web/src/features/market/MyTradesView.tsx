@@ -37,7 +37,7 @@ export function MyTradesView() {
     };
   }, [market.data, fills.data, address]);
 
-  if (!appDeployment) return <NotDeployed />;
+  if (!appDeployment) return <NotDeployed heading="My trades" />;
   if (!address) {
     return (
       <>

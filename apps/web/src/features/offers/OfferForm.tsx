@@ -46,7 +46,7 @@ export function OfferForm() {
   const check = checkOfferForm({ sell, buy, sellText, buyText, takerText, expiry, partialFills, account: address, sellBalance: balance.data });
   const busy = isBusy(tx.state);
 
-  if (!appDeployment) return <NotDeployed />;
+  if (!appDeployment) return <NotDeployed heading="New offer" />;
   const escrow = appDeployment.swapEscrow.address;
 
   function submit(e: React.FormEvent) {

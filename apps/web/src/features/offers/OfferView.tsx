@@ -54,7 +54,7 @@ export function OfferView({ rawId }: { rawId: string }) {
   // One transaction for the page: its status stays visible after the offer fills or is cancelled.
   const tx = useTransaction();
 
-  if (!appDeployment) return <NotDeployed />;
+  if (!appDeployment) return <NotDeployed heading="Offer" />;
   if (id === null) {
     return (
       <>
