@@ -4,7 +4,9 @@ import { shortAddress } from "@/lib/address";
 export function AddressText({ address, you }: { address: string; you?: boolean }) {
   return (
     <span className="mono" title={address}>
-      <span aria-hidden="true">{shortAddress(address)}</span>
+      <span aria-hidden="true" className="nowrap">
+        {shortAddress(address)}
+      </span>
       <span className="visually-hidden">{address}</span>
       {you ? <span className="muted"> (you)</span> : null}
     </span>
