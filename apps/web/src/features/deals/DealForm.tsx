@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { parseEventLogs, type TransactionReceipt } from "viem";
 import { useConnection } from "wagmi";
+import { Blockers } from "@/components/Blockers";
 import { NotDeployed } from "@/components/NotDeployed";
 import { appDeployment, knownTokens } from "@/config/deployment";
 import { useTokenBalance } from "@/features/tokens/hooks";
@@ -167,15 +168,7 @@ export function DealForm() {
         </div>
       </div>
 
-      {check.blockers.length > 0 && (amountText || arbiterText || !address) ? (
-        <div className="notice warn" data-testid="deal-blockers">
-          <ul>
-            {check.blockers.map((b) => (
-              <li key={b}>{b}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <Blockers reasons={amountText || arbiterText || !address ? check.blockers : []} testId="deal-blockers" />
 
       <button type="submit" disabled={!check.args || busy}>
         Open deal

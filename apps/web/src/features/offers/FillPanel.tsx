@@ -3,6 +3,7 @@
 import { quoteFill, swapEscrowAbi, isNative, type OfferWithId, type TokenInfo } from "@peerlock/sdk";
 import { useId, useState } from "react";
 import type { Address } from "viem";
+import { Blockers } from "@/components/Blockers";
 import { appDeployment } from "@/config/deployment";
 import { useTokenBalance } from "@/features/tokens/hooks";
 import { TxButton } from "@/features/tx/TxButton";
@@ -70,15 +71,7 @@ export function FillPanel({ offer, sell, buy, account, now, tx }: Props) {
           Your balance: {formatAmount(balance.data, buy.decimals)} {buy.symbol}
         </p>
       ) : null}
-      {blockers.length > 0 ? (
-        <div className="notice warn" data-testid="fill-blockers">
-          <ul>
-            {blockers.map((b) => (
-              <li key={b}>{b}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <Blockers reasons={blockers} testId="fill-blockers" />
       <TxButton
         label="Fill"
         tx={tx}

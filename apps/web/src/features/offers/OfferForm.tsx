@@ -5,6 +5,7 @@ import { parseEventLogs, type TransactionReceipt } from "viem";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useConnection } from "wagmi";
+import { Blockers } from "@/components/Blockers";
 import { NotDeployed } from "@/components/NotDeployed";
 import { appDeployment, knownTokens } from "@/config/deployment";
 import { useTokenBalance } from "@/features/tokens/hooks";
@@ -214,15 +215,7 @@ export function OfferForm() {
         <span className="hint">Without partial fills, a taker must buy everything at once.</span>
       </div>
 
-      {check.blockers.length > 0 && (sellText || buyText || !address) ? (
-        <div className="notice warn" data-testid="offer-blockers">
-          <ul>
-            {check.blockers.map((b) => (
-              <li key={b}>{b}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <Blockers reasons={sellText || buyText || !address ? check.blockers : []} testId="offer-blockers" />
 
       <button type="submit" disabled={!check.args || busy}>
         Create offer
