@@ -5,12 +5,11 @@ import {DealEscrow} from "../../src/DealEscrow.sol";
 import {IDealEscrow} from "../../src/interfaces/IDealEscrow.sol";
 import {IEscrowVault} from "../../src/interfaces/IEscrowVault.sol";
 import {TestToken} from "../../dev/TestToken.sol";
-import {TestBase} from "./utils/TestBase.sol";
+import {Assets} from "./utils/Assets.sol";
 
 /// @notice Fuzz tests for DealEscrow's money: the arbiter's split adds up to the escrow for
 /// any amount, fee and share; release and refunds move the whole amount; intake is exact.
-contract DealEscrowFuzzTest is TestBase {
-    address internal constant ETH = address(0);
+contract DealEscrowFuzzTest is Assets {
     uint256 internal constant MAX_AMOUNT = type(uint128).max;
     uint256 internal constant BPS = 10_000;
     uint32 internal constant WINDOW = 1 hours;
@@ -219,8 +218,7 @@ contract DealEscrowFuzzTest is TestBase {
         internal
         returns (uint256 dealId)
     {
-        if (asset == ETH) vm.deal(seller, seller.balance + amount);
-        else token.mint(seller, amount);
+        _fund(asset, seller, amount);
         vm.prank(seller);
         dealId = escrow.openDeal{value: asset == ETH ? amount : 0}(
             asset, amount, namedBuyer, arbiter, feeBps, window, keccak256("terms")
@@ -232,9 +230,5 @@ contract DealEscrowFuzzTest is TestBase {
         dealId = _open(asset, amount, address(0), feeBps, WINDOW);
         vm.prank(buyer);
         escrow.takeDeal(dealId);
-    }
-
-    function _balance(address asset, address account) internal view returns (uint256) {
-        return asset == ETH ? account.balance : token.balanceOf(account);
     }
 }

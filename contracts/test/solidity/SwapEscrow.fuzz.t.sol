@@ -5,12 +5,11 @@ import {SwapEscrow} from "../../src/SwapEscrow.sol";
 import {ISwapEscrow} from "../../src/interfaces/ISwapEscrow.sol";
 import {IEscrowVault} from "../../src/interfaces/IEscrowVault.sol";
 import {TestToken} from "../../dev/TestToken.sol";
-import {TestBase} from "./utils/TestBase.sol";
+import {Assets} from "./utils/Assets.sol";
 
 /// @notice Fuzz tests for SwapEscrow's money maths: any amount up to 2^128 - 1, any sequence
 /// of partial fills, both token and ETH legs, and exact `msg.value` intake.
-contract SwapEscrowFuzzTest is TestBase {
-    address internal constant ETH = address(0);
+contract SwapEscrowFuzzTest is Assets {
     uint256 internal constant MAX_AMOUNT = type(uint128).max;
     /// @dev Enough fills to pile up rounding, few enough to keep 512 runs fast.
     uint256 internal constant MAX_FILLS = 12;
@@ -252,14 +251,5 @@ contract SwapEscrowFuzzTest is TestBase {
         _fund(offer.buyToken, taker, quote);
         vm.prank(taker);
         return escrow.fillOffer{value: offer.buyToken == ETH ? quote : 0}(offerId, fillAmount);
-    }
-
-    function _fund(address token, address account, uint256 amount) internal {
-        if (token == ETH) vm.deal(account, account.balance + amount);
-        else TestToken(token).mint(account, amount);
-    }
-
-    function _balance(address token, address account) internal view returns (uint256) {
-        return token == ETH ? account.balance : TestToken(token).balanceOf(account);
     }
 }

@@ -1,17 +1,15 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SwapEscrow} from "../../../src/SwapEscrow.sol";
 import {DealEscrow} from "../../../src/DealEscrow.sol";
 import {HookToken} from "../../mocks/HookToken.sol";
 import {HostileParty} from "../../mocks/HostileParty.sol";
-import {TestBase} from "../utils/TestBase.sol";
+import {Assets} from "../utils/Assets.sol";
 
 /// @notice Both escrows, a hook token and helpers to put hostile contract parties into trades,
 /// for the audit's payout-griefing, re-entry and odd-token tests.
-abstract contract AuditBase is TestBase {
-    address internal constant ETH = address(0);
+abstract contract AuditBase is Assets {
     uint32 internal constant WINDOW = 1 hours;
     /// @dev EscrowVault.ETH_PAYOUT_GAS: what an ETH recipient is given.
     uint256 internal constant ETH_PAYOUT_GAS = 100_000;
@@ -78,9 +76,5 @@ abstract contract AuditBase is TestBase {
         id = swap.createOffer{value: sellToken == ETH ? sellAmount : 0}(
             sellToken, sellAmount, buyToken, buyAmount, address(0), 0, false
         );
-    }
-
-    function _balance(address token, address account) internal view returns (uint256) {
-        return token == ETH ? account.balance : IERC20(token).balanceOf(account);
     }
 }
