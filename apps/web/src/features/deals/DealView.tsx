@@ -3,17 +3,14 @@
 import { DealStatus, dealStatusName, type TokenInfo } from "@peerlock/sdk";
 import { useConnection } from "wagmi";
 import { AddressText } from "@/components/AddressText";
-import { CopyButton } from "@/components/CopyButton";
 import { Countdown } from "@/components/Countdown";
-import { NotDeployed } from "@/components/NotDeployed";
-import { Notice } from "@/components/Notice";
-import { QueryState } from "@/components/QueryState";
 import { TokenAmount } from "@/components/TokenAmount";
-import { appDeployment } from "@/config/deployment";
-import { HistoryList } from "@/features/events/HistoryList";
 import type { HistoryEntry } from "@/features/events/history";
+import { TradeHistory } from "@/features/events/TradeHistory";
 import { useTokenMap } from "@/features/tokens/hooks";
 import { tokenFrom } from "@/features/tokens/registry";
+import { ShareLink } from "@/features/trades/ShareLink";
+import { gateTradeLink } from "@/features/trades/TradeLinkGate";
 import { TxStatus } from "@/features/tx/TxStatus";
 import { useTransaction } from "@/features/tx/useTransaction";
 import { useChainNow } from "@/hooks/useChainNow";
@@ -61,9 +58,9 @@ function describeEvent(e: HistoryEntry, token: TokenInfo): string {
 }
 
 export function DealView({ rawId }: { rawId: string }) {
-  const id = parseId(rawId);
-  const deal = useDeal(id);
-  const history = useDealHistory(id);
+  const linkId = parseId(rawId);
+  const deal = useDeal(linkId);
+  const history = useDealHistory(linkId);
   const tokens = useTokenMap();
   const now = useChainNow();
   const { address } = useConnection();
@@ -71,36 +68,9 @@ export function DealView({ rawId }: { rawId: string }) {
   const hash = useHash();
   const tx = useTransaction();
 
-  if (!appDeployment) return <NotDeployed heading="Deal" />;
-  if (id === null) {
-    return (
-      <>
-        <h1>Not a deal link</h1>
-        <Notice kind="error" title="This link does not point to a deal.">
-          <p>&ldquo;{rawId.slice(0, 80)}&rdquo; is not a deal number. Deal links look like /deals/12.</p>
-        </Notice>
-      </>
-    );
-  }
-  if (deal.isLoading || deal.error) {
-    return (
-      <>
-        <h1>Deal #{id.toString()}</h1>
-        <QueryState what={`deal #${id}`} isLoading={deal.isLoading} error={deal.error} retry={() => deal.refetch()} />
-      </>
-    );
-  }
-  const d = deal.data;
-  if (!d) {
-    return (
-      <>
-        <h1>Deal #{id.toString()}</h1>
-        <Notice kind="warn" title={`Deal #${id} does not exist.`}>
-          <p>No deal has this number yet on this chain.</p>
-        </Notice>
-      </>
-    );
-  }
+  const gate = gateTradeLink("deal", rawId, linkId, deal);
+  if (!gate.ready) return gate.page;
+  const { id, trade: d } = gate;
 
   const token = tokenFrom(tokens, d.token);
   const role = dealRole(d, address);
@@ -168,11 +138,7 @@ export function DealView({ rawId }: { rawId: string }) {
                 </>
               ) : null}
             </dl>
-            <h2 className="subhead">Share</h2>
-            <p className="mono" data-testid="share-link">
-              {link}
-            </p>
-            <CopyButton text={link} />
+            <ShareLink link={link} />
             {terms?.kind !== "matches" ? (
               <p className="hint">This link has no verified terms; share the seller&apos;s original link so the buyer can check them.</p>
             ) : null}
@@ -186,14 +152,7 @@ export function DealView({ rawId }: { rawId: string }) {
         </div>
       </div>
 
-      <h2>History</h2>
-      <section className="card" aria-label="History">
-        {history.data ? (
-          <HistoryList entries={history.data} describe={(e) => describeEvent(e, token)} />
-        ) : (
-          <QueryState what="the history" isLoading={history.isLoading} error={history.error} retry={() => history.refetch()} />
-        )}
-      </section>
+      <TradeHistory history={history} describe={(e) => describeEvent(e, token)} />
     </>
   );
 }

@@ -3,17 +3,16 @@
 import { OfferStatus, swapEscrowAbi, type TokenInfo } from "@peerlock/sdk";
 import { useConnection } from "wagmi";
 import { AddressText } from "@/components/AddressText";
-import { CopyButton } from "@/components/CopyButton";
 import { Countdown } from "@/components/Countdown";
-import { NotDeployed } from "@/components/NotDeployed";
 import { Notice } from "@/components/Notice";
-import { QueryState } from "@/components/QueryState";
 import { TokenAmount } from "@/components/TokenAmount";
 import { appDeployment } from "@/config/deployment";
-import { HistoryList } from "@/features/events/HistoryList";
 import type { HistoryEntry } from "@/features/events/history";
+import { TradeHistory } from "@/features/events/TradeHistory";
 import { tokenFrom } from "@/features/tokens/registry";
 import { useTokenMap } from "@/features/tokens/hooks";
+import { ShareLink } from "@/features/trades/ShareLink";
+import { gateTradeLink } from "@/features/trades/TradeLinkGate";
 import { TxButton } from "@/features/tx/TxButton";
 import { TxStatus } from "@/features/tx/TxStatus";
 import { useTransaction } from "@/features/tx/useTransaction";
@@ -44,9 +43,9 @@ function describeEvent(e: HistoryEntry, sell: TokenInfo, buy: TokenInfo): string
 }
 
 export function OfferView({ rawId }: { rawId: string }) {
-  const id = parseId(rawId);
-  const offer = useOffer(id);
-  const history = useOfferHistory(id);
+  const linkId = parseId(rawId);
+  const offer = useOffer(linkId);
+  const history = useOfferHistory(linkId);
   const tokens = useTokenMap();
   const now = useChainNow();
   const { address } = useConnection();
@@ -54,36 +53,9 @@ export function OfferView({ rawId }: { rawId: string }) {
   // One transaction for the page: its status stays visible after the offer fills or is cancelled.
   const tx = useTransaction();
 
-  if (!appDeployment) return <NotDeployed heading="Offer" />;
-  if (id === null) {
-    return (
-      <>
-        <h1>Not an offer link</h1>
-        <Notice kind="error" title="This link does not point to an offer.">
-          <p>&ldquo;{rawId.slice(0, 80)}&rdquo; is not an offer number. Offer links look like /offers/12.</p>
-        </Notice>
-      </>
-    );
-  }
-  if (offer.isLoading || offer.error) {
-    return (
-      <>
-        <h1>Offer #{id.toString()}</h1>
-        <QueryState what={`offer #${id}`} isLoading={offer.isLoading} error={offer.error} retry={() => offer.refetch()} />
-      </>
-    );
-  }
-  const o = offer.data;
-  if (!o) {
-    return (
-      <>
-        <h1>Offer #{id.toString()}</h1>
-        <Notice kind="warn" title={`Offer #${id} does not exist.`}>
-          <p>No offer has this number yet on this chain.</p>
-        </Notice>
-      </>
-    );
-  }
+  const gate = gateTradeLink("offer", rawId, linkId, offer);
+  if (!gate.ready) return gate.page;
+  const { id, trade: o } = gate;
 
   const sell = tokenFrom(tokens, o.sellToken);
   const buy = tokenFrom(tokens, o.buyToken);
@@ -154,11 +126,7 @@ export function OfferView({ rawId }: { rawId: string }) {
               <span className="mono">{buy.symbol}</span> {isZeroAddress(buy.address) ? "(native)" : <AddressText address={buy.address} />}
             </dd>
           </dl>
-          <h2 className="subhead">Share</h2>
-          <p className="mono" data-testid="share-link">
-            {link}
-          </p>
-          <CopyButton text={link} />
+          <ShareLink link={link} />
         </section>
 
         <div>
@@ -193,14 +161,7 @@ export function OfferView({ rawId }: { rawId: string }) {
         </div>
       </div>
 
-      <h2>History</h2>
-      <section className="card" aria-label="History">
-        {history.data ? (
-          <HistoryList entries={history.data} describe={(e) => describeEvent(e, sell, buy)} />
-        ) : (
-          <QueryState what="the history" isLoading={history.isLoading} error={history.error} retry={() => history.refetch()} />
-        )}
-      </section>
+      <TradeHistory history={history} describe={(e) => describeEvent(e, sell, buy)} />
     </>
   );
 }

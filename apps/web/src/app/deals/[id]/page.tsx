@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { DealView } from "@/features/deals/DealView";
+import { tradePageTitle } from "@/features/trades/tradeWords";
 import { parseId } from "@/lib/ids";
 
 export async function generateMetadata({ params }: PageProps<"/deals/[id]">): Promise<Metadata> {
   const id = parseId((await params).id);
-  return { title: id === null ? "Not a deal link" : `Deal #${id}` };
+  return { title: tradePageTitle("deal", id) };
 }
 
 export default async function DealPage({ params }: PageProps<"/deals/[id]">) {

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { OfferView } from "@/features/offers/OfferView";
+import { tradePageTitle } from "@/features/trades/tradeWords";
 import { parseId } from "@/lib/ids";
 
 export async function generateMetadata({ params }: PageProps<"/offers/[id]">): Promise<Metadata> {
   const id = parseId((await params).id);
-  return { title: id === null ? "Not an offer link" : `Offer #${id}` };
+  return { title: tradePageTitle("offer", id) };
 }
 
 export default async function OfferPage({ params }: PageProps<"/offers/[id]">) {
