@@ -13,6 +13,7 @@ import { Faucet } from "@/features/wallet/Faucet";
 import { useChainNow } from "@/hooks/useChainNow";
 import { useMarket } from "./hooks";
 import { offerSortLabels, selectListedDeals, selectMarketOffers, tokensInBook, type OfferSort } from "./select";
+import { TokenFilter } from "./TokenFilter";
 
 export function MarketView() {
   const id = useId();
@@ -59,28 +60,8 @@ export function MarketView() {
       {view ? (
         <>
           <form className="filters card" aria-label="Filter the market" onSubmit={(e) => e.preventDefault()}>
-            <div className="field">
-              <label htmlFor={`${id}-sells`}>Token sold</label>
-              <select id={`${id}-sells`} value={sells} onChange={(e) => setSells(e.target.value)}>
-                <option value="">Any token</option>
-                {view.book.sells.map((a) => (
-                  <option key={a} value={a}>
-                    {symbol(a)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-wants`}>Paid in</label>
-              <select id={`${id}-wants`} value={wants} onChange={(e) => setWants(e.target.value)}>
-                <option value="">Any token</option>
-                {view.book.wants.map((a) => (
-                  <option key={a} value={a}>
-                    {symbol(a)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <TokenFilter id={`${id}-sells`} label="Token sold" value={sells} onChange={setSells} tokens={view.book.sells} symbol={symbol} />
+            <TokenFilter id={`${id}-wants`} label="Paid in" value={wants} onChange={setWants} tokens={view.book.wants} symbol={symbol} />
             <div className="field">
               <label htmlFor={`${id}-sort`}>Sort offers</label>
               <select id={`${id}-sort`} value={sort} onChange={(e) => setSort(e.target.value as OfferSort)}>
