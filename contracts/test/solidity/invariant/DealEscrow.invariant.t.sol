@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {DealEscrow} from "../../../src/DealEscrow.sol";
 import {IDealEscrow} from "../../../src/interfaces/IDealEscrow.sol";
 import {InvariantBase} from "../utils/InvariantBase.sol";
+import {HandlerBase} from "./HandlerBase.sol";
 import {DealEscrowHandler} from "./DealEscrowHandler.sol";
 
 /// @notice Properties of DealEscrow that hold after any sequence of opens, takes, payments,
@@ -36,11 +37,11 @@ contract DealEscrowInvariantTest is InvariantBase {
         selectors[10] = DealEscrowHandler.dispute.selector;
         selectors[11] = DealEscrowHandler.resolve.selector;
         selectors[12] = DealEscrowHandler.resolve.selector;
-        selectors[13] = DealEscrowHandler.withdraw.selector;
-        selectors[14] = DealEscrowHandler.withdraw.selector;
+        selectors[13] = HandlerBase.withdraw.selector;
+        selectors[14] = HandlerBase.withdraw.selector;
         selectors[15] = DealEscrowHandler.poke.selector;
-        selectors[16] = DealEscrowHandler.setHostility.selector;
-        selectors[17] = DealEscrowHandler.warp.selector;
+        selectors[16] = HandlerBase.setHostility.selector;
+        selectors[17] = HandlerBase.warp.selector;
         targetContract(address(handler));
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }

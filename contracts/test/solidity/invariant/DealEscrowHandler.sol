@@ -3,32 +3,19 @@ pragma solidity 0.8.30;
 
 import {DealEscrow} from "../../../src/DealEscrow.sol";
 import {IDealEscrow} from "../../../src/interfaces/IDealEscrow.sol";
-import {TestToken} from "../../../dev/TestToken.sol";
-import {BlockingToken} from "../../mocks/BlockingToken.sol";
-import {EthRefuser} from "../../mocks/EthRefuser.sol";
-import {TestBase} from "../utils/TestBase.sol";
+import {HandlerBase} from "./HandlerBase.sol";
 
 /// @notice Drives DealEscrow through random open / take / markPaid / release / cancel /
-/// dispute / resolve / withdraw sequences among a few actors while time passes, with ETH, a
-/// plain token and a receiver-blocking token, so that payouts both succeed and get credited.
-/// It keeps its own model of every deal (ghost state) for the invariant test to compare
-/// against, and records the first per-call expectation it saw broken.
+/// dispute / resolve / withdraw sequences in `HandlerBase`'s world of actors, tokens and time,
+/// so that payouts both succeed and get credited. It keeps its own model of every deal (ghost
+/// state) for the invariant test to compare against.
 /// @dev Each action picks a deal and a caller for which the call is allowed by the SPEC
 /// table, so runs do real work; a call the escrow refuses anyway is a finding.
-contract DealEscrowHandler is TestBase {
-    address internal constant ETH = address(0);
+contract DealEscrowHandler is HandlerBase {
     uint256 internal constant BPS = 10_000;
 
+    /// @dev The same contract as `vault`, typed for the deal functions.
     DealEscrow public immutable escrow;
-    TestToken public immutable plainToken;
-    BlockingToken public immutable blockingToken;
-    EthRefuser public immutable refuser;
-
-    address[] internal _actors;
-    address[] internal _tokens;
-
-    /// @dev The handler's clock; every action warps to it, so time only moves through `warp`.
-    uint256 public currentTime;
 
     // ---- ghost state: the handler's model of each deal
     uint256 public ghostDealCount;
@@ -41,39 +28,10 @@ contract DealEscrowHandler is TestBase {
     /// @dev keccak256 of the stored deal, taken when it reached Released, Refunded or Resolved.
     mapping(uint256 dealId => bytes32) public finishedSnapshot;
 
-    /// @dev The first expectation a handler call saw broken; empty while all is well.
-    string public violation;
-    /// @dev Successful calls per action, to show that runs do real work.
-    mapping(string action => uint256) public calls;
-
-    constructor() {
-        escrow = new DealEscrow();
-        plainToken = new TestToken("Plain", "PLN", 18);
-        blockingToken = new BlockingToken();
-        refuser = new EthRefuser();
-
-        _actors.push(makeAddr("alice"));
-        _actors.push(makeAddr("bob"));
-        _actors.push(makeAddr("carol"));
-        _actors.push(makeAddr("dave"));
-        _actors.push(address(refuser)); // refuses ETH: its ETH payouts are credited
-        _tokens.push(ETH);
-        _tokens.push(address(plainToken));
-        _tokens.push(address(blockingToken));
-
-        for (uint256 i; i < _actors.length; ++i) {
-            vm.startPrank(_actors[i]);
-            plainToken.approve(address(escrow), type(uint256).max);
-            blockingToken.approve(address(escrow), type(uint256).max);
-            vm.stopPrank();
-        }
-        currentTime = 1_700_000_000;
-        vm.warp(currentTime);
-    }
-
-    modifier atCurrentTime() {
-        vm.warp(currentTime);
-        _;
+    /// @dev Four people, so that a deal's seller, buyer and arbiter are three different ones
+    /// and a fourth can still try what a stranger to the deal may not.
+    constructor() HandlerBase(new DealEscrow(), 4) {
+        escrow = DealEscrow(address(vault));
     }
 
     // ------------------------------------------------------------------ actions
@@ -101,7 +59,7 @@ contract DealEscrowHandler is TestBase {
         d.token = _token(tokenSeed);
         d.amount = _amount(amountSeed);
         // one deal in three is listed to a named buyer
-        if (partiesSeed % 3 == 0) d.buyer = _otherActor(partiesSeed >> 2, d.seller, address(0));
+        if (partiesSeed % 3 == 0) d.buyer = _otherActor(partiesSeed >> 2, d.seller);
         d.arbiter = _otherActor(partiesSeed >> 128, d.seller, d.buyer);
         d.feeBps = uint16(termsSeed % 4 == 0 ? 1_000 : bound(termsSeed >> 2, 0, 1_000));
         // mostly short windows, so that deadlines pass within a run
@@ -224,30 +182,6 @@ contract DealEscrowHandler is TestBase {
         ++calls["resolve"];
     }
 
-    /// @dev Withdraws the first credit found from a random (actor, token) pair on that can be
-    /// paid right now.
-    function withdraw(uint256 seed) external atCurrentTime {
-        uint256 pairs = _actors.length * _tokens.length;
-        address account;
-        address token;
-        uint256 credit;
-        for (uint256 i; i < pairs && credit == 0; ++i) {
-            uint256 pair = (seed + i) % pairs;
-            account = _actors[pair / _tokens.length];
-            token = _tokens[pair % _tokens.length];
-            if (_canReceive(token, account)) credit = escrow.withdrawable(token, account);
-        }
-        if (credit == 0) return;
-
-        uint256 before = _balance(token, account);
-        vm.prank(account);
-        escrow.withdraw(token);
-
-        _expect(_balance(token, account) - before == credit, "withdraw pays the whole credit");
-        _expect(escrow.withdrawable(token, account) == 0, "withdraw clears the credit");
-        ++calls["withdraw"];
-    }
-
     /// @dev Tries any transition on a finished deal as any party; the escrow must refuse.
     function poke(uint256 dealSeed, uint256 callerSeed, uint8 action) external atCurrentTime {
         (uint256 dealId, IDealEscrow.Deal memory deal) = _findDeal(dealSeed, Want.Finished);
@@ -268,37 +202,6 @@ contract DealEscrowHandler is TestBase {
 
         _expect(!succeeded, "a finished deal accepted a call");
         ++calls["poke"];
-    }
-
-    /// @dev Blocks or unblocks an actor on the blocking token, and sets how the ETH refuser
-    /// treats payouts (0: accepts, 1: refuses, 2: burns all the gas a payout forwards).
-    function setHostility(uint256 actorSeed, bool isBlocked, uint8 refuserMode) external {
-        blockingToken.setBlocked(_actor(actorSeed), isBlocked);
-        refuserMode %= 3;
-        refuser.setAccepting(refuserMode == 0);
-        refuser.setBurnGas(refuserMode == 2);
-        ++calls["setHostility"];
-    }
-
-    function warp(uint256 secondsSeed) external {
-        uint256 mode = secondsSeed % 4;
-        secondsSeed >>= 2;
-        // seconds (deadline edges), minutes to hours (within windows), or days (past them)
-        if (mode == 0) currentTime += bound(secondsSeed, 1, 60);
-        else if (mode == 3) currentTime += bound(secondsSeed, 1 days, 31 days);
-        else currentTime += bound(secondsSeed, 1 minutes, 6 hours);
-        vm.warp(currentTime);
-        ++calls["warp"];
-    }
-
-    // ------------------------------------------------------------------ views for the invariants
-
-    function actors() external view returns (address[] memory) {
-        return _actors;
-    }
-
-    function tokens() external view returns (address[] memory) {
-        return _tokens;
     }
 
     // ------------------------------------------------------------------ helpers
@@ -338,6 +241,15 @@ contract DealEscrowHandler is TestBase {
         return s >= IDealEscrow.DealStatus.Released;
     }
 
+    /// @dev Seconds (deadline edges), minutes to hours (within windows), or days (past them).
+    function _timeStep(uint256 seed) internal pure override returns (uint256) {
+        uint256 mode = seed % 4;
+        seed >>= 2;
+        if (mode == 0) return bound(seed, 1, 60);
+        if (mode == 3) return bound(seed, 1 days, 31 days);
+        return bound(seed, 1 minutes, 6 hours);
+    }
+
     /// @dev Records a transition, and snapshots the deal when it is final.
     function _move(uint256 dealId, IDealEscrow.DealStatus status) internal {
         IDealEscrow.Deal memory deal = escrow.getDeal(dealId);
@@ -349,26 +261,6 @@ contract DealEscrowHandler is TestBase {
         }
     }
 
-    function _expect(bool condition, string memory what) internal {
-        if (!condition && bytes(violation).length == 0) violation = what;
-    }
-
-    function _actor(uint256 seed) internal view returns (address) {
-        return _actors[seed % _actors.length];
-    }
-
-    /// @dev An actor that is neither `a` nor `b` (there are more than two actors).
-    function _otherActor(uint256 seed, address a, address b) internal view returns (address account) {
-        for (uint256 i;; ++i) {
-            account = _actor(seed + i);
-            if (account != a && account != b) return account;
-        }
-    }
-
-    function _token(uint256 seed) internal view returns (address) {
-        return _tokens[seed % _tokens.length];
-    }
-
     /// @dev Small amounts make rounding matter; large ones reach the 2^128 - 1 limit; and
     /// amounts around 2^96 cross the escrow's packed/unpacked storage boundary.
     function _amount(uint256 seed) internal pure returns (uint256) {
@@ -378,26 +270,5 @@ contract DealEscrowHandler is TestBase {
         if (mode == 1) return bound(seed, 1, 1e24);
         if (mode == 2) return bound(seed, type(uint96).max - 2, uint256(type(uint96).max) + 2);
         return bound(seed, 1, type(uint128).max);
-    }
-
-    function _fund(address token, address account, uint256 amount) internal {
-        if (token == ETH) vm.deal(account, account.balance + amount);
-        else TestToken(token).mint(account, amount); // both test tokens share `mint(address,uint256)`
-    }
-
-    /// @dev Whether a withdraw of `token` to `account` can succeed right now.
-    function _canReceive(address token, address account) internal view returns (bool) {
-        if (token == address(blockingToken)) return !blockingToken.blocked(account);
-        if (token == ETH && account == address(refuser)) return refuser.accepting() && !refuser.burnGas();
-        return true;
-    }
-
-    function _balance(address token, address account) internal view returns (uint256) {
-        return token == ETH ? account.balance : TestToken(token).balanceOf(account);
-    }
-
-    /// @dev What an account owns of a token: its balance plus its credit in the escrow.
-    function _holdings(address token, address account) internal view returns (uint256) {
-        return _balance(token, account) + escrow.withdrawable(token, account);
     }
 }

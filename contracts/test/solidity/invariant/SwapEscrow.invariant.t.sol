@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {SwapEscrow} from "../../../src/SwapEscrow.sol";
 import {ISwapEscrow} from "../../../src/interfaces/ISwapEscrow.sol";
 import {InvariantBase} from "../utils/InvariantBase.sol";
+import {HandlerBase} from "./HandlerBase.sol";
 import {SwapEscrowHandler} from "./SwapEscrowHandler.sol";
 
 /// @notice Properties of SwapEscrow that hold after any sequence of creates, fills, cancels
@@ -28,11 +29,11 @@ contract SwapEscrowInvariantTest is InvariantBase {
         selectors[4] = SwapEscrowHandler.fillOffer.selector;
         selectors[5] = SwapEscrowHandler.fillOffer.selector;
         selectors[6] = SwapEscrowHandler.cancelOffer.selector;
-        selectors[7] = SwapEscrowHandler.withdraw.selector;
-        selectors[8] = SwapEscrowHandler.withdraw.selector;
+        selectors[7] = HandlerBase.withdraw.selector;
+        selectors[8] = HandlerBase.withdraw.selector;
         selectors[9] = SwapEscrowHandler.poke.selector;
-        selectors[10] = SwapEscrowHandler.setHostility.selector;
-        selectors[11] = SwapEscrowHandler.warp.selector;
+        selectors[10] = HandlerBase.setHostility.selector;
+        selectors[11] = HandlerBase.warp.selector;
         targetContract(address(handler));
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }

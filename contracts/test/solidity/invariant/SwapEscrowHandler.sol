@@ -3,30 +3,17 @@ pragma solidity 0.8.30;
 
 import {SwapEscrow} from "../../../src/SwapEscrow.sol";
 import {ISwapEscrow} from "../../../src/interfaces/ISwapEscrow.sol";
-import {TestToken} from "../../../dev/TestToken.sol";
-import {BlockingToken} from "../../mocks/BlockingToken.sol";
-import {EthRefuser} from "../../mocks/EthRefuser.sol";
-import {TestBase} from "../utils/TestBase.sol";
+import {HandlerBase} from "./HandlerBase.sol";
 
-/// @notice Drives SwapEscrow through random create / fill / cancel / withdraw sequences among
-/// a few actors, with ETH, a plain token and a receiver-blocking token, so that payouts both
-/// succeed and get credited. It keeps its own model of every offer (ghost state) for the
-/// invariant test to compare against, and records the first per-call expectation it saw broken.
+/// @notice Drives SwapEscrow through random create / fill / cancel / withdraw sequences in
+/// `HandlerBase`'s world of actors, tokens and time, so that payouts both succeed and get
+/// credited. It keeps its own model of every offer (ghost state) for the invariant test to
+/// compare against.
 /// @dev Each action bounds its inputs so that it does not revert for a reason we already know
 /// (funds, allowances, status, caller); a call the escrow refuses anyway is a finding.
-contract SwapEscrowHandler is TestBase {
-    address internal constant ETH = address(0);
-
+contract SwapEscrowHandler is HandlerBase {
+    /// @dev The same contract as `vault`, typed for the offer functions.
     SwapEscrow public immutable escrow;
-    TestToken public immutable plainToken;
-    BlockingToken public immutable blockingToken;
-    EthRefuser public immutable refuser;
-
-    address[] internal _actors;
-    address[] internal _tokens;
-
-    /// @dev The handler's clock; every action warps to it, so time only moves through `warp`.
-    uint256 public currentTime;
 
     // ---- ghost state: the handler's model of each offer
     uint256 public ghostOfferCount;
@@ -38,38 +25,9 @@ contract SwapEscrowHandler is TestBase {
     /// @dev keccak256 of the stored offer, taken when it reached Filled or Cancelled.
     mapping(uint256 offerId => bytes32) public finishedSnapshot;
 
-    /// @dev The first expectation a handler call saw broken; empty while all is well.
-    string public violation;
-    /// @dev Successful calls per action, to show that runs do real work.
-    mapping(string action => uint256) public calls;
-
-    constructor() {
-        escrow = new SwapEscrow();
-        plainToken = new TestToken("Plain", "PLN", 18);
-        blockingToken = new BlockingToken();
-        refuser = new EthRefuser();
-
-        _actors.push(makeAddr("alice"));
-        _actors.push(makeAddr("bob"));
-        _actors.push(makeAddr("carol"));
-        _actors.push(address(refuser)); // refuses ETH: its ETH payouts are credited
-        _tokens.push(ETH);
-        _tokens.push(address(plainToken));
-        _tokens.push(address(blockingToken));
-
-        for (uint256 i; i < _actors.length; ++i) {
-            vm.startPrank(_actors[i]);
-            plainToken.approve(address(escrow), type(uint256).max);
-            blockingToken.approve(address(escrow), type(uint256).max);
-            vm.stopPrank();
-        }
-        currentTime = 1_700_000_000;
-        vm.warp(currentTime);
-    }
-
-    modifier atCurrentTime() {
-        vm.warp(currentTime);
-        _;
+    /// @dev Three people: a maker, a taker and someone an offer is not private to.
+    constructor() HandlerBase(new SwapEscrow(), 3) {
+        escrow = SwapEscrow(address(vault));
     }
 
     // ------------------------------------------------------------------ actions
@@ -161,30 +119,6 @@ contract SwapEscrowHandler is TestBase {
         ++calls["cancelOffer"];
     }
 
-    /// @dev Withdraws the first credit found from a random (actor, token) pair on that can be
-    /// paid right now.
-    function withdraw(uint256 seed) external atCurrentTime {
-        uint256 pairs = _actors.length * _tokens.length;
-        address account;
-        address token;
-        uint256 credit;
-        for (uint256 i; i < pairs && credit == 0; ++i) {
-            uint256 pair = (seed + i) % pairs;
-            account = _actors[pair / _tokens.length];
-            token = _tokens[pair % _tokens.length];
-            if (_canReceive(token, account)) credit = escrow.withdrawable(token, account);
-        }
-        if (credit == 0) return;
-
-        uint256 before = _balance(token, account);
-        vm.prank(account);
-        escrow.withdraw(token);
-
-        _expect(_balance(token, account) - before == credit, "withdraw pays the whole credit");
-        _expect(escrow.withdrawable(token, account) == 0, "withdraw clears the credit");
-        ++calls["withdraw"];
-    }
-
     /// @dev Tries to fill or cancel a finished offer as anyone; the escrow must refuse.
     function poke(uint256 offerSeed, uint256 actorSeed, uint256 amountSeed, bool tryCancel) external atCurrentTime {
         (uint256 offerId, ISwapEscrow.Offer memory offer) = _findOffer(offerSeed, Want.Finished);
@@ -209,32 +143,6 @@ contract SwapEscrowHandler is TestBase {
         }
         _expect(!succeeded, "a finished offer accepted a call");
         ++calls["poke"];
-    }
-
-    /// @dev Blocks or unblocks an actor on the blocking token, and sets how the ETH refuser
-    /// treats payouts (0: accepts, 1: refuses, 2: burns all the gas a payout forwards).
-    function setHostility(uint256 actorSeed, bool isBlocked, uint8 refuserMode) external {
-        blockingToken.setBlocked(_actor(actorSeed), isBlocked);
-        refuserMode %= 3;
-        refuser.setAccepting(refuserMode == 0);
-        refuser.setBurnGas(refuserMode == 2);
-        ++calls["setHostility"];
-    }
-
-    function warp(uint256 secondsSeed) external {
-        currentTime += _duration(secondsSeed);
-        vm.warp(currentTime);
-        ++calls["warp"];
-    }
-
-    // ------------------------------------------------------------------ views for the invariants
-
-    function actors() external view returns (address[] memory) {
-        return _actors;
-    }
-
-    function tokens() external view returns (address[] memory) {
-        return _tokens;
     }
 
     // ------------------------------------------------------------------ helpers
@@ -268,29 +176,17 @@ contract SwapEscrowHandler is TestBase {
         return bound(seed, 1 minutes, 12 hours);
     }
 
+    /// @dev Time steps span the same range as expiries, so offers expire within a run.
+    function _timeStep(uint256 seed) internal pure override returns (uint256) {
+        return _duration(seed);
+    }
+
     function _finish(uint256 offerId, ISwapEscrow.OfferStatus status) internal {
         ISwapEscrow.Offer memory offer = escrow.getOffer(offerId);
         _expect(offer.status == status, "offer reached the expected final status");
         _expect(finishedSnapshot[offerId] == bytes32(0), "an offer finished twice");
         ghostStatus[offerId] = status;
         finishedSnapshot[offerId] = keccak256(abi.encode(offer));
-    }
-
-    function _expect(bool condition, string memory what) internal {
-        if (!condition && bytes(violation).length == 0) violation = what;
-    }
-
-    function _actor(uint256 seed) internal view returns (address) {
-        return _actors[seed % _actors.length];
-    }
-
-    function _otherActor(uint256 seed, address not) internal view returns (address account) {
-        account = _actor(seed);
-        if (account == not) account = _actor(seed + 1);
-    }
-
-    function _token(uint256 seed) internal view returns (address) {
-        return _tokens[seed % _tokens.length];
     }
 
     /// @dev Small amounts make rounding matter; large ones reach the 2^128 - 1 limit.
@@ -309,26 +205,5 @@ contract SwapEscrowHandler is TestBase {
         if (mode == 0) return 1;
         if (mode == 1) return remaining;
         return bound(seed, 1, remaining);
-    }
-
-    function _fund(address token, address account, uint256 amount) internal {
-        if (token == ETH) vm.deal(account, account.balance + amount);
-        else TestToken(token).mint(account, amount); // both test tokens share `mint(address,uint256)`
-    }
-
-    /// @dev Whether a withdraw of `token` to `account` can succeed right now.
-    function _canReceive(address token, address account) internal view returns (bool) {
-        if (token == address(blockingToken)) return !blockingToken.blocked(account);
-        if (token == ETH && account == address(refuser)) return refuser.accepting() && !refuser.burnGas();
-        return true;
-    }
-
-    function _balance(address token, address account) internal view returns (uint256) {
-        return token == ETH ? account.balance : TestToken(token).balanceOf(account);
-    }
-
-    /// @dev What an account owns of a token: its balance plus its credit in the escrow.
-    function _holdings(address token, address account) internal view returns (uint256) {
-        return _balance(token, account) + escrow.withdrawable(token, account);
     }
 }
