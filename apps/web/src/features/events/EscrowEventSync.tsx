@@ -2,6 +2,7 @@
 
 import { dealEscrowAbi, swapEscrowAbi } from "@peerlock/sdk";
 import { useQueryClient } from "@tanstack/react-query";
+import type { Abi, Address } from "viem";
 import { useConnection, useWatchContractEvent } from "wagmi";
 import { appChain } from "@/config/chain";
 import { appDeployment } from "@/config/deployment";
@@ -13,6 +14,21 @@ type AnyLog = { args: Record<string, unknown> };
 
 function idsOf(logs: readonly AnyLog[], field: "offerId" | "dealId"): bigint[] {
   return [...new Set(logs.map((l) => l.args[field]).filter((id): id is bigint => typeof id === "bigint"))];
+}
+
+/** Every new event of one escrow (none when Peerlock is not deployed on this chain). */
+function useEscrowEvents(address: Address | undefined, abi: Abi, onLogs: (logs: readonly AnyLog[]) => void) {
+  useWatchContractEvent({
+    chainId: appChain.id,
+    address,
+    abi,
+    enabled: !!address,
+    // A watcher that fails tells NodeStatus the node is gone. It keeps running through an outage on
+    // purpose: stopping it while the node is down leaks its poller (viem's cleanup awaits
+    // eth_uninstallFilter, which throws before the poll loop is stopped).
+    onError: reportNodeError,
+    onLogs: (logs) => onLogs(logs as unknown as AnyLog[]),
+  });
 }
 
 /**
@@ -40,24 +56,7 @@ export function EscrowEventSync() {
     void queryClient.invalidateQueries({ queryKey: queryKeys.chainTime() });
   }
 
-  useWatchContractEvent({
-    chainId: appChain.id,
-    address: appDeployment?.swapEscrow.address,
-    abi: swapEscrowAbi,
-    enabled: !!appDeployment,
-    // A watcher that fails tells NodeStatus the node is gone. It keeps running through an outage on
-    // purpose: stopping it while the node is down leaks its poller (viem's cleanup awaits
-    // eth_uninstallFilter, which throws before the poll loop is stopped).
-    onError: reportNodeError,
-    onLogs: (logs) => afterLogs(logs as unknown as AnyLog[], "offerId"),
-  });
-  useWatchContractEvent({
-    chainId: appChain.id,
-    address: appDeployment?.dealEscrow.address,
-    abi: dealEscrowAbi,
-    enabled: !!appDeployment,
-    onError: reportNodeError,
-    onLogs: (logs) => afterLogs(logs as unknown as AnyLog[], "dealId"),
-  });
+  useEscrowEvents(appDeployment?.swapEscrow.address, swapEscrowAbi, (logs) => afterLogs(logs, "offerId"));
+  useEscrowEvents(appDeployment?.dealEscrow.address, dealEscrowAbi, (logs) => afterLogs(logs, "dealId"));
   return null;
 }
