@@ -3,17 +3,15 @@ pragma solidity 0.8.30;
 
 import {DealEscrow} from "../../../src/DealEscrow.sol";
 import {IDealEscrow} from "../../../src/interfaces/IDealEscrow.sol";
-import {InvariantBase} from "../utils/InvariantBase.sol";
 import {HandlerBase} from "./HandlerBase.sol";
+import {EscrowInvariantBase} from "./EscrowInvariantBase.sol";
 import {DealEscrowHandler} from "./DealEscrowHandler.sol";
 
 /// @notice Properties of DealEscrow that hold after any sequence of opens, takes, payments,
 /// releases, cancels, disputes, resolutions and withdrawals by a few actors, with ETH, a plain
 /// token and a receiver-blocking token, while time passes. The fuzzer calls only the handler
 /// (see `DealEscrowHandler`).
-contract DealEscrowInvariantTest is InvariantBase {
-    address internal constant ETH = address(0);
-
+contract DealEscrowInvariantTest is EscrowInvariantBase {
     DealEscrowHandler internal handler;
     DealEscrow internal escrow;
 
@@ -42,31 +40,22 @@ contract DealEscrowInvariantTest is InvariantBase {
         selectors[15] = DealEscrowHandler.poke.selector;
         selectors[16] = HandlerBase.setHostility.selector;
         selectors[17] = HandlerBase.warp.selector;
-        targetContract(address(handler));
-        targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
+        _targetHandler(handler, selectors);
     }
 
     /// @dev For every token, ETH included, the escrow holds exactly the amounts of the deals
     /// still open (Listed, Taken, Paid, Disputed) plus every credit.
     function invariant_Solvent() public view {
         address[] memory tokens = handler.tokens();
-        address[] memory actors = handler.actors();
-        uint256[] memory expected = new uint256[](tokens.length);
-
+        uint256[] memory locked = new uint256[](tokens.length);
         uint256 count = escrow.dealCount();
         for (uint256 dealId = 1; dealId <= count; ++dealId) {
             IDealEscrow.Deal memory deal = escrow.getDeal(dealId);
             if (deal.status < IDealEscrow.DealStatus.Released) {
-                expected[_indexOf(tokens, deal.token)] += deal.amount;
+                locked[_indexOf(tokens, deal.token)] += deal.amount;
             }
         }
-        for (uint256 t; t < tokens.length; ++t) {
-            // only the actors ever trade or arbitrate, so their credits are all the credits
-            for (uint256 a; a < actors.length; ++a) {
-                expected[t] += escrow.withdrawable(tokens[t], actors[a]);
-            }
-            assertEq(_balanceOf(tokens[t], address(escrow)), expected[t], "escrow balance == open deals + credits");
-        }
+        _assertHoldsLockedPlusCredits(handler, locked, "escrow balance == open deals + credits");
     }
 
     /// @dev A Released, Refunded or Resolved deal keeps its exact stored state forever (the
@@ -99,8 +88,7 @@ contract DealEscrowInvariantTest is InvariantBase {
     /// @dev Every deal matches the handler's model: status, buyer and deadline move only as
     /// the SPEC table says, and what was agreed at openDeal never changes.
     function invariant_DealsMatchModel() public view {
-        string memory violation = handler.violation();
-        assertTrue(bytes(violation).length == 0, violation);
+        _assertHandlerSawNoViolation(handler);
 
         uint256 count = escrow.dealCount();
         for (uint256 dealId = 1; dealId <= count; ++dealId) {
@@ -121,19 +109,5 @@ contract DealEscrowInvariantTest is InvariantBase {
             );
             assertEq(terms, handler.ghostTerms(dealId), "the agreed terms never change");
         }
-    }
-
-    function _indexOf(address[] memory tokens, address token) internal pure returns (uint256) {
-        for (uint256 i; i < tokens.length; ++i) {
-            if (tokens[i] == token) return i;
-        }
-        revert("unknown token");
-    }
-
-    function _balanceOf(address token, address account) internal view returns (uint256) {
-        if (token == ETH) return account.balance;
-        (bool ok, bytes memory data) = token.staticcall(abi.encodeWithSignature("balanceOf(address)", account));
-        require(ok, "balanceOf failed");
-        return abi.decode(data, (uint256));
     }
 }

@@ -3,16 +3,14 @@ pragma solidity 0.8.30;
 
 import {SwapEscrow} from "../../../src/SwapEscrow.sol";
 import {ISwapEscrow} from "../../../src/interfaces/ISwapEscrow.sol";
-import {InvariantBase} from "../utils/InvariantBase.sol";
 import {HandlerBase} from "./HandlerBase.sol";
+import {EscrowInvariantBase} from "./EscrowInvariantBase.sol";
 import {SwapEscrowHandler} from "./SwapEscrowHandler.sol";
 
 /// @notice Properties of SwapEscrow that hold after any sequence of creates, fills, cancels
 /// and withdrawals by a few actors, with ETH, a plain token and a receiver-blocking token,
 /// while time passes. The fuzzer calls only the handler (see `SwapEscrowHandler`).
-contract SwapEscrowInvariantTest is InvariantBase {
-    address internal constant ETH = address(0);
-
+contract SwapEscrowInvariantTest is EscrowInvariantBase {
     SwapEscrowHandler internal handler;
     SwapEscrow internal escrow;
 
@@ -34,31 +32,22 @@ contract SwapEscrowInvariantTest is InvariantBase {
         selectors[9] = SwapEscrowHandler.poke.selector;
         selectors[10] = HandlerBase.setHostility.selector;
         selectors[11] = HandlerBase.warp.selector;
-        targetContract(address(handler));
-        targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
+        _targetHandler(handler, selectors);
     }
 
     /// @dev For every token, ETH included, the escrow holds exactly what Open offers still
     /// sell plus every credit: nothing is missing and nothing is stuck.
     function invariant_Solvent() public view {
         address[] memory tokens = handler.tokens();
-        address[] memory actors = handler.actors();
-        uint256[] memory expected = new uint256[](tokens.length);
-
+        uint256[] memory locked = new uint256[](tokens.length);
         uint256 count = escrow.offerCount();
         for (uint256 offerId = 1; offerId <= count; ++offerId) {
             ISwapEscrow.Offer memory offer = escrow.getOffer(offerId);
             if (offer.status == ISwapEscrow.OfferStatus.Open) {
-                expected[_indexOf(tokens, offer.sellToken)] += offer.sellRemaining;
+                locked[_indexOf(tokens, offer.sellToken)] += offer.sellRemaining;
             }
         }
-        for (uint256 t; t < tokens.length; ++t) {
-            // only the actors ever trade, so their credits are all the credits
-            for (uint256 a; a < actors.length; ++a) {
-                expected[t] += escrow.withdrawable(tokens[t], actors[a]);
-            }
-            assertEq(_balanceOf(tokens[t], address(escrow)), expected[t], "escrow balance == open offers + credits");
-        }
+        _assertHoldsLockedPlusCredits(handler, locked, "escrow balance == open offers + credits");
     }
 
     /// @dev A Filled or Cancelled offer keeps its exact stored state forever (the handler
@@ -91,8 +80,7 @@ contract SwapEscrowInvariantTest is InvariantBase {
     /// @dev Every offer matches the handler's model, and across all its fills the maker was
     /// paid at least the price and at most one unit per fill above it.
     function invariant_OffersMatchModel() public view {
-        string memory violation = handler.violation();
-        assertTrue(bytes(violation).length == 0, violation);
+        _assertHandlerSawNoViolation(handler);
 
         uint256 count = escrow.offerCount();
         for (uint256 offerId = 1; offerId <= count; ++offerId) {
@@ -106,19 +94,5 @@ contract SwapEscrowInvariantTest is InvariantBase {
             assertGe(paid, ceilDiv(exactNumerator, offer.sellAmount), "maker paid at least the price");
             assertLe(paid, exactNumerator / offer.sellAmount + handler.ghostFills(offerId), "maker overpaid");
         }
-    }
-
-    function _indexOf(address[] memory tokens, address token) internal pure returns (uint256) {
-        for (uint256 i; i < tokens.length; ++i) {
-            if (tokens[i] == token) return i;
-        }
-        revert("unknown token");
-    }
-
-    function _balanceOf(address token, address account) internal view returns (uint256) {
-        if (token == ETH) return account.balance;
-        (bool ok, bytes memory data) = token.staticcall(abi.encodeWithSignature("balanceOf(address)", account));
-        require(ok, "balanceOf failed");
-        return abi.decode(data, (uint256));
     }
 }
