@@ -1,33 +1,22 @@
 "use client";
 
-import { DealStatus, readDeals, type DealWithId } from "@peerlock/sdk";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useClient } from "wagmi";
+import { DealStatus, readDeals } from "@peerlock/sdk";
 import { appDeployment } from "@/config/deployment";
 import { loadDealHistory } from "@/features/events/history";
-import type { Market } from "@/features/market/loadMarket";
+import { useTradeById, useTradeHistory } from "@/features/trades/queries";
 import { queryKeys } from "@/lib/queryKeys";
 
 /** One deal, read directly for shared links; null when it does not exist. */
 export function useDeal(id: bigint | null) {
-  const client = useClient();
-  const queryClient = useQueryClient();
-  return useQuery({
-    queryKey: queryKeys.deal(id ?? 0n),
-    enabled: !!client && !!appDeployment && id !== null,
-    queryFn: async (): Promise<DealWithId | null> => {
-      const [deal] = await readDeals(client!, appDeployment!.dealEscrow.address, [id!]);
-      return deal && deal.status !== DealStatus.None ? deal : null;
-    },
-    placeholderData: () => queryClient.getQueryData<Market>(queryKeys.market())?.deals.find((d) => d.id === id),
+  return useTradeById(id, {
+    queryKey: queryKeys.deal,
+    read: async (client, id) => (await readDeals(client, appDeployment!.dealEscrow.address, [id]))[0],
+    exists: (deal) => deal.status !== DealStatus.None,
+    inMarket: (market) => market.deals,
   });
 }
 
 export function useDealHistory(id: bigint | null) {
-  const client = useClient();
-  return useQuery({
-    queryKey: queryKeys.dealHistory(id ?? 0n),
-    enabled: !!client && !!appDeployment && id !== null,
-    queryFn: () => loadDealHistory(client!, appDeployment!.dealEscrow.address, id!, appDeployment!.dealEscrow.deployedOnBlock),
-  });
+  const escrow = appDeployment?.dealEscrow;
+  return useTradeHistory(id, queryKeys.dealHistory, (client, id) => loadDealHistory(client, escrow!.address, id, escrow!.deployedOnBlock));
 }
