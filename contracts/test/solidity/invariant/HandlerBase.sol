@@ -68,8 +68,8 @@ abstract contract HandlerBase is Assets {
 
     // ------------------------------------------------------------------ shared actions
 
-    /// @dev Withdraws the first credit found from a random (actor, token) pair on that can be
-    /// paid right now.
+    /// @dev Withdraws the first credit found from a random (actor, token) pair on, after lifting
+    /// whatever blocked its owner.
     function withdraw(uint256 seed) external atCurrentTime {
         uint256 pairs = _actors.length * _tokens.length;
         address account;
@@ -79,9 +79,12 @@ abstract contract HandlerBase is Assets {
             uint256 pair = (seed + i) % pairs;
             account = _actors[pair / _tokens.length];
             token = _tokens[pair % _tokens.length];
-            if (_canReceive(token, account)) credit = vault.withdrawable(token, account);
+            credit = vault.withdrawable(token, account);
         }
         if (credit == 0) return;
+        // A blocked party gets unblocked some day and comes for its credit: without this, a
+        // credit made while blocked would rarely meet a run where its owner can receive again.
+        _letReceive(token, account);
 
         uint256 before = _balance(token, account);
         vm.prank(account);
@@ -150,11 +153,13 @@ abstract contract HandlerBase is Assets {
         return _tokens[seed % _tokens.length];
     }
 
-    /// @dev Whether a withdraw of `token` to `account` can succeed right now.
-    function _canReceive(address token, address account) internal view returns (bool) {
-        if (token == address(blockingToken)) return !blockingToken.blocked(account);
-        if (token == ETH && account == address(refuser)) return refuser.accepting() && !refuser.burnGas();
-        return true;
+    /// @dev Lifts whatever stops `account` from receiving `token` (see `setHostility`).
+    function _letReceive(address token, address account) internal {
+        if (token == address(blockingToken)) blockingToken.setBlocked(account, false);
+        if (token == ETH && account == address(refuser)) {
+            refuser.setAccepting(true);
+            refuser.setBurnGas(false);
+        }
     }
 
     /// @dev What an account owns of a token: its balance plus its credit in the escrow, so a
