@@ -6,7 +6,9 @@ import { useId, useState } from "react";
 import { parseEventLogs, type TransactionReceipt } from "viem";
 import { useConnection } from "wagmi";
 import { Blockers } from "@/components/Blockers";
+import { FieldHint } from "@/components/FieldHint";
 import { NotDeployed } from "@/components/NotDeployed";
+import { AddressInput, DecimalInput } from "@/components/TextInputs";
 import { appDeployment, knownTokens } from "@/config/deployment";
 import { useTokenBalance } from "@/features/tokens/hooks";
 import { TokenPicker, useTokenChoice } from "@/features/tokens/TokenPicker";
@@ -76,9 +78,9 @@ export function DealForm() {
     "aria-describedby": `${id}-${name}-hint`,
   });
   const hint = (name: keyof typeof check.errors, text: string) => (
-    <span id={`${id}-${name}-hint`} className={check.errors[name] ? "field-error" : "hint"}>
-      {check.errors[name] ?? text}
-    </span>
+    <FieldHint id={`${id}-${name}-hint`} error={check.errors[name]}>
+      {text}
+    </FieldHint>
   );
 
   return (
@@ -93,41 +95,23 @@ export function DealForm() {
           <TokenPicker label="Token to sell" {...tokenChoice.picker} testId="deal-token" />
           <div className="field">
             <label htmlFor={`${id}-amount`}>Amount to lock{token ? ` (${token.symbol})` : ""}</label>
-            <input id={`${id}-amount`} type="text" inputMode="decimal" autoComplete="off" value={amountText} onChange={(e) => setAmountText(e.target.value)} {...field("amount")} />
+            <DecimalInput id={`${id}-amount`} value={amountText} onChange={setAmountText} {...field("amount")} />
             {hint("amount", token && balance.data !== undefined ? `Balance: ${formatAmount(balance.data, token.decimals)} ${token.symbol}` : " ")}
           </div>
           <div className="field">
             <label htmlFor={`${id}-buyer`}>Buyer (optional)</label>
-            <input
-              id={`${id}-buyer`}
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="0x…"
-              value={buyerText}
-              onChange={(e) => setBuyerText(e.target.value)}
-              {...field("buyer")}
-            />
+            <AddressInput id={`${id}-buyer`} value={buyerText} onChange={setBuyerText} {...field("buyer")} />
             {hint("buyer", "Leave empty to let anyone take the deal; otherwise only this account can.")}
           </div>
           <div className="field">
             <label htmlFor={`${id}-arbiter`}>Arbiter</label>
-            <input
-              id={`${id}-arbiter`}
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="0x…"
-              value={arbiterText}
-              onChange={(e) => setArbiterText(e.target.value)}
-              {...field("arbiter")}
-            />
+            <AddressInput id={`${id}-arbiter`} value={arbiterText} onChange={setArbiterText} {...field("arbiter")} />
             {hint("arbiter", "A third party both of you trust to split the escrow in a dispute.")}
           </div>
           <div className="grid-2">
             <div className="field">
               <label htmlFor={`${id}-fee`}>Arbiter fee (%)</label>
-              <input id={`${id}-fee`} type="text" inputMode="decimal" autoComplete="off" value={feeText} onChange={(e) => setFeeText(e.target.value)} {...field("fee")} />
+              <DecimalInput id={`${id}-fee`} value={feeText} onChange={setFeeText} {...field("fee")} />
               {hint("fee", `At most ${dealLimits.maxArbiterFeeBps / 100} %; paid only if the arbiter resolves a dispute.`)}
             </div>
             <div className="field">
@@ -160,11 +144,9 @@ export function DealForm() {
             aria-invalid={!!check.errors.terms && terms !== ""}
             aria-describedby={`${id}-terms-hint`}
           />
-          <span id={`${id}-terms-hint`} className={check.errors.terms && terms !== "" ? "field-error" : "hint"}>
-            {check.errors.terms && terms !== ""
-              ? check.errors.terms
-              : "Only a fingerprint (hash) of this text goes on chain. The deal's share link carries the text so the buyer can check it."}
-          </span>
+          <FieldHint id={`${id}-terms-hint`} error={terms !== "" ? check.errors.terms : undefined}>
+            Only a fingerprint (hash) of this text goes on chain. The deal&apos;s share link carries the text so the buyer can check it.
+          </FieldHint>
         </div>
       </div>
 

@@ -4,6 +4,8 @@ import { quoteFill, swapEscrowAbi, isNative, type OfferWithId, type TokenInfo } 
 import { useId, useState } from "react";
 import type { Address } from "viem";
 import { Blockers } from "@/components/Blockers";
+import { FieldHint } from "@/components/FieldHint";
+import { DecimalInput } from "@/components/TextInputs";
 import { appDeployment } from "@/config/deployment";
 import { useTokenBalance } from "@/features/tokens/hooks";
 import { TxButton } from "@/features/tx/TxButton";
@@ -38,15 +40,12 @@ export function FillPanel({ offer, sell, buy, account, now, tx }: Props) {
       <div className="field">
         <label htmlFor={`${id}-amount`}>Amount to buy ({sell.symbol})</label>
         <div className="row">
-          <input
+          <DecimalInput
             id={`${id}-amount`}
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
             style={{ flex: "1 1 12rem", width: "auto" }}
             value={offer.partialFills ? input : amountToInput(offer.sellRemaining, sell.decimals)}
             readOnly={!offer.partialFills}
-            onChange={(e) => setInput(e.target.value)}
+            onChange={setInput}
             aria-invalid={!!inputError}
             aria-describedby={`${id}-amount-hint`}
           />
@@ -56,12 +55,11 @@ export function FillPanel({ offer, sell, buy, account, now, tx }: Props) {
             </button>
           ) : null}
         </div>
-        <span id={`${id}-amount-hint`} className={inputError ? "field-error" : "hint"}>
-          {inputError ??
-            (offer.partialFills
-              ? `Up to ${formatAmount(offer.sellRemaining, sell.decimals, { exact: true })} ${sell.symbol}.`
-              : "This offer is all or nothing: the whole remaining amount.")}
-        </span>
+        <FieldHint id={`${id}-amount-hint`} error={inputError}>
+          {offer.partialFills
+            ? `Up to ${formatAmount(offer.sellRemaining, sell.decimals, { exact: true })} ${sell.symbol}.`
+            : "This offer is all or nothing: the whole remaining amount."}
+        </FieldHint>
       </div>
       <p className="preview" aria-live="polite" data-testid="fill-quote">
         {quote !== undefined ? `You pay ${formatAmount(quote, buy.decimals, { exact: true })} ${buy.symbol}` : "You pay —"}

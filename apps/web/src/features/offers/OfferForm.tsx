@@ -6,7 +6,9 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useConnection } from "wagmi";
 import { Blockers } from "@/components/Blockers";
+import { FieldHint } from "@/components/FieldHint";
 import { NotDeployed } from "@/components/NotDeployed";
+import { AddressInput, DecimalInput } from "@/components/TextInputs";
 import { appDeployment, knownTokens } from "@/config/deployment";
 import { useTokenBalance } from "@/features/tokens/hooks";
 import { TokenPicker, useTokenChoice } from "@/features/tokens/TokenPicker";
@@ -105,20 +107,16 @@ export function OfferForm() {
           <TokenPicker label="Token to sell" {...sellChoice.picker} testId="sell-token" />
           <div className="field">
             <label htmlFor={`${id}-sell`}>Amount to sell{sell ? ` (${sell.symbol})` : ""}</label>
-            <input
+            <DecimalInput
               id={`${id}-sell`}
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
               value={sellText}
-              onChange={(e) => setSellText(e.target.value)}
+              onChange={setSellText}
               aria-invalid={!!check.errors.sellAmount}
               aria-describedby={`${id}-sell-hint`}
             />
-            <span id={`${id}-sell-hint`} className={check.errors.sellAmount ? "field-error" : "hint"}>
-              {check.errors.sellAmount ??
-                (sell && balance.data !== undefined ? `Balance: ${formatAmount(balance.data, sell.decimals)} ${sell.symbol}` : " ")}
-            </span>
+            <FieldHint id={`${id}-sell-hint`} error={check.errors.sellAmount}>
+              {sell && balance.data !== undefined ? `Balance: ${formatAmount(balance.data, sell.decimals)} ${sell.symbol}` : " "}
+            </FieldHint>
           </div>
         </fieldset>
         <fieldset>
@@ -126,19 +124,16 @@ export function OfferForm() {
           <TokenPicker label="Token to receive" {...buyChoice.picker} testId="buy-token" />
           <div className="field">
             <label htmlFor={`${id}-buy`}>Amount to receive{buy ? ` (${buy.symbol})` : ""}</label>
-            <input
+            <DecimalInput
               id={`${id}-buy`}
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
               value={buyText}
-              onChange={(e) => setBuyText(e.target.value)}
+              onChange={setBuyText}
               aria-invalid={!!check.errors.buyAmount}
               aria-describedby={`${id}-buy-hint`}
             />
-            <span id={`${id}-buy-hint`} className={check.errors.buyAmount ? "field-error" : "hint"}>
-              {check.errors.buyAmount ?? "For the whole amount you sell."}
-            </span>
+            <FieldHint id={`${id}-buy-hint`} error={check.errors.buyAmount}>
+              For the whole amount you sell.
+            </FieldHint>
           </div>
         </fieldset>
       </div>
@@ -165,20 +160,16 @@ export function OfferForm() {
       <div className="grid-2">
         <div className="field">
           <label htmlFor={`${id}-taker`}>Taker (optional)</label>
-          <input
+          <AddressInput
             id={`${id}-taker`}
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="0x…"
             value={takerText}
-            onChange={(e) => setTakerText(e.target.value)}
+            onChange={setTakerText}
             aria-invalid={!!check.errors.taker}
             aria-describedby={`${id}-taker-hint`}
           />
-          <span id={`${id}-taker-hint`} className={check.errors.taker ? "field-error" : "hint"}>
-            {check.errors.taker ?? "Leave empty to let anyone fill; otherwise only this account can."}
-          </span>
+          <FieldHint id={`${id}-taker-hint`} error={check.errors.taker}>
+            Leave empty to let anyone fill; otherwise only this account can.
+          </FieldHint>
         </div>
         <div className="field">
           <label htmlFor={`${id}-expiry`}>Expiry</label>

@@ -3,6 +3,8 @@
 import type { TokenInfo } from "@peerlock/sdk";
 import { useId, useState } from "react";
 import { getAddress, isAddress, type Address } from "viem";
+import { FieldHint } from "@/components/FieldHint";
+import { AddressInput } from "@/components/TextInputs";
 import { knownTokens } from "@/config/deployment";
 import { useTokenLookup } from "./hooks";
 
@@ -56,20 +58,10 @@ export function TokenPicker({ label, testId, choice, setChoice, pasted, setPaste
       {choice === OTHER ? (
         <div style={{ marginTop: "0.5rem" }}>
           <label htmlFor={`${id}-address`}>{label}: token address</label>
-          <input
-            id={`${id}-address`}
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="0x…"
-            value={pasted}
-            onChange={(e) => setPasted(e.target.value)}
-            aria-invalid={!!error}
-            aria-describedby={`${id}-lookup`}
-          />
-          <span id={`${id}-lookup`} className={error ? "field-error" : "hint"} aria-live="polite">
-            {error ?? hint}
-          </span>
+          <AddressInput id={`${id}-address`} value={pasted} onChange={setPasted} aria-invalid={!!error} aria-describedby={`${id}-lookup`} />
+          <FieldHint id={`${id}-lookup`} error={error} live>
+            {hint}
+          </FieldHint>
         </div>
       ) : null}
     </div>
