@@ -16,13 +16,13 @@ export function ConnectButton() {
     const onAppChain = connection.chainId === appChain.id;
     return (
       <div className="wallet" data-testid="wallet">
-        <span className={`badge ${onAppChain ? "" : "expired"}`} data-testid="wallet-chain">
+        <span className={`badge wallet-chain ${onAppChain ? "" : "expired"}`} data-testid="wallet-chain">
           {connection.chain?.name ?? `Chain ${connection.chainId}`}
         </span>
-        <span data-testid="wallet-address">
+        <span className="wallet-account" data-testid="wallet-address">
           <AddressText address={connection.address} />
         </span>
-        <button type="button" className="secondary small" onClick={() => disconnect.mutate({})}>
+        <button type="button" className="secondary small wallet-off" onClick={() => disconnect.mutate({})}>
           Disconnect
         </button>
       </div>
