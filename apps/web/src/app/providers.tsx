@@ -6,8 +6,9 @@ import { type State, WagmiProvider } from "wagmi";
 import { hashFn } from "wagmi/query";
 import { makeWagmiConfig } from "@/config/wagmi";
 import { EscrowEventSync } from "@/features/events/EscrowEventSync";
+import { WalletChooserProvider } from "@/features/wallet/WalletChooserProvider";
 
-/** The only client-side providers: wagmi config and QueryClient, each created once per tab. */
+/** The only client-side providers: wagmi config and QueryClient, each created once per tab, and the one wallet chooser. */
 export function Providers({ children, initialState }: { children: ReactNode; initialState?: State }) {
   const [config] = useState(makeWagmiConfig);
   const [queryClient] = useState(
@@ -27,7 +28,7 @@ export function Providers({ children, initialState }: { children: ReactNode; ini
     <WagmiProvider config={config} initialState={initialState}>
       <QueryClientProvider client={queryClient}>
         <EscrowEventSync />
-        {children}
+        <WalletChooserProvider>{children}</WalletChooserProvider>
       </QueryClientProvider>
     </WagmiProvider>
   );

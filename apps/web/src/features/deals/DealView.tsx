@@ -13,6 +13,7 @@ import { ShareLink } from "@/features/trades/ShareLink";
 import { gateTradeLink } from "@/features/trades/TradeLinkGate";
 import { TxStatus } from "@/features/tx/TxStatus";
 import { useTransaction } from "@/features/tx/useTransaction";
+import { ConnectPrompt } from "@/features/wallet/ConnectPrompt";
 import { useChainNow } from "@/hooks/useChainNow";
 import { useHash } from "@/hooks/useHash";
 import { useOrigin } from "@/hooks/useOrigin";
@@ -89,7 +90,7 @@ export function DealView({ rawId }: { rawId: string }) {
           {overdue ? "Payment overdue" : status}
         </span>
       </div>
-      {address ? <p data-testid="deal-role" data-role={role}>{roleText[role]}</p> : <p className="muted">Connect a wallet to act on this deal.</p>}
+      {address ? <p data-testid="deal-role" data-role={role}>{roleText[role]}</p> : <ConnectPrompt label="Connect a wallet to act on this deal" />}
 
       <div className="grid-2">
         <div>

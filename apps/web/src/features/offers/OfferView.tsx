@@ -16,6 +16,7 @@ import { gateTradeLink } from "@/features/trades/TradeLinkGate";
 import { TxButton } from "@/features/tx/TxButton";
 import { TxStatus } from "@/features/tx/TxStatus";
 import { useTransaction } from "@/features/tx/useTransaction";
+import { ConnectPrompt } from "@/features/wallet/ConnectPrompt";
 import { useChainNow } from "@/hooks/useChainNow";
 import { useOrigin } from "@/hooks/useOrigin";
 import { isZeroAddress, sameAddress, shortAddress } from "@/lib/address";
@@ -75,6 +76,7 @@ export function OfferView({ rawId }: { rawId: string }) {
         ) : null}
         {isPrivateOffer(o) ? <span className="badge private">Private</span> : null}
       </div>
+      {!address && o.status === OfferStatus.Open ? <ConnectPrompt label="Connect a wallet to act on this offer" /> : null}
 
       <div className="grid-2">
         <section className="card" aria-label="Offer details">

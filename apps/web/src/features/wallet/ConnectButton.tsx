@@ -1,16 +1,15 @@
 "use client";
 
-import { useState } from "react";
 import { useConnection, useDisconnect } from "wagmi";
 import { AddressText } from "@/components/AddressText";
 import { appChain } from "@/config/chain";
-import { WalletChooser } from "./WalletChooser";
+import { useWalletChooser } from "./WalletChooserProvider";
 
 /** Account and network at a glance, with connect and disconnect. */
 export function ConnectButton() {
   const connection = useConnection();
   const disconnect = useDisconnect();
-  const [choosing, setChoosing] = useState(false);
+  const chooser = useWalletChooser();
 
   if (connection.status === "connected") {
     const onAppChain = connection.chainId === appChain.id;
@@ -31,10 +30,9 @@ export function ConnectButton() {
 
   return (
     <div className="wallet">
-      <button type="button" onClick={() => setChoosing(true)} disabled={connection.status === "connecting"}>
+      <button type="button" onClick={chooser.open} disabled={connection.status === "connecting"}>
         {connection.status === "reconnecting" || connection.status === "connecting" ? "Connecting…" : "Connect wallet"}
       </button>
-      <WalletChooser open={choosing} onClose={() => setChoosing(false)} />
     </div>
   );
 }
