@@ -6,7 +6,7 @@ import { AddressText } from "@/components/AddressText";
 import { Countdown } from "@/components/Countdown";
 import { TokenAmount } from "@/components/TokenAmount";
 import { tokenFrom } from "@/features/tokens/registry";
-import { TradeTable, type TradeListProps } from "@/features/trades/TradeTable";
+import { TradeCell, TradeRow, TradeTable, type TradeListProps } from "@/features/trades/TradeTable";
 import { isZeroAddress, sameAddress } from "@/lib/address";
 import { formatWindow } from "@/lib/time";
 import { isPaymentOverdue } from "./actions";
@@ -24,29 +24,29 @@ export function DealTable({ deals, tokens, now, account, ...list }: TradeListPro
         const overdue = now !== undefined && isPaymentOverdue(d, now);
         const status = dealStatusName(d.status);
         return (
-          <tr key={d.id.toString()} data-testid={`deal-row-${d.id}`}>
-            <td data-label="Deal">
+          <TradeRow key={d.id.toString()} testId={`deal-row-${d.id}`}>
+            <TradeCell label="Deal">
               <Link href={`/deals/${d.id}`}>Deal #{d.id.toString()}</Link>
-            </td>
-            <td data-label="Amount" className="num">
+            </TradeCell>
+            <TradeCell label="Amount" num>
               <TokenAmount value={d.amount} token={tokenFrom(tokens, d.token)} />
-            </td>
-            <td data-label="Seller">
+            </TradeCell>
+            <TradeCell label="Seller">
               <AddressText address={d.seller} you={sameAddress(d.seller, account)} />
-            </td>
-            <td data-label="Arbiter (fee)">
+            </TradeCell>
+            <TradeCell label="Arbiter (fee)">
               <AddressText address={d.arbiter} you={sameAddress(d.arbiter, account)} /> ({(d.arbiterFeeBps / 100).toString()} %)
-            </td>
-            <td data-label="Payment window">
+            </TradeCell>
+            <TradeCell label="Payment window">
               {d.status === DealStatus.Taken ? <Countdown target={d.paymentDeadline} now={now} /> : formatWindow(d.paymentWindow)}
-            </td>
-            <td data-label="Status">
+            </TradeCell>
+            <TradeCell label="Status">
               <span className={`badge ${overdue ? "overdue" : status.toLowerCase()}`}>{overdue ? "Payment overdue" : status}</span>{" "}
               {d.status === DealStatus.Listed && !isZeroAddress(d.buyer) ? (
                 <span className="badge private">{sameAddress(d.buyer, account) ? "Reserved for you" : "Private"}</span>
               ) : null}
-            </td>
-          </tr>
+            </TradeCell>
+          </TradeRow>
         );
       }}
     />

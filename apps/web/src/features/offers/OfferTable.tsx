@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Countdown } from "@/components/Countdown";
 import { TokenAmount } from "@/components/TokenAmount";
 import { tokenFrom } from "@/features/tokens/registry";
-import { TradeTable, type TradeListProps } from "@/features/trades/TradeTable";
+import { TradeCell, TradeRow, TradeTable, type TradeListProps } from "@/features/trades/TradeTable";
 import { sameAddress } from "@/lib/address";
 import { formatPrice, unitPrice } from "@/lib/price";
 import { isPrivateOffer, offerPhase, offerPhaseLabel } from "./status";
@@ -25,12 +25,12 @@ export function OfferTable({ offers, tokens, now, account, ...list }: TradeListP
         const phase = now === undefined ? "open" : offerPhase(o, now);
         const price = unitPrice({ sellAmount: o.sellAmount, buyAmount: o.buyAmount, sellDecimals: sell.decimals, buyDecimals: buy.decimals });
         return (
-          <tr key={o.id.toString()} data-testid={`offer-row-${o.id}`}>
-            <td data-label="Offer">
+          <TradeRow key={o.id.toString()} testId={`offer-row-${o.id}`}>
+            <TradeCell label="Offer">
               <Link href={`/offers/${o.id}`}>Offer #{o.id.toString()}</Link>
               {sameAddress(o.maker, account) ? <span className="muted"> (yours)</span> : null}
-            </td>
-            <td data-label="Sells" className="num">
+            </TradeCell>
+            <TradeCell label="Sells" num>
               <TokenAmount value={o.sellRemaining} token={sell} />
               {o.sellRemaining !== o.sellAmount ? (
                 <span className="muted">
@@ -38,20 +38,20 @@ export function OfferTable({ offers, tokens, now, account, ...list }: TradeListP
                   of <TokenAmount value={o.sellAmount} token={sell} />
                 </span>
               ) : null}
-            </td>
-            <td data-label="Price" className="num">
+            </TradeCell>
+            <TradeCell label="Price" num>
               {formatPrice(price)} {buy.symbol}/{sell.symbol}
-            </td>
-            <td data-label="Cost of the rest" className="num">
+            </TradeCell>
+            <TradeCell label="Cost of the rest" num>
               <TokenAmount value={quoteFill(o, o.sellRemaining)} token={buy} />
-            </td>
-            <td data-label="Expires">{o.expiry === 0n ? "Never" : <Countdown target={o.expiry} now={now} />}</td>
-            <td data-label="Status">
+            </TradeCell>
+            <TradeCell label="Expires">{o.expiry === 0n ? "Never" : <Countdown target={o.expiry} now={now} />}</TradeCell>
+            <TradeCell label="Status">
               <span className={`badge ${phase}`}>{offerPhaseLabel[phase]}</span>{" "}
               {isPrivateOffer(o) ? <span className="badge private">Private</span> : null}{" "}
               {!o.partialFills ? <span className="badge">All or nothing</span> : null}
-            </td>
-          </tr>
+            </TradeCell>
+          </TradeRow>
         );
       }}
     />

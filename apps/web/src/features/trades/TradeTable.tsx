@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import type { Address } from "viem";
 import type { TokenMap } from "@/features/tokens/registry";
 
@@ -20,7 +20,7 @@ type Props<T> = {
   items: readonly T[];
   /** Column headers, in the order the row's cells come. */
   columns: readonly string[];
-  /** One `<tr>` with its key. */
+  /** One `<TradeRow>` of `<TradeCell>`s, with its key. */
   row: (item: T) => ReactNode;
   /** Plural noun for the "Show more …" button, e.g. "offers". */
   itemsName: string;
@@ -29,25 +29,32 @@ type Props<T> = {
   testId?: string;
 };
 
-/** Trades as a table on wide screens and as cards on phones (see .list in globals.css); 50 rows at a time. */
+/**
+ * Trades as a table on wide screens and as cards on phones (see .list in globals.css); 50 rows at
+ * a time. Every part carries its ARIA role: the card layout sets `display: block` on the table,
+ * which makes Safari (and so VoiceOver) stop treating it as a table unless the roles are explicit.
+ */
 export function TradeTable<T>({ items, columns, row, itemsName, caption, empty, testId }: Props<T>) {
   const [shown, setShown] = useState(PAGE);
+  const captionId = useId();
   if (items.length === 0) return <p className="muted" data-testid={testId}>{empty}</p>;
   return (
     <div data-testid={testId}>
       <div className="table-wrap">
-        <table className="list">
-          <caption className="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
+        <table className="list" role="table" aria-labelledby={captionId}>
+          <caption id={captionId} className="visually-hidden">
+            {caption}
+          </caption>
+          <thead role="rowgroup">
+            <tr role="row">
               {columns.map((c) => (
-                <th key={c} scope="col">
+                <th key={c} scope="col" role="columnheader">
                   {c}
                 </th>
               ))}
             </tr>
           </thead>
-          <tbody>{items.slice(0, shown).map(row)}</tbody>
+          <tbody role="rowgroup">{items.slice(0, shown).map(row)}</tbody>
         </table>
       </div>
       {items.length > shown ? (
@@ -58,5 +65,23 @@ export function TradeTable<T>({ items, columns, row, itemsName, caption, empty, 
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A trade's row in a TradeTable. */
+export function TradeRow({ testId, children }: { testId: string; children: ReactNode }) {
+  return (
+    <tr role="row" data-testid={testId}>
+      {children}
+    </tr>
+  );
+}
+
+/** One cell; `label` is the column's name the phone card shows before the value. */
+export function TradeCell({ label, num, children }: { label: string; num?: boolean; children: ReactNode }) {
+  return (
+    <td role="cell" data-label={label} className={num ? "num" : undefined}>
+      {children}
+    </td>
   );
 }
