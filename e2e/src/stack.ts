@@ -1,14 +1,13 @@
 // The stack under test, started the way a user starts it: a Hardhat node, the deploy and seed
 // scripts `pnpm dev` runs, then the production build of the app served by `next start`.
 // Everything started here is stopped by stopStack(), which also runs on failure and on signals.
-import type { ChildProcess } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { assertPortFree, httpReady, rpcReady, run, startService, stopAll, waitFor } from "../../scripts/lib/processes.ts";
+import { startLocalChain } from "../../scripts/lib/localChain.ts";
+import { assertPortFree, httpReady, run, startService, stopAll, tailFile, waitForService } from "../../scripts/lib/processes.ts";
 import { APP_CHAIN_ID, CHAIN_HOST, appUrl, artifactsDir, chainPort, rpcUrl, webPort } from "./config.ts";
 
 const logsDir = join(artifactsDir, "logs");
-const chainEnv = { PEERLOCK_RPC_URL: rpcUrl };
 // Its own build folder, so a `next build` or `pnpm dev` in the same checkout cannot clobber the
 // build being served (apps/web/next.config.ts reads NEXT_DIST_DIR).
 const WEB_DIST_DIR = ".next-e2e";
@@ -40,29 +39,14 @@ export async function startStack(log: (line: string) => void = console.log): Pro
   const step = (what: string) => log(`› [${((Date.now() - started) / 1000).toFixed(1)}s] ${what}`);
   mkdirSync(logsDir, { recursive: true });
 
-  await portFree(chainPort, CHAIN_HOST, "local chain", "E2E_CHAIN_PORT");
-  await portFree(webPort, "0.0.0.0", "web app", "E2E_WEB_PORT");
+  const fix = (envVar: string) => `${envVar}=<port> pnpm --filter @peerlock/e2e test`;
+  await assertPortFree(chainPort, CHAIN_HOST, "end-to-end local chain", fix("E2E_CHAIN_PORT"));
+  await assertPortFree(webPort, "0.0.0.0", "end-to-end web app", fix("E2E_WEB_PORT"));
 
   step("compiling contracts (cached when unchanged)");
   await run("pnpm", ["--filter", "@peerlock/contracts", "build"]);
-
-  step(`starting a Hardhat node on ${rpcUrl}`);
   // The node logs every RPC call: that goes to artifacts/logs, not the test output.
-  const chain = startService(
-    "pnpm",
-    ["--filter", "@peerlock/contracts", "exec", "hardhat", "node", "--hostname", CHAIN_HOST, "--port", String(chainPort)],
-    {},
-    undefined,
-    join(logsDir, "chain.log"),
-  );
-  await Promise.race([waitFor(`the Hardhat node at ${rpcUrl}`, () => rpcReady(rpcUrl)), failOnExit(chain, "The Hardhat node", "chain.log")]);
-
-  step("deploying with Hardhat Ignition");
-  await run("pnpm", ["--filter", "@peerlock/contracts", "exec", "hardhat", "run", "--no-compile", "scripts/deploy.ts", "--network", "localhost"], chainEnv);
-  await run("pnpm", ["--filter", "@peerlock/sdk", "build"]);
-
-  step("seeding demo tokens, offers and deals");
-  await run("pnpm", ["--filter", "@peerlock/contracts", "exec", "hardhat", "run", "--no-compile", "scripts/seed.ts", "--network", "localhost"], chainEnv);
+  await startLocalChain({ host: CHAIN_HOST, port: chainPort, logFile: logFile("chain.log"), appUrl, step });
 
   if (process.env.E2E_SKIP_WEB_BUILD === "1") {
     step(`E2E_SKIP_WEB_BUILD=1: reusing the existing apps/web/${WEB_DIST_DIR} build`);
@@ -72,34 +56,15 @@ export async function startStack(log: (line: string) => void = console.log): Pro
   }
 
   step(`serving the production build on ${appUrl}`);
-  const web = startService("pnpm", ["--filter", "web", "exec", "next", "start", "--port", String(webPort)], webEnv, undefined, join(logsDir, "web.log"));
-  await Promise.race([waitFor(`the web app at ${appUrl}`, () => httpReady(appUrl), 90_000), failOnExit(web, "next start", "web.log")]);
+  const web = startService("pnpm", ["--filter", "web", "exec", "next", "start", "--port", String(webPort)], webEnv, undefined, logFile("web.log"));
+  await waitForService(web, `the web app at ${appUrl}`, () => httpReady(appUrl), { timeoutMs: 90_000, logFile: logFile("web.log") });
   step("stack is up");
 }
 
+type LogName = "chain.log" | "web.log";
+const logFile = (name: LogName) => join(logsDir, name);
+
 /** The last lines a service wrote, for a failure message. */
-export function tailLog(name: "chain.log" | "web.log", lines = 40): string {
-  try {
-    return readFileSync(join(logsDir, name), "utf8").split("\n").slice(-lines).join("\n");
-  } catch {
-    return "";
-  }
-}
-
-async function portFree(port: number, host: string, what: string, envVar: string): Promise<void> {
-  try {
-    await assertPortFree(port, host, what, envVar);
-  } catch {
-    throw new Error(
-      `Port ${port} on ${host} is already in use, so the end-to-end ${what} cannot start. ` +
-        `Stop whatever uses it, or pick another port: ${envVar}=<port> pnpm --filter @peerlock/e2e test`,
-    );
-  }
-}
-
-/** Rejects as soon as a service dies while we wait for it, with the end of its log. */
-function failOnExit(child: ChildProcess, what: string, log: "chain.log" | "web.log"): Promise<never> {
-  return new Promise((_, reject) => {
-    child.once("exit", (code) => reject(new Error(`${what} exited (code ${code}) before it was ready:\n${tailLog(log, 15)}`)));
-  });
+export function tailLog(name: LogName, lines = 40): string {
+  return tailFile(logFile(name), lines);
 }

@@ -1,7 +1,7 @@
 // Small process helpers shared by `pnpm dev` and the end-to-end harness: run a step, start a
 // long-lived service, wait for it, and stop every started process group on exit.
 import { type ChildProcess, spawn } from "node:child_process";
-import { openSync } from "node:fs";
+import { openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 
 const started: ChildProcess[] = [];
@@ -60,14 +60,46 @@ export function stopAll(): void {
   }
 }
 
-/** Resolves when nothing listens on host:port; rejects with a message naming the fix. */
-export function assertPortFree(port: number, host: string, what: string, envVar: string): Promise<void> {
+/**
+ * Resolves when nothing listens on host:port; rejects with a message naming the fix, e.g.
+ * `CHAIN_PORT=<port> pnpm dev`.
+ */
+export function assertPortFree(port: number, host: string, what: string, fix: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", () =>
-      reject(new Error(`Port ${port} on ${host} is already in use, so the ${what} cannot start. Stop whatever uses it, or pick another port: ${envVar}=<port> pnpm dev`)),
+      reject(new Error(`Port ${port} on ${host} is already in use, so the ${what} cannot start. Stop whatever uses it, or pick another port: ${fix}`)),
     );
     server.listen(port, host, () => server.close(() => resolve()));
+  });
+}
+
+/** The last lines of a service's log file, for a failure message. */
+export function tailFile(path: string, lines = 15): string {
+  try {
+    return readFileSync(path, "utf8").split("\n").slice(-lines).join("\n");
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * Waits until `check` passes for a service just started, but fails at once (with the end of
+ * its log) if the service dies first instead of waiting out the timeout.
+ */
+export function waitForService(
+  service: ChildProcess,
+  what: string,
+  check: () => Promise<boolean>,
+  { timeoutMs = 60_000, logFile }: { timeoutMs?: number; logFile?: string } = {},
+): Promise<void> {
+  let onExit: ((code: number | null) => void) | undefined;
+  const died = new Promise<never>((_, reject) => {
+    onExit = (code) => reject(new Error(`${what} exited (code ${code}) before it was ready${logFile ? `:\n${tailFile(logFile)}` : ""}`));
+    service.once("exit", onExit);
+  });
+  return Promise.race([waitFor(what, check, timeoutMs), died]).finally(() => {
+    if (onExit) service.off("exit", onExit);
   });
 }
 
