@@ -20,16 +20,19 @@ const deploymentId = `chain-${chainId}`;
 
 if (isLocal) await forgetStaleLocalDeployment(publicClient);
 
-const { swapEscrow, dealEscrow } = await ignition.deploy(PeerlockModule, { deploymentId });
+const { swapEscrow, dealEscrow, signedSwap } = await ignition.deploy(PeerlockModule, { deploymentId });
 const tokens = isLocal ? await deployDevTokens() : [];
 
 const path = writeDeploymentFile({
   chainId,
   swapEscrow: { address: swapEscrow.address, deployedOnBlock: String(deployedOnBlock("Peerlock#SwapEscrow")) },
   dealEscrow: { address: dealEscrow.address, deployedOnBlock: String(deployedOnBlock("Peerlock#DealEscrow")) },
+  signedSwap: { address: signedSwap.address, deployedOnBlock: String(deployedOnBlock("Peerlock#SignedSwap")) },
   tokens,
 });
-console.log(`SwapEscrow ${swapEscrow.address}\nDealEscrow ${dealEscrow.address}\nwrote ${path}`);
+console.log(
+  `SwapEscrow ${swapEscrow.address}\nDealEscrow ${dealEscrow.address}\nSignedSwap ${signedSwap.address}\nwrote ${path}`,
+);
 
 async function deployDevTokens() {
   const deployed = await ignition.deploy(DevTokensModule, { deploymentId });

@@ -12,6 +12,7 @@ export type DeploymentFile = {
   chainId: number;
   swapEscrow: { address: Address; deployedOnBlock: string };
   dealEscrow: { address: Address; deployedOnBlock: string };
+  signedSwap: { address: Address; deployedOnBlock: string };
   tokens: { address: Address; symbol: string; name: string; decimals: number; faucet?: boolean }[];
 };
 

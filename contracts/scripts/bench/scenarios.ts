@@ -1,4 +1,4 @@
-import { keccak256, parseEther, stringToHex, type Address } from "viem";
+import { keccak256, maxUint256, parseEther, stringToHex, type Address } from "viem";
 import { ETH, type World } from "./world.ts";
 
 /**
@@ -97,6 +97,61 @@ const swapScenarios: Scenario[] = [
   },
 ];
 
+// --- SignedSwap -------------------------------------------------------------------------
+
+/**
+ * Signed orders sell SELL of token A for PRICE of token B, public, with an expiry. Each
+ * scenario signs a fresh nonce in the maker's first nonce word; warm, that word is already
+ * written (by the warm-up's fills and cancels), as it is for any maker past its first order.
+ */
+let nextNonce = 1n;
+
+function signedOrder(w: World, partialFills: boolean) {
+  return {
+    maker: w.actors.maker.account.address,
+    taker: ETH,
+    sellToken: w.tokenA.address,
+    sellAmount: SELL,
+    buyToken: w.tokenB.address,
+    buyAmount: PRICE,
+    expiry: EXPIRY,
+    nonce: nextNonce++,
+    partialFills,
+  };
+}
+
+function signedFillScenario(variant: string, partialFills: boolean, amount: bigint, warmTarget?: bigint): Scenario {
+  return {
+    call: "fillOrder",
+    variant,
+    warmTarget,
+    async run(w, mode) {
+      const order = signedOrder(w, partialFills);
+      const signature = await w.sign(order);
+      // cold: the maker approves exactly what it sells, the taker exactly what it pays
+      await readyToPay(w, mode, order.sellToken, "maker", w.signed.address, order.sellAmount);
+      await readyToPay(w, mode, order.buyToken, "taker", w.signed.address, order.buyAmount);
+      return w.gasOf(w.signed.write.fillOrder([order, signature, amount], w.tx(w.actors.taker)));
+    },
+  };
+}
+
+const signedScenarios: Scenario[] = [
+  signedFillScenario("full, no partial fills", false, SELL, 75_000n),
+  signedFillScenario("partial, first fill", true, PART),
+  {
+    call: "cancel",
+    variant: "one nonce",
+    run: (w) => w.gasOf(w.signed.write.cancel([[nextNonce++]], w.tx(w.actors.maker))),
+  },
+  {
+    call: "invalidateNonces",
+    variant: "a word (256 nonces)",
+    // word 1: nonces 256..511, past any nonce the fills above use
+    run: (w) => w.gasOf(w.signed.write.invalidateNonces([1n, maxUint256], w.tx(w.actors.maker))),
+  },
+];
+
 // --- DealEscrow -------------------------------------------------------------------------
 
 type DealStep = "open" | "take" | "markPaid" | "dispute";
@@ -186,7 +241,7 @@ const dealScenarios: Scenario[] = [
   withdrawScenario("ERC-20 credit", false),
 ];
 
-export const scenarios: Scenario[] = [...swapScenarios, ...dealScenarios];
+export const scenarios: Scenario[] = [...swapScenarios, ...signedScenarios, ...dealScenarios];
 
 /**
  * Turns a fresh world into the warm one: every party a regular, the escrows holding other

@@ -1,5 +1,6 @@
 import { network } from "hardhat";
-import { maxUint256, type Address, type Hash } from "viem";
+import { signOrder, type SignedOrder } from "@peerlock/sdk";
+import { maxUint256, type Address, type Hash, type Hex } from "viem";
 
 /** Native ETH, as every Peerlock `token` argument writes it. */
 export const ETH: Address = "0x0000000000000000000000000000000000000000";
@@ -14,7 +15,7 @@ const GAS_LIMIT = 3_000_000n;
 export const REVERT_CODE = "0x5f5ffd";
 
 /**
- * Everything a scenario needs: the two escrows, two test tokens, named actors, and helpers
+ * Everything a scenario needs: the two escrows, SignedSwap, two test tokens, named actors, and helpers
  * to send transactions and read their gas. One in-process Hardhat chain; scenarios run
  * from snapshots so each one starts from the same state and the numbers repeat exactly.
  */
@@ -25,6 +26,8 @@ export async function createWorld() {
 
   const swap = await viem.deployContract("SwapEscrow");
   const deal = await viem.deployContract("DealEscrow");
+  const signed = await viem.deployContract("SignedSwap");
+  const chainId = await publicClient.getChainId();
   const tokenA = await viem.deployContract("TestToken", ["Alpha", "ALP", 18]);
   const tokenB = await viem.deployContract("TestToken", ["Beta", "BET", 18]);
 
@@ -66,11 +69,11 @@ export async function createWorld() {
     await approve(token, payer, spender, amount);
   }
 
-  /** A regular: holds plenty of both tokens and has approved both escrows without limit. */
+  /** A regular: holds plenty of both tokens and has approved every contract without limit. */
   async function fundRegular(payer: Actor) {
     for (const token of [tokenA, tokenB]) {
       await mint(token, payer, 10n ** 30n);
-      for (const spender of [swap.address, deal.address]) await approve(token, payer, spender, maxUint256);
+      for (const spender of [swap.address, deal.address, signed.address]) await approve(token, payer, spender, maxUint256);
     }
   }
 
@@ -78,6 +81,12 @@ export async function createWorld() {
   const lastOfferId = async () => (await swap.read.offerCount()) as bigint;
   const lastDealId = async () => (await deal.read.dealCount()) as bigint;
   const quoteFill = async (offerId: bigint, amount: bigint) => (await swap.read.quoteFill([offerId, amount])) as bigint;
+
+  /** `order` signed by its maker (one of the actors) through the SDK, as the app signs it. */
+  async function sign(order: SignedOrder): Promise<Hex> {
+    const maker = Object.values(actors).find((a) => a.account.address === order.maker)!;
+    return (await signOrder(maker, order, { chainId, verifyingContract: signed.address })).signature;
+  }
 
   /** Runs `action` while `target` refuses every call, then restores its code. */
   async function whileBlocked<T>(target: Address, action: () => Promise<T>): Promise<T> {
@@ -93,6 +102,8 @@ export async function createWorld() {
   return {
     swap,
     deal,
+    signed,
+    sign,
     tokenA,
     tokenB,
     actors,

@@ -17,6 +17,8 @@ export type Deployment = {
   chainId: number;
   swapEscrow: DeployedContract;
   dealEscrow: DeployedContract;
+  /** Gasless signed offers (`SignedSwap`). */
+  signedSwap: DeployedContract;
   tokens: TokenInfo[];
 };
 

@@ -3,7 +3,7 @@
  * ABIs, enums and limits are generated from the compiled contracts; nothing is copied by hand.
  */
 export { erc20Abi } from "viem";
-export { dealEscrowAbi, swapEscrowAbi, testTokenAbi } from "./generated/abis.js";
+export { dealEscrowAbi, signedSwapAbi, swapEscrowAbi, testTokenAbi } from "./generated/abis.js";
 export { dealLimits } from "./generated/constants.js";
 export { DealStatus, dealStatusNames, OfferStatus, offerStatusNames } from "./generated/enums.js";
 export { deployments, getDeployment, isNative, NATIVE_ETH } from "./deployments.js";
@@ -17,6 +17,17 @@ export { readAllDeals, readDeals } from "./reads/deals.js";
 export { readAllOffers, readOffers } from "./reads/offers.js";
 export { DEPLOYLESS_READ_CHUNK_SIZE, READ_CHUNK_SIZE } from "./reads/multicall.js";
 export { readTokenInfos } from "./reads/tokens.js";
+export {
+  hashOrder,
+  orderDomain,
+  orderTypedData,
+  orderTypeHash,
+  orderTypes,
+  orderTypeString,
+  signOrder,
+} from "./signed/order.js";
+export type { OrderVenue, SignedOrder, SignedOrderWithSignature } from "./signed/order.js";
+export { signedSwapDomain } from "./generated/eip712.js";
 
 import { dealStatusNames, offerStatusNames } from "./generated/enums.js";
 
