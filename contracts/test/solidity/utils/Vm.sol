@@ -35,6 +35,12 @@ interface Vm {
     function expectEmit(bool checkTopic1, bool checkTopic2, bool checkTopic3, bool checkData, address emitter)
         external;
 
+    /// @notice Signs `digest` with the private key `privateKey` (secp256k1, low s).
+    function sign(uint256 privateKey, bytes32 digest) external pure returns (uint8 v, bytes32 r, bytes32 s);
+
+    /// @notice The address of the private key `privateKey`.
+    function addr(uint256 privateKey) external pure returns (address keyAddr);
+
     /// @notice Names an address in traces.
     function label(address account, string calldata newLabel) external;
 
