@@ -292,6 +292,9 @@ describe("SignedSwap", () => {
       assert.equal(await w.signed.read.nonceBitmap([maker, 0n]), (1n << 7n) | (1n << 9n));
       // nonces are per maker
       assert.equal(await w.signed.read.isNonceUsed([w.other.account.address, 7n]), false);
+      // an empty list changes nothing
+      const none = await w.signed.write.cancel([[]], { account: w.maker.account });
+      assert.equal((await publicClient.waitForTransactionReceipt({ hash: none })).logs.length, 0);
     });
 
     it("invalidateNonces sets every bit of the mask in one word and emits NoncesInvalidated", async () => {

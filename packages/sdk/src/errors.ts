@@ -9,13 +9,15 @@ import {
   InsufficientFundsError,
   TimeoutError,
 } from "viem";
-import { dealEscrowAbi, swapEscrowAbi, testTokenAbi } from "./generated/abis.js";
+import { dealEscrowAbi, signedSwapAbi, swapEscrowAbi, testTokenAbi } from "./generated/abis.js";
 
 type SwapErrorName = ContractErrorName<typeof swapEscrowAbi>;
 type DealErrorName = ContractErrorName<typeof dealEscrowAbi>;
+/** SignedSwap's errors, including the four only `check` reports. */
+export type SignedSwapErrorName = ContractErrorName<typeof signedSwapAbi>;
 /** ERC-6093's standard ERC-20 errors (OpenZeppelin's), which SafeERC20 passes through. */
 type TokenErrorName = ContractErrorName<typeof testTokenAbi>;
-export type EscrowErrorName = SwapErrorName | DealErrorName | TokenErrorName;
+export type EscrowErrorName = SwapErrorName | DealErrorName | SignedSwapErrorName | TokenErrorName;
 
 export type EscrowErrorKind = "rejected" | "contract" | "funds" | "network" | "unknown";
 
@@ -31,9 +33,11 @@ type Args<N extends EscrowErrorName> = N extends SwapErrorName
   ? ContractErrorArgs<typeof swapEscrowAbi, N>
   : N extends DealErrorName
     ? ContractErrorArgs<typeof dealEscrowAbi, N>
-    : N extends TokenErrorName
-      ? ContractErrorArgs<typeof testTokenAbi, N>
-      : never;
+    : N extends SignedSwapErrorName
+      ? ContractErrorArgs<typeof signedSwapAbi, N>
+      : N extends TokenErrorName
+        ? ContractErrorArgs<typeof testTokenAbi, N>
+        : never;
 
 /** Every custom error either escrow can revert with, in words. Missing one is a type error. */
 const MESSAGES: { [N in EscrowErrorName]: (args: Args<N>) => string } = {
@@ -59,6 +63,19 @@ const MESSAGES: { [N in EscrowErrorName]: (args: Args<N>) => string } = {
   NotMaker: () => "Only the maker can cancel this offer.",
   InvalidFillAmount: () => "The fill amount must be more than zero and no more than what remains of the offer.",
   PartialFillNotAllowed: () => "This offer must be filled in full.",
+  // signed offers (SignedSwap; ZeroAmount, SameToken, NotTaker, InvalidTaker and the fill
+  // amount errors are shared with offers above)
+  OrderExpired: () => "This signed offer has expired and can no longer be filled.",
+  NonceUsed: () => "This signed offer was already filled or cancelled by its maker.",
+  InvalidSignature: () =>
+    "This signed offer's signature is not the maker's, or was made for another chain or contract. Ask the maker for a new link.",
+  MakerBalanceLow: () => "The maker no longer holds enough of the token they offered.",
+  MakerAllowanceLow: () => "The maker has not approved Peerlock to send enough of the token they offered.",
+  TakerBalanceLow: () => "Your balance of the token you pay with is too low for this fill.",
+  TakerAllowanceLow: () => "Approve Peerlock to spend the token you pay with first.",
+  // OpenZeppelin ShortStrings, from SignedSwap's EIP-712 constructor: only at deployment
+  InvalidShortString: () => "The contract's EIP-712 name is malformed.",
+  StringTooLong: () => "The contract's EIP-712 name or version is too long.",
   // deals
   InvalidArbiter: () => "The arbiter must be a third party: not empty, not the seller and not the buyer.",
   InvalidBuyer: () => "You cannot be the buyer of your own deal.",
@@ -78,7 +95,7 @@ const MESSAGES: { [N in EscrowErrorName]: (args: Args<N>) => string } = {
   ERC20InvalidSpender: ([spender]) => `The token refuses ${spender} as a spender.`,
 };
 
-const knownAbis = [swapEscrowAbi, dealEscrowAbi, testTokenAbi] as const;
+const knownAbis = [swapEscrowAbi, dealEscrowAbi, signedSwapAbi, testTokenAbi] as const;
 
 /** EIP-1193 4001 and EIP-5792 5750: the user said no in the wallet. */
 const REJECTION_CODES = new Set([4001, 5750]);
@@ -146,6 +163,11 @@ function findRevertData(error: BaseError): Hex | undefined {
   const withData = error.walk((e) => typeof (e as { data?: unknown }).data === "string") as { data?: string } | null;
   const data = withData?.data;
   return typeof data === "string" && /^0x[0-9a-fA-F]{8}/.test(data) ? (data as Hex) : undefined;
+}
+
+/** One SignedSwap error in words (as `check` reports them). */
+export function describeSignedSwapError(name: SignedSwapErrorName): string {
+  return describe(name, []);
 }
 
 /** The names of every custom error the SDK can put into words (for tests and docs). */

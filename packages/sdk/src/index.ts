@@ -8,8 +8,8 @@ export { dealLimits } from "./generated/constants.js";
 export { DealStatus, dealStatusNames, OfferStatus, offerStatusNames } from "./generated/enums.js";
 export { deployments, getDeployment, isNative, NATIVE_ETH } from "./deployments.js";
 export type { DeployedContract, Deployment, TokenInfo } from "./deployments.js";
-export { decodeEscrowError, escrowErrorNames } from "./errors.js";
-export type { DecodedEscrowError, EscrowErrorKind, EscrowErrorName } from "./errors.js";
+export { decodeEscrowError, describeSignedSwapError, escrowErrorNames } from "./errors.js";
+export type { DecodedEscrowError, EscrowErrorKind, EscrowErrorName, SignedSwapErrorName } from "./errors.js";
 export { isOfferExpired, quoteFill, resolveSplit } from "./math.js";
 export { hashTerms } from "./terms.js";
 export type { Deal, DealWithId, Offer, OfferWithId } from "./types.js";
@@ -27,6 +27,17 @@ export {
   signOrder,
 } from "./signed/order.js";
 export type { OrderVenue, SignedOrder, SignedOrderWithSignature } from "./signed/order.js";
+export {
+  firstUnusedInWord,
+  invalidationsBelow,
+  isNonceSetInWord,
+  nextUnusedNonce,
+  noncePosition,
+  NONCES_PER_WORD,
+} from "./signed/nonces.js";
+export { decodeOrderLink, encodeOrderLink, OrderLinkError } from "./signed/link.js";
+export { checkOrder, decodeCheckResult } from "./signed/check.js";
+export type { OrderProblem } from "./signed/check.js";
 export { signedSwapDomain } from "./generated/eip712.js";
 
 import { dealStatusNames, offerStatusNames } from "./generated/enums.js";

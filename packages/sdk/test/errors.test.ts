@@ -12,7 +12,7 @@ import {
   UserRejectedRequestError,
   zeroAddress,
 } from "viem";
-import { dealEscrowAbi, decodeEscrowError, escrowErrorNames, swapEscrowAbi, testTokenAbi } from "@peerlock/sdk";
+import { dealEscrowAbi, decodeEscrowError, escrowErrorNames, signedSwapAbi, swapEscrowAbi, testTokenAbi } from "@peerlock/sdk";
 
 type AbiError = { type: "error"; name: string; inputs: readonly { type: string }[] };
 
@@ -32,7 +32,7 @@ function revertedWith(abi: Abi, data: `0x${string}`) {
 }
 
 describe("decodeEscrowError", () => {
-  for (const [label, abi] of [["SwapEscrow", swapEscrowAbi], ["DealEscrow", dealEscrowAbi]] as const) {
+  for (const [label, abi] of [["SwapEscrow", swapEscrowAbi], ["DealEscrow", dealEscrowAbi], ["SignedSwap", signedSwapAbi]] as const) {
     for (const e of errorsOf(abi as Abi)) {
       test(`${label}.${e.name} becomes a plain sentence`, () => {
         const decoded = decodeEscrowError(reverted(abi as Abi, e));
@@ -54,7 +54,12 @@ describe("decodeEscrowError", () => {
   }
 
   test("every error in the ABIs has a message, and no message is for an error that does not exist", () => {
-    const all = [...errorsOf(swapEscrowAbi as Abi), ...errorsOf(dealEscrowAbi as Abi), ...errorsOf(testTokenAbi as Abi)];
+    const all = [
+      ...errorsOf(swapEscrowAbi as Abi),
+      ...errorsOf(dealEscrowAbi as Abi),
+      ...errorsOf(signedSwapAbi as Abi),
+      ...errorsOf(testTokenAbi as Abi),
+    ];
     const inAbis = new Set(all.map((e) => e.name));
     assert.deepEqual(new Set(escrowErrorNames), inAbis);
   });

@@ -1667,7 +1667,7 @@ export const signedSwapAbi = [
     "outputs": [
       {
         "internalType": "bytes32",
-        "name": "",
+        "name": "orderHash",
         "type": "bytes32"
       }
     ],
