@@ -1,7 +1,17 @@
 // Fills a fresh development chain with demo balances, offers and deals so the app is alive on
 // first open. Talks to the chain only through @peerlock/sdk and viem, like any integrator.
 //   pnpm --filter @peerlock/contracts seed:local
-import { dealEscrowAbi, getDeployment, hashTerms, swapEscrowAbi, testTokenAbi, type TokenInfo } from "@peerlock/sdk";
+import {
+  dealEscrowAbi,
+  encodeOrderLink,
+  getDeployment,
+  hashTerms,
+  nextUnusedNonce,
+  signOrder,
+  swapEscrowAbi,
+  testTokenAbi,
+  type TokenInfo,
+} from "@peerlock/sdk";
 import { network } from "hardhat";
 import { type Address, type Hash, maxUint256, parseEther, parseUnits, toHex, zeroAddress } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
@@ -35,6 +45,7 @@ const weth = token("tWETH");
 const btc = token("tBTC");
 const swap = deployment.swapEscrow.address;
 const deal = deployment.dealEscrow.address;
+const signedSwap = deployment.signedSwap.address;
 const amount = (t: TokenInfo, value: string) => parseUnits(value, t.decimals);
 const wait = (hash: Hash) => publicClient.waitForTransactionReceipt({ hash });
 
@@ -43,13 +54,14 @@ for (const wallet of [alice, bob, carol, dave, erin]) {
   const account = wallet.account.address;
   for (const [t, whole] of [[usd, "1000000"], [weth, "1000"], [btc, "100"]] as const) {
     await wait(await wallet.writeContract({ address: t.address, abi: testTokenAbi, functionName: "mint", args: [account, amount(t, whole)] }));
-    for (const spender of [swap, deal]) {
+    for (const spender of [swap, deal, signedSwap]) {
       await wait(await wallet.writeContract({ address: t.address, abi: testTokenAbi, functionName: "approve", args: [spender, maxUint256] }));
     }
   }
 }
 
 const now = (await publicClient.getBlock()).timestamp;
+const appUrl = process.env.PEERLOCK_APP_URL ?? "http://localhost:3000";
 type OfferSeed = [maker: typeof alice, sell: Address, sellAmount: bigint, buy: Address, buyAmount: bigint, taker: Address, expiry: bigint, partial: boolean];
 const offers: OfferSeed[] = [
   [alice, weth.address, amount(weth, "2"), usd.address, amount(usd, "6000"), zeroAddress, 0n, true],
@@ -88,19 +100,51 @@ for (const [seller, t, value, buyer, arbiter, feeBps, window, terms] of deals) {
   );
 }
 
-const appUrl = process.env.PEERLOCK_APP_URL ?? "http://localhost:3000";
+// Signed offers: the maker approved SignedSwap above and only signs (no transaction); the
+// order lives in its share link until a taker fills it.
+type SignedSeed = [maker: typeof alice, sell: TokenInfo, sellAmount: string, buy: TokenInfo, buyAmount: string, taker: Address, expiry: bigint, partial: boolean];
+const signedOffers: SignedSeed[] = [
+  [alice, weth, "1", usd, "3000", zeroAddress, 0n, true],
+  [carol, usd, "2500", weth, "0.8", zeroAddress, now + BigInt(7 * DAY), false],
+  [dave, btc, "0.05", usd, "3100", zeroAddress, now + BigInt(3 * DAY), true],
+];
+const signedLinks: string[] = [];
+const nextNonce = new Map<Address, bigint>();
+for (const [maker, sell, sellAmount, buy, buyAmount, taker, expiry, partialFills] of signedOffers) {
+  const makerAddress = maker.account.address;
+  // signing uses no nonce on chain: count on from the first unused one per maker
+  const nonce = nextNonce.get(makerAddress) ?? (await nextUnusedNonce(publicClient, signedSwap, makerAddress));
+  nextNonce.set(makerAddress, nonce + 1n);
+  const order = {
+    maker: makerAddress,
+    taker,
+    sellToken: sell.address,
+    sellAmount: amount(sell, sellAmount),
+    buyToken: buy.address,
+    buyAmount: amount(buy, buyAmount),
+    expiry,
+    nonce,
+    partialFills,
+  };
+  const signed = await signOrder(maker, order, { chainId, verifyingContract: signedSwap });
+  signedLinks.push(`${sellAmount} ${sell.symbol} for ${buyAmount} ${buy.symbol}\n     ${appUrl}/signed#${encodeOrderLink(signed)}`);
+}
+
 const firstDealId = (await publicClient.readContract({ address: deal, abi: dealEscrowAbi, functionName: "dealCount" })) - BigInt(deals.length) + 1n;
-console.log(`Seeded ${offers.length} offers and ${deals.length} deals on chain ${chainId}.`);
+console.log(`Seeded ${offers.length} offers, ${signedOffers.length} signed offers and ${deals.length} deals on chain ${chainId}.`);
 console.log("\nDemo deals: their share links carry the terms text, which the deal page checks against the chain:");
 DEMO_TERMS.forEach((terms, i) => {
   console.log(`  ${appUrl}/deals/${firstDealId + BigInt(i)}#terms=${Buffer.from(terms, "utf8").toString("base64url")}`);
 });
 
+console.log("\nSigned offers (gasless: each link holds the whole order and its signature; fill it with SignedSwap):");
+signedLinks.forEach((link, i) => console.log(`  ${i + 1}. ${link}`));
+
 const roles = [
-  "maker of offers 1 and 3, seller of deals 1 and 3",
+  "maker of offers 1 and 3 and signed offer 1, seller of deals 1 and 3",
   "maker of offers 2 and 5, seller of deal 2, named taker of offer 4",
-  "maker of private offer 4, named buyer of deal 2",
-  "arbiter of deal 3",
+  "maker of private offer 4 and signed offer 2, named buyer of deal 2",
+  "maker of signed offer 3, arbiter of deal 3",
   "arbiter of deals 1 and 2",
 ];
 console.log("\nDev accounts (import a private key into your wallet; local chain only):");
