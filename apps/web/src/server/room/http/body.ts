@@ -34,7 +34,7 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
 }
 
 /** A JSON body checked against `schema`: 413 when too large, 400 with the first problem otherwise. */
-export async function readJson<T>(request: Request, schema: z.ZodType<T>, limit = JSON_BODY_LIMIT): Promise<T> {
+export async function readJson<S extends z.ZodTypeAny>(request: Request, schema: S, limit = JSON_BODY_LIMIT): Promise<z.output<S>> {
   const bytes = await readBodyBytes(request, limit);
   let value: unknown;
   try {
@@ -45,7 +45,7 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>, limit 
   return parseWith(schema, value);
 }
 
-export function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
+export function parseWith<S extends z.ZodTypeAny>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
