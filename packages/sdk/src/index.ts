@@ -49,3 +49,17 @@ export function offerStatusName(status: number): string {
 export function dealStatusName(status: number): string {
   return dealStatusNames[status] ?? "Unknown";
 }
+export { hashDealTerms, hashDealTermsFromPrivateHash, hashPrivateDetails, sameHash } from "./room/dealTerms.js";
+export { parsePublicTerms, publicTermsLimits, serializePublicTerms, validatePublicTerms } from "./room/publicTerms.js";
+export type { PublicTerms, PublicTermsResult } from "./room/publicTerms.js";
+export {
+  roomMessageTypedData,
+  roomTypedDataDomain,
+  roomTypedDataDomainName,
+  roomTypedDataVersion,
+  roomTypes,
+  sessionKeyTypedData,
+} from "./room/typedData.js";
+export type { RoomMessage, SessionKeyAuthorization } from "./room/typedData.js";
+export { verifyRoomMessage } from "./room/verifyMessage.js";
+export type { RoomMessageCheck, SignedRoomMessage, TypedDataVerifier } from "./room/verifyMessage.js";

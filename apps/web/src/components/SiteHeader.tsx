@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { type FocusEvent, useEffect, useRef } from "react";
+import { AttentionBadge } from "@/features/room/AttentionBadge";
 import { ConnectButton } from "@/features/wallet/ConnectButton";
 
 const links = [
@@ -53,6 +54,7 @@ export function SiteHeader() {
             </Link>
           ))}
         </nav>
+        <AttentionBadge />
         <ConnectButton />
       </div>
     </header>

@@ -39,3 +39,30 @@ export function termsFromHash(hash: string): TermsFromLink {
 export function dealLinkPath(dealId: bigint, terms?: string): string {
   return terms ? `/deals/${dealId}#${PARAM}=${encodeTerms(terms)}` : `/deals/${dealId}`;
 }
+
+/**
+ * v2 deals (SPEC "Deal room") carry two parts: `#pub=<public terms>&priv=<private details>`, each
+ * base64url UTF-8, so a deal still works from its link with the room server down.
+ */
+export type RoomTermsFromLink =
+  | { kind: "none" }
+  | { kind: "ok"; publicTerms: string; privateDetails: string }
+  | { kind: "invalid"; reason: string };
+
+export function roomTermsFromHash(hash: string): RoomTermsFromLink {
+  const params = new URLSearchParams(hash.startsWith("#") ? hash.slice(1) : hash);
+  const pub = params.get("pub");
+  const priv = params.get("priv");
+  if (pub === null && priv === null) return { kind: "none" };
+  if (pub === null || priv === null) return { kind: "invalid", reason: "The link carries only one part of the terms." };
+  const publicTerms = decodeTerms(pub);
+  const privateDetails = decodeTerms(priv);
+  if (publicTerms.kind !== "ok") return publicTerms.kind === "invalid" ? publicTerms : { kind: "none" };
+  if (privateDetails.kind !== "ok") return privateDetails.kind === "invalid" ? privateDetails : { kind: "none" };
+  return { kind: "ok", publicTerms: publicTerms.text, privateDetails: privateDetails.text };
+}
+
+/** The path of a v2 deal's share link, carrying both parts of its terms. */
+export function roomDealLinkPath(dealId: bigint, publicTerms: string, privateDetails: string): string {
+  return `/deals/${dealId}#pub=${encodeTerms(publicTerms)}&priv=${encodeTerms(privateDetails)}`;
+}

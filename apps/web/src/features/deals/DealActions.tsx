@@ -38,11 +38,13 @@ function explain(action: DealAction, deal: DealWithId, token: TokenInfo, role: s
   }
 }
 
-type Props = { deal: DealWithId; token: TokenInfo; account: Address; now: bigint; tx: Tx };
+type Props = { deal: DealWithId; token: TokenInfo; account: Address; now: bigint; tx: Tx; takeBlockedReason?: string };
 
 /** The viewer's actions on a deal; the page owns the transaction so its status outlives the buttons. */
-export function DealActions({ deal, token, account, now, tx }: Props) {
-  const actions = dealActions(deal, account, now);
+export function DealActions({ deal, token, account, now, tx, takeBlockedReason }: Props) {
+  const actions = dealActions(deal, account, now).map((a) =>
+    a.action === "take" && takeBlockedReason && a.enabled ? { ...a, enabled: false, reason: takeBlockedReason } : a,
+  );
   const role = dealRole(deal, account);
   if (actions.length === 0) return null;
   return (

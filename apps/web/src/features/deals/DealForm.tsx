@@ -17,7 +17,9 @@ import { TxStatus } from "@/features/tx/TxStatus";
 import { useTransaction } from "@/features/tx/useTransaction";
 import { formatAmount } from "@/lib/amount";
 import { queryKeys } from "@/lib/queryKeys";
-import { dealLinkPath } from "@/lib/termsLink";
+import { emptyPublicTerms, PublicTermsFields } from "@/features/room/PublicTermsFields";
+import { roomApi } from "@/features/room/roomApi";
+import { roomDealLinkPath } from "@/lib/termsLink";
 import { checkDealForm, type WindowUnit, windowUnits } from "./dealForm";
 
 function openedIds(receipts: readonly TransactionReceipt[]): bigint[] {
@@ -36,11 +38,12 @@ export function DealForm() {
   const [feeText, setFeeText] = useState("1");
   const [windowText, setWindowText] = useState("1");
   const [windowUnit, setWindowUnit] = useState<WindowUnit>("hours");
-  const [terms, setTerms] = useState("");
+  const [publicTerms, setPublicTerms] = useState(emptyPublicTerms);
+  const [privateDetails, setPrivateDetails] = useState("");
   const token = tokenChoice.token;
   const balance = useTokenBalance(token?.address, address);
   const tx = useTransaction();
-  const check = checkDealForm({ token, amountText, buyerText, arbiterText, feeText, windowText, windowUnit, terms, account: address, balance: balance.data });
+  const check = checkDealForm({ token, amountText, buyerText, arbiterText, feeText, windowText, windowUnit, publicTerms, privateDetails, account: address, balance: balance.data });
   const busy = isBusy(tx.state);
 
   if (!appDeployment) return <NotDeployed heading="New deal" />;
@@ -50,7 +53,8 @@ export function DealForm() {
     e.preventDefault();
     const args = check.args;
     if (!args || !address || !token) return;
-    const text = terms;
+    const publicText = check.publicTermsText;
+    if (publicText === undefined) return;
     void tx.run({
       approval: { token: args.token, spender: escrow, amount: args.amount, step: `Approve ${formatAmount(args.amount, token.decimals)} ${token.symbol}` },
       calls: [
@@ -67,8 +71,11 @@ export function DealForm() {
       changed: (receipts) => ({ dealIds: openedIds(receipts) }),
       onConfirmed: (receipts) => {
         const [dealId] = openedIds(receipts);
-        // The new deal's page, with the terms in the fragment: that URL is the one to share.
-        if (dealId !== undefined) router.push(dealLinkPath(dealId, text));
+        if (dealId === undefined) return;
+        // Publish to the deal room when already signed in (the deal page offers it otherwise); the
+        // deal works without it: its page URL carries both parts in the fragment, verified by hash.
+        void roomApi.publishTerms(dealId, publicText, privateDetails).catch(() => {});
+        router.push(roomDealLinkPath(dealId, publicText, privateDetails));
       },
     });
   }
@@ -133,21 +140,14 @@ export function DealForm() {
             </div>
           </div>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-terms`}>Terms</label>
-          <textarea
-            id={`${id}-terms`}
-            rows={10}
-            placeholder={"What the buyer pays, how and where, e.g.\nPay 1,000 EUR by SEPA transfer to IBAN …, reference PEERLOCK."}
-            value={terms}
-            onChange={(e) => setTerms(e.target.value)}
-            aria-invalid={!!check.errors.terms && terms !== ""}
-            aria-describedby={`${id}-terms-hint`}
-          />
-          <FieldHint id={`${id}-terms-hint`} error={terms !== "" ? check.errors.terms : undefined}>
-            Only a fingerprint (hash) of this text goes on chain. The deal&apos;s share link carries the text so the buyer can check it.
-          </FieldHint>
-        </div>
+        <PublicTermsFields
+          terms={publicTerms}
+          onChange={setPublicTerms}
+          privateDetails={privateDetails}
+          onPrivateDetailsChange={setPrivateDetails}
+          termsError={check.errors.terms}
+          privateError={check.errors.privateDetails}
+        />
       </div>
 
       <Blockers reasons={amountText || arbiterText || !address ? check.blockers : []} testId="deal-blockers" />

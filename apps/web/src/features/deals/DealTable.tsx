@@ -9,11 +9,14 @@ import { tokenFrom } from "@/features/tokens/registry";
 import { TradeCell, TradeRow, TradeTable, type TradeListProps } from "@/features/trades/TradeTable";
 import { isZeroAddress, sameAddress } from "@/lib/address";
 import { formatWindow } from "@/lib/time";
+import { useMarketTerms } from "@/features/room/useMarketTerms";
 import { isPaymentOverdue } from "./actions";
 
-const columns = ["Deal", "Amount", "Seller", "Arbiter (fee)", "Payment window", "Status"] as const;
+const columns = ["Deal", "Amount", "Price", "Payment method", "Seller", "Arbiter (fee)", "Payment window", "Status"] as const;
 
 export function DealTable({ deals, tokens, now, account, ...list }: TradeListProps & { deals: readonly DealWithId[] }) {
+  // Public terms from the deal room, each checked against the deal's termsHash in this browser.
+  const terms = useMarketTerms(deals);
   return (
     <TradeTable
       {...list}
@@ -30,6 +33,12 @@ export function DealTable({ deals, tokens, now, account, ...list }: TradeListPro
             </TradeCell>
             <TradeCell label="Amount" num>
               <TokenAmount value={d.amount} token={tokenFrom(tokens, d.token)} />
+            </TradeCell>
+            <TradeCell label="Price">
+              <span data-testid="deal-price">{terms.get(d.id.toString())?.price ?? "—"}</span>
+            </TradeCell>
+            <TradeCell label="Payment method">
+              <span data-testid="deal-method">{terms.get(d.id.toString())?.method ?? "—"}</span>
             </TradeCell>
             <TradeCell label="Seller">
               <AddressText address={d.seller} you={sameAddress(d.seller, account)} />

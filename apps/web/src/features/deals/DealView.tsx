@@ -20,13 +20,15 @@ import { useOrigin } from "@/hooks/useOrigin";
 import { isZeroAddress, sameAddress, shortAddress } from "@/lib/address";
 import { formatAmount } from "@/lib/amount";
 import { parseId } from "@/lib/ids";
-import { dealLinkPath } from "@/lib/termsLink";
+import { dealLinkPath, roomDealLinkPath } from "@/lib/termsLink";
+import { ChatPanel } from "@/features/room/ChatPanel";
+import { useRoomTerms } from "@/features/room/hooks";
+import { RoomTermsPanel } from "@/features/room/RoomTermsPanel";
 import { formatWindow } from "@/lib/time";
 import { dealRole, isPaymentOverdue } from "./actions";
 import { DealActions } from "./DealActions";
 import { useDeal, useDealHistory } from "./hooks";
 import { checkTerms } from "./terms";
-import { TermsPanel } from "./TermsPanel";
 
 const roleText = {
   seller: "You are the seller: you locked the tokens and release them once paid.",
@@ -68,6 +70,7 @@ export function DealView({ rawId }: { rawId: string }) {
   const origin = useOrigin();
   const hash = useHash();
   const tx = useTransaction();
+  const roomTerms = useRoomTerms(linkId, deal.data?.termsHash);
 
   const gate = gateTradeLink("deal", rawId, linkId, deal);
   if (!gate.ready) return gate.page;
@@ -79,7 +82,11 @@ export function DealView({ rawId }: { rawId: string }) {
   const status = dealStatusName(d.status);
   // Share the terms only when the ones in this link are the real ones.
   const terms = hash !== null ? checkTerms(hash, d.termsHash) : undefined;
-  const link = `${origin}${dealLinkPath(id, terms?.kind === "matches" ? terms.text : undefined)}`;
+  const view = roomTerms.view;
+  const v2Link = view.kind === "v2" && view.verified && view.privateDetails !== undefined ? roomDealLinkPath(id, view.publicText, view.privateDetails) : undefined;
+  const link = `${origin}${v2Link ?? dealLinkPath(id, terms?.kind === "matches" ? terms.text : undefined)}`;
+  // Nobody takes a deal blind: the terms must be on screen and match the on-chain hash.
+  const termsSeen = (view.kind === "v2" || view.kind === "v1") && view.verified;
   const hasDeadline = d.status === DealStatus.Taken || d.status === DealStatus.Paid || d.status === DealStatus.Disputed;
 
   return (
@@ -140,16 +147,17 @@ export function DealView({ rawId }: { rawId: string }) {
               ) : null}
             </dl>
             <ShareLink link={link} />
-            {terms?.kind !== "matches" ? (
+            {terms?.kind !== "matches" && !v2Link ? (
               <p className="hint">This link has no verified terms; share the seller&apos;s original link so the buyer can check them.</p>
             ) : null}
           </section>
-          <TermsPanel termsHash={d.termsHash} />
+          <RoomTermsPanel dealId={id} deal={d} account={address} view={view} serverHasTerms={roomTerms.serverHasTerms} />
         </div>
 
         <div>
-          {address && now !== undefined ? <DealActions deal={d} token={token} account={address} now={now} tx={tx} /> : null}
+          {address && now !== undefined ? <DealActions deal={d} token={token} account={address} now={now} tx={tx} takeBlockedReason={termsSeen ? undefined : "Read the deal's terms first: they are not shown here or do not match the deal's on-chain fingerprint."} /> : null}
           <TxStatus state={tx.state} />
+          <ChatPanel dealId={id} deal={d} account={address} />
         </div>
       </div>
 

@@ -1,4 +1,4 @@
-import { hashTerms, NATIVE_ETH } from "@peerlock/sdk";
+import { hashDealTerms, NATIVE_ETH, serializePublicTerms } from "@peerlock/sdk";
 import { zeroAddress, type Address } from "viem";
 import { describe, expect, it } from "vitest";
 import { checkDealForm, parseFeeBps, type DealFormInput } from "./dealForm";
@@ -7,6 +7,7 @@ const me = "0x1000000000000000000000000000000000000001" as Address;
 const arbiter = "0x3000000000000000000000000000000000000003" as Address;
 const buyer = "0x2000000000000000000000000000000000000002" as Address;
 
+const terms = { pricePerUnit: "2500", fiatCurrency: "EUR", paymentMethod: "SEPA", minFiat: "", maxFiat: "", notes: "" };
 const form = (over: Partial<DealFormInput> = {}): DealFormInput => ({
   token: NATIVE_ETH,
   amountText: "2",
@@ -15,7 +16,8 @@ const form = (over: Partial<DealFormInput> = {}): DealFormInput => ({
   feeText: "1.5",
   windowText: "2",
   windowUnit: "hours",
-  terms: "Pay 5,000 EUR by SEPA to DE89…",
+  publicTerms: terms,
+  privateDetails: "IBAN DE89…",
   account: me,
   balance: 10n ** 19n,
   ...over,
@@ -40,7 +42,7 @@ describe("checkDealForm", () => {
       arbiter,
       arbiterFeeBps: 150,
       paymentWindow: 7_200,
-      termsHash: hashTerms("Pay 5,000 EUR by SEPA to DE89…"),
+      termsHash: hashDealTerms(serializePublicTerms(terms), "IBAN DE89…"),
     });
   });
 
@@ -61,7 +63,9 @@ describe("checkDealForm", () => {
   });
 
   it("needs terms and enough balance", () => {
-    expect(checkDealForm(form({ terms: "  " })).errors.terms).toBeDefined();
+    expect(checkDealForm(form({ publicTerms: { ...terms, paymentMethod: " " } })).errors.terms).toMatch(/payment method/);
+    expect(checkDealForm(form({ publicTerms: { ...terms, pricePerUnit: "" } })).args).toBeUndefined();
+    expect(checkDealForm(form({ privateDetails: " " })).errors.privateDetails).toBeDefined();
     expect(checkDealForm(form({ balance: 10n ** 18n })).blockers[0]).toMatch(/less than the amount/);
   });
 });

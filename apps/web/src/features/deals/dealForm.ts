@@ -1,4 +1,4 @@
-import { dealLimits, hashTerms, type TokenInfo } from "@peerlock/sdk";
+import { dealLimits, hashDealTerms, type PublicTerms, serializePublicTerms, type TokenInfo, validatePublicTerms } from "@peerlock/sdk";
 import { zeroAddress, type Address, type Hex } from "viem";
 import { parseOptionalAddress, sameAddress } from "@/lib/address";
 import { formatAmount, parseAmount } from "@/lib/amount";
@@ -16,7 +16,10 @@ export type DealFormInput = {
   feeText: string;
   windowText: string;
   windowUnit: WindowUnit;
-  terms: string;
+  /** What a visitor reads (price, currency, method, limits, notes), as typed. */
+  publicTerms: PublicTerms;
+  /** Payment account details, for the buyer once the deal is taken. */
+  privateDetails: string;
   account: Address | undefined;
   balance: bigint | undefined;
 };
@@ -32,7 +35,9 @@ export type OpenDealArgs = {
 };
 
 export type DealFormCheck = {
-  errors: { amount?: string; buyer?: string; arbiter?: string; fee?: string; window?: string; terms?: string };
+  errors: { amount?: string; buyer?: string; arbiter?: string; fee?: string; window?: string; terms?: string; privateDetails?: string };
+  /** The exact public-terms text hashed into termsHash (and carried by the share link). */
+  publicTermsText?: string;
   blockers: string[];
   args?: OpenDealArgs;
   feeBps?: number;
@@ -82,7 +87,9 @@ export function checkDealForm(f: DealFormInput): DealFormCheck {
     }
   }
 
-  if (f.terms.trim() === "") errors.terms = "Write the terms: what the buyer pays, how, and where.";
+  const publicTerms = validatePublicTerms(f.publicTerms);
+  if (!publicTerms.ok) errors.terms = publicTerms.error;
+  if (f.privateDetails.trim() === "") errors.privateDetails = "Write the payment details the buyer needs: account, name, reference.";
 
   if (!f.account) blockers.push("Connect a wallet to open a deal.");
   if (!f.token) blockers.push("Choose a token.");
@@ -92,6 +99,7 @@ export function checkDealForm(f: DealFormInput): DealFormCheck {
   }
 
   const result: DealFormCheck = { errors, blockers, feeBps: fee.ok ? fee.bps : undefined, windowSeconds };
+  if (publicTerms.ok) result.publicTermsText = serializePublicTerms(publicTerms.terms);
   if (
     Object.keys(errors).length === 0 &&
     blockers.length === 0 &&
@@ -101,7 +109,8 @@ export function checkDealForm(f: DealFormInput): DealFormCheck {
     arbiter.ok &&
     arbiter.value &&
     fee.ok &&
-    windowSeconds !== undefined
+    windowSeconds !== undefined &&
+    result.publicTermsText !== undefined
   ) {
     result.args = {
       token: f.token.address,
@@ -110,8 +119,8 @@ export function checkDealForm(f: DealFormInput): DealFormCheck {
       arbiter: arbiter.value,
       arbiterFeeBps: fee.bps,
       paymentWindow: windowSeconds,
-      // The exact text is hashed: the share link carries the same text for the buyer to check.
-      termsHash: hashTerms(f.terms),
+      // SPEC v2: both parts are hashed; the share link and the room server carry the same texts.
+      termsHash: hashDealTerms(result.publicTermsText, f.privateDetails),
     };
   }
   return result;

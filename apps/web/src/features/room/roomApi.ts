@@ -1,0 +1,74 @@
+import type { Address, Hex } from "viem";
+import type { ServerTerms } from "./roomTerms";
+
+/** The deal room's HTTP API as the browser uses it (same origin; the session is an httpOnly cookie). */
+export class RoomApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, credentials: "same-origin", cache: "no-store" });
+  } catch {
+    throw new RoomApiError(0, "The deal room server cannot be reached; the deal itself still works from its link.");
+  }
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) throw new RoomApiError(res.status, typeof body.error === "string" ? body.error : `The server answered ${res.status}.`);
+  return body as T;
+}
+
+const jsonInit = (method: string, body: unknown): RequestInit => ({ method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+export type StoredMessage = {
+  id: number;
+  dealId: string;
+  author: Address;
+  clientId: string;
+  body: string;
+  evidence: Hex;
+  sentAt: number;
+  signature: Hex;
+  sessionKey: { key: Address; room: string; expiry: number; signature: Hex } | null;
+  createdAt: string;
+};
+export type EvidenceInfo = { hash: Hex; fileName: string; contentType: string; size: number; uploader: Address; createdAt: string };
+export type Attention = { waiting: { dealId: string; action: string }[]; unread: { dealId: string; count: number }[]; total: number; signedIn: boolean };
+export type OutgoingMessage = Omit<StoredMessage, "id" | "dealId" | "author" | "createdAt">;
+
+export const roomApi = {
+  session: () => call<{ address: Address | null; domain: string; chainId: number }>("/api/room/auth/session"),
+  nonce: () => call<{ nonce: string }>("/api/room/auth/nonce", { method: "POST" }),
+  verify: (message: string, signature: Hex) => call<{ address: Address }>("/api/room/auth/verify", jsonInit("POST", { message, signature })),
+  signOut: () => call<{ address: null }>("/api/room/auth/session", { method: "DELETE" }),
+  /** null when the seller has not published this deal's terms on the server. */
+  terms: async (dealId: bigint) => {
+    try {
+      return await call<ServerTerms>(`/api/room/deals/${dealId}/terms`);
+    } catch (error) {
+      if (error instanceof RoomApiError && error.status === 404) return null;
+      throw error;
+    }
+  },
+  termsOf: (ids: readonly bigint[]) => call<{ terms: ServerTerms[] }>(`/api/room/terms?ids=${ids.join(",")}`),
+  publishTerms: (dealId: bigint, publicTerms: string, privateDetails: string) =>
+    call<ServerTerms>(`/api/room/deals/${dealId}/terms`, jsonInit("POST", { publicTerms, privateDetails })),
+  privateDetails: (dealId: bigint) => call<{ privateDetails: string }>(`/api/room/deals/${dealId}/private`),
+  messages: (dealId: bigint) => call<{ messages: StoredMessage[] }>(`/api/room/deals/${dealId}/messages`),
+  post: (dealId: bigint, message: OutgoingMessage) => call<{ message: StoredMessage }>(`/api/room/deals/${dealId}/messages`, jsonInit("POST", message)),
+  markRead: (dealId: bigint, lastMessageId: number) => call<{ ok: true }>(`/api/room/deals/${dealId}/read`, jsonInit("POST", { lastMessageId })),
+  evidence: (dealId: bigint) => call<{ evidence: EvidenceInfo[] }>(`/api/room/deals/${dealId}/evidence`),
+  upload: (dealId: bigint, file: File) =>
+    call<{ evidence: EvidenceInfo }>(`/api/room/deals/${dealId}/evidence?name=${encodeURIComponent(file.name)}`, {
+      method: "POST",
+      headers: { "content-type": file.type || "application/octet-stream" },
+      body: file,
+    }),
+  evidenceUrl: (dealId: bigint, hash: Hex) => `/api/room/deals/${dealId}/evidence/${hash}`,
+  attention: () => call<Attention>("/api/room/attention"),
+};

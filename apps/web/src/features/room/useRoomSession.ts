@@ -1,0 +1,44 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { isAddressEqual } from "viem";
+import { createSiweMessage } from "viem/siwe";
+import { useConnection, useSignMessage } from "wagmi";
+import { appChainId } from "@/config/chain";
+import { roomApi } from "./roomApi";
+import { roomKeys } from "./roomKeys";
+
+/**
+ * The deal-room sign-in (SIWE): which wallet the server's session cookie belongs to, and a
+ * sign-in that asks the connected wallet to sign an EIP-4361 message for this site and chain.
+ */
+export function useRoomSession() {
+  const { address } = useConnection();
+  const queryClient = useQueryClient();
+  const { signMessageAsync } = useSignMessage();
+  const session = useQuery({ queryKey: roomKeys.session, queryFn: roomApi.session, staleTime: 30_000, retry: false });
+  const signedIn = !!address && !!session.data?.address && isAddressEqual(session.data.address, address);
+
+  const signIn = useMutation({
+    mutationFn: async () => {
+      if (!address) throw new Error("Connect a wallet first.");
+      const { nonce } = await roomApi.nonce();
+      const message = createSiweMessage({
+        address,
+        chainId: appChainId,
+        domain: window.location.host,
+        nonce,
+        uri: window.location.origin,
+        version: "1",
+        statement: "Sign in to the Peerlock deal room.",
+        issuedAt: new Date(),
+        expirationTime: new Date(Date.now() + 10 * 60_000),
+      });
+      const signature = await signMessageAsync({ message });
+      return roomApi.verify(message, signature);
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["room"] }),
+  });
+
+  return { address, signedIn, session, signIn };
+}

@@ -1,0 +1,55 @@
+import { DealStatus, type DealWithId, readAllDeals } from "@peerlock/sdk";
+import { and, count, eq, gt, inArray, ne, sql } from "drizzle-orm";
+import type { Address } from "viem";
+import { mayUseRoom, roleOf } from "./access";
+import { ChainUnavailable, chainClient } from "./chain";
+import { roomConfig } from "./config";
+import { getDb } from "./db/client";
+import { messages, readMarkers } from "./db/schema";
+
+export type Attention = {
+  /** Deals waiting for this address: pay (buyer, Taken), release (seller, Paid), resolve (arbiter, Disputed). */
+  waiting: { dealId: string; action: "pay" | "release" | "resolve" }[];
+  /** Messages from others this address has not read, per deal it may read. */
+  unread: { dealId: string; count: number }[];
+  total: number;
+};
+
+/** All deals are read at most every few seconds per process and shared by every caller. */
+const CACHE_MS = 3_000;
+const holder = globalThis as typeof globalThis & { __peerlockRoomDeals?: { at: number; deals: Promise<DealWithId[]> } };
+
+async function allDeals(): Promise<DealWithId[]> {
+  const escrow = roomConfig().dealEscrow;
+  if (!escrow) throw new ChainUnavailable("Peerlock is not deployed on this chain.");
+  const cached = holder.__peerlockRoomDeals;
+  if (cached && Date.now() - cached.at < CACHE_MS) return cached.deals;
+  const deals = readAllDeals(chainClient(), escrow).catch(() => {
+    holder.__peerlockRoomDeals = undefined;
+    throw new ChainUnavailable("The chain could not be read; try again.");
+  });
+  holder.__peerlockRoomDeals = { at: Date.now(), deals };
+  return deals;
+}
+
+export async function attentionFor(address: Address): Promise<Attention> {
+  const mine = (await allDeals()).map((deal) => ({ deal, role: roleOf(deal, address) })).filter(({ role }) => role !== "stranger");
+  const waiting: Attention["waiting"] = [];
+  for (const { deal, role } of mine) {
+    if (role === "buyer" && deal.status === DealStatus.Taken) waiting.push({ dealId: deal.id.toString(), action: "pay" });
+    if (role === "seller" && deal.status === DealStatus.Paid) waiting.push({ dealId: deal.id.toString(), action: "release" });
+    if (role === "arbiter" && deal.status === DealStatus.Disputed) waiting.push({ dealId: deal.id.toString(), action: "resolve" });
+  }
+  const readable = mine.filter(({ deal, role }) => mayUseRoom(deal, role)).map(({ deal }) => deal.id.toString());
+  let unread: Attention["unread"] = [];
+  if (readable.length > 0) {
+    const rows = await (await getDb())
+      .select({ dealId: messages.dealId, count: count() })
+      .from(messages)
+      .leftJoin(readMarkers, and(eq(readMarkers.dealId, messages.dealId), eq(readMarkers.address, address)))
+      .where(and(inArray(messages.dealId, readable), ne(messages.author, address), gt(messages.id, sql`coalesce(${readMarkers.lastMessageId}, 0)`)))
+      .groupBy(messages.dealId);
+    unread = rows.map((r) => ({ dealId: r.dealId, count: Number(r.count) }));
+  }
+  return { waiting, unread, total: waiting.length + unread.reduce((sum, u) => sum + u.count, 0) };
+}

@@ -1,0 +1,42 @@
+import { hashDealTerms, hashPrivateDetails, parsePublicTerms, sameHash } from "@peerlock/sdk";
+import { eq, inArray } from "drizzle-orm";
+import type { Address } from "viem";
+import { mayReadPrivate, requireDeal, roleOf } from "./access";
+import { getDb } from "./db/client";
+import { dealTerms } from "./db/schema";
+import { HttpError } from "./http/errors";
+
+export type PublicTermsRecord = { dealId: string; publicTerms: string; privateDetailsHash: string; termsHash: string };
+
+/** Stores a deal's terms: only from its seller, only when they hash to the on-chain termsHash. */
+export async function saveTerms(dealId: bigint, author: Address, publicTerms: string, privateDetails: string): Promise<PublicTermsRecord> {
+  const parsed = parsePublicTerms(publicTerms);
+  if (!parsed.ok) throw new HttpError(400, parsed.error);
+  const deal = await requireDeal(dealId);
+  if (roleOf(deal, author) !== "seller") throw new HttpError(403, "Only the deal's seller may publish its terms.");
+  const termsHash = hashDealTerms(publicTerms, privateDetails);
+  if (!sameHash(termsHash, deal.termsHash)) throw new HttpError(400, "These terms do not hash to the deal's on-chain termsHash.");
+  const record = { dealId: dealId.toString(), publicTerms, privateDetails, privateDetailsHash: hashPrivateDetails(privateDetails), termsHash };
+  // The hash pins the text, so a second post of the same terms changes nothing.
+  await (await getDb()).insert(dealTerms).values(record).onConflictDoNothing();
+  return { dealId: record.dealId, publicTerms, privateDetailsHash: record.privateDetailsHash, termsHash };
+}
+
+/** Public terms of several deals (the market list); deals without stored terms are left out. */
+export async function publicTermsOf(dealIds: bigint[]): Promise<PublicTermsRecord[]> {
+  if (dealIds.length === 0) return [];
+  return (await getDb())
+    .select({ dealId: dealTerms.dealId, publicTerms: dealTerms.publicTerms, privateDetailsHash: dealTerms.privateDetailsHash, termsHash: dealTerms.termsHash })
+    .from(dealTerms)
+    .where(inArray(dealTerms.dealId, dealIds.map(String)));
+}
+
+export async function privateDetailsFor(dealId: bigint, reader: Address | undefined): Promise<string> {
+  const deal = await requireDeal(dealId);
+  if (!mayReadPrivate(deal, roleOf(deal, reader))) {
+    throw new HttpError(403, "Only the seller, the buyer once the deal is taken, and the arbiter once it is disputed may read the payment details.");
+  }
+  const rows = await (await getDb()).select({ privateDetails: dealTerms.privateDetails }).from(dealTerms).where(eq(dealTerms.dealId, dealId.toString()));
+  if (!rows[0]) throw new HttpError(404, "The seller has not published this deal's terms here.");
+  return rows[0].privateDetails;
+}

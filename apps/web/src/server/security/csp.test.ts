@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { contentSecurityPolicy } from "./csp";
+
+const directive = (csp: string, name: string) => csp.split("; ").find((d) => d.startsWith(`${name} `));
+
+describe("contentSecurityPolicy", () => {
+  const csp = contentSecurityPolicy({ nonce: "abc", rpcUrl: "http://127.0.0.1:8545/", walletConnect: false, dev: false });
+
+  it("runs only nonced scripts, never inline or eval in production, and cannot be framed", () => {
+    expect(directive(csp, "script-src")).toBe("script-src 'self' 'nonce-abc' 'strict-dynamic'");
+    expect(csp).not.toMatch(/unsafe-eval/);
+    expect(directive(csp, "script-src")).not.toMatch(/unsafe-inline/);
+    expect(directive(csp, "frame-ancestors")).toBe("frame-ancestors 'none'");
+    expect(directive(csp, "object-src")).toBe("object-src 'none'");
+  });
+
+  it("lets the app reach its node, and WalletConnect only when configured", () => {
+    expect(directive(csp, "connect-src")).toBe("connect-src 'self' http://127.0.0.1:8545");
+    const wc = contentSecurityPolicy({ nonce: "n", rpcUrl: "https://rpc.example/v1", walletConnect: true, dev: true });
+    expect(directive(wc, "connect-src")).toMatch(/wss:\/\/\*\.walletconnect\.org/);
+    expect(directive(wc, "script-src")).toMatch(/'unsafe-eval'/);
+  });
+});
