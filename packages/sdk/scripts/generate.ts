@@ -1,7 +1,7 @@
 // Builds src/generated/* from the compiled contracts and the deployment JSON files.
 // ABIs, enums and limits are committed (a test checks they match a fresh compile); the
 // deployments module is regenerated on every build because local chains change it.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -127,7 +127,17 @@ function writeIfChanged(path: string, text: string) {
   console.log(`wrote ${path.slice(sdkRoot.length + 1)}`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/**
+ * Whether Node was started with this file. Compared as paths, not as `file://${argv[1]}`: a URL
+ * escapes spaces (`%20`) and Node resolves symlinks for the module, so that string comparison
+ * silently skipped generation in a checkout whose path has a space or goes through a link.
+ */
+function isMainModule(): boolean {
+  const started = process.argv[1];
+  return started !== undefined && existsSync(started) && realpathSync(started) === fileURLToPath(import.meta.url);
+}
+
+if (isMainModule()) {
   mkdirSync(outDir, { recursive: true });
   if (existsSync(join(artifactsRoot, "build-info"))) {
     for (const [file, text] of Object.entries(generateContractFiles())) writeIfChanged(join(outDir, file), text);
