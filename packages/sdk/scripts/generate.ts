@@ -1,13 +1,16 @@
 // Builds src/generated/* from the compiled contracts and the deployment JSON files.
 // ABIs, enums and limits are committed (a test checks they match a fresh compile); the
 // deployments module is regenerated on every build because local chains change it.
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runTypeChain } from "typechain";
 
 const sdkRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 const artifactsRoot = join(sdkRoot, "..", "..", "contracts", "artifacts");
 const outDir = join(sdkRoot, "src", "generated");
+const ethersOutDir = join(outDir, "ethers");
 
 /** Contracts whose ABI the SDK exports, by artifact path and export name. */
 const CONTRACTS = [
@@ -60,6 +63,45 @@ export function generateContractFiles(root = artifactsRoot): Record<string, stri
   const constants = `${HEADER}\n/** DealEscrow's limits, read from its public constants at compile time. */\nexport const dealLimits = {\n${limitEntries.join("\n")}\n} as const;\n`;
 
   return { "abis.ts": abis, "enums.ts": enums, "constants.ts": constants };
+}
+
+type Abi = readonly unknown[];
+
+/** The exported contracts' ABIs by contract name: from the artifacts, else the committed abis.ts. */
+async function exportedAbis(root = artifactsRoot): Promise<Record<string, Abi>> {
+  if (existsSync(join(root, "build-info"))) {
+    return Object.fromEntries(CONTRACTS.map((c) => [basename(c.artifact, ".json"), readJson(join(root, c.artifact)).abi]));
+  }
+  const committed: Record<string, Abi> = await import(join(outDir, "abis.ts"));
+  return Object.fromEntries(CONTRACTS.map((c) => [basename(c.artifact, ".json"), committed[c.name]]));
+}
+
+/**
+ * TypeChain's ethers v6 contracts and factories for the same ABIs, into `outDir` (replaced
+ * whole). Fed ABI-only JSON, so the factories connect to deployed contracts and carry no
+ * bytecode; `node16Modules` writes the `.js` import suffixes ESM needs.
+ */
+export async function generateEthersBindings(abis: Record<string, Abi>, out = ethersOutDir): Promise<void> {
+  const input = mkdtempSync(join(tmpdir(), "peerlock-abis-"));
+  try {
+    const files = Object.entries(abis).map(([name, abi]) => {
+      const file = join(input, `${name}.json`);
+      writeFileSync(file, JSON.stringify({ abi }));
+      return file;
+    });
+    rmSync(out, { recursive: true, force: true });
+    await runTypeChain({
+      cwd: sdkRoot,
+      filesToProcess: files,
+      allFiles: files,
+      inputDir: input,
+      outDir: out,
+      target: "ethers-v6",
+      flags: { alwaysGenerateOverloads: false, discriminateTypes: false, node16Modules: true, environment: undefined },
+    });
+  } finally {
+    rmSync(input, { recursive: true, force: true });
+  }
 }
 
 /** Merges committed network JSON (deployments/*.json) with local output (deployments/local/*.json). */
@@ -145,4 +187,5 @@ if (isMainModule()) {
     console.warn("contracts are not compiled: keeping the committed ABIs (run `pnpm build` at the root)");
   }
   writeIfChanged(join(outDir, "deployments.ts"), generateDeploymentsFile());
+  await generateEthersBindings(await exportedAbis());
 }

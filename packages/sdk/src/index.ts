@@ -6,6 +6,7 @@ export { erc20Abi } from "viem";
 export { dealEscrowAbi, swapEscrowAbi, testTokenAbi } from "./generated/abis.js";
 export { dealLimits } from "./generated/constants.js";
 export { DealStatus, dealStatusNames, OfferStatus, offerStatusNames } from "./generated/enums.js";
+export { dealStatusName, offerStatusName } from "./status.js";
 export { deployments, getDeployment, isNative, NATIVE_ETH } from "./deployments.js";
 export type { DeployedContract, Deployment, TokenInfo } from "./deployments.js";
 export { decodeEscrowError, escrowErrorNames } from "./errors.js";
@@ -17,13 +18,3 @@ export { readAllDeals, readDeals } from "./reads/deals.js";
 export { readAllOffers, readOffers } from "./reads/offers.js";
 export { DEPLOYLESS_READ_CHUNK_SIZE, READ_CHUNK_SIZE } from "./reads/multicall.js";
 export { readTokenInfos } from "./reads/tokens.js";
-
-import { dealStatusNames, offerStatusNames } from "./generated/enums.js";
-
-export function offerStatusName(status: number): string {
-  return offerStatusNames[status] ?? "Unknown";
-}
-
-export function dealStatusName(status: number): string {
-  return dealStatusNames[status] ?? "Unknown";
-}
