@@ -3,7 +3,7 @@
 // deployments module is regenerated on every build because local chains change it.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runTypeChain } from "typechain";
 
@@ -77,31 +77,48 @@ async function exportedAbis(root = artifactsRoot): Promise<Record<string, Abi>> 
 }
 
 /**
- * TypeChain's ethers v6 contracts and factories for the same ABIs, into `outDir` (replaced
- * whole). Fed ABI-only JSON, so the factories connect to deployed contracts and carry no
- * bytecode; `node16Modules` writes the `.js` import suffixes ESM needs.
+ * TypeChain's ethers v6 contracts and factories for the same ABIs, into `out`. Fed ABI-only
+ * JSON, so the factories connect to deployed contracts and carry no bytecode; `node16Modules`
+ * writes the `.js` import suffixes ESM needs. TypeChain writes into a scratch folder that is then
+ * synced file by file (stale files removed), so a build and a type check running the generator
+ * at the same time never see the folder half written.
  */
 export async function generateEthersBindings(abis: Record<string, Abi>, out = ethersOutDir): Promise<void> {
-  const input = mkdtempSync(join(tmpdir(), "peerlock-abis-"));
+  const scratch = mkdtempSync(join(tmpdir(), "peerlock-typechain-"));
   try {
+    const input = join(scratch, "abis");
+    const output = join(scratch, "out");
+    mkdirSync(input);
     const files = Object.entries(abis).map(([name, abi]) => {
       const file = join(input, `${name}.json`);
       writeFileSync(file, JSON.stringify({ abi }));
       return file;
     });
-    rmSync(out, { recursive: true, force: true });
     await runTypeChain({
       cwd: sdkRoot,
       filesToProcess: files,
       allFiles: files,
       inputDir: input,
-      outDir: out,
+      outDir: output,
       target: "ethers-v6",
       flags: { alwaysGenerateOverloads: false, discriminateTypes: false, node16Modules: true, environment: undefined },
     });
+    const wanted = new Set(listFiles(output));
+    for (const file of wanted) {
+      mkdirSync(dirname(join(out, file)), { recursive: true });
+      writeIfChanged(join(out, file), readFileSync(join(output, file), "utf8"));
+    }
+    for (const file of existsSync(out) ? listFiles(out) : []) if (!wanted.has(file)) rmSync(join(out, file));
   } finally {
-    rmSync(input, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** Paths of the files under `dir`, relative to it. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
 }
 
 /** Merges committed network JSON (deployments/*.json) with local output (deployments/local/*.json). */
