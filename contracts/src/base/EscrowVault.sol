@@ -28,6 +28,13 @@ abstract contract EscrowVault is IEscrowVault, ReentrancyGuardTransient {
     /// withdraws with all the gas it wants.
     uint256 internal constant ETH_PAYOUT_GAS = 100_000;
 
+    /// @dev Gas forwarded when `_payThrough` retries a failed ERC-20 payment from this
+    /// contract, to learn whether the recipient accepts it. A plain transfer with a receive
+    /// hook needs far less; capping it keeps a recipient whose hook burns all gas creditable
+    /// (it burns 63/64 of the gas once, in the direct transfer, and at most this much again).
+    /// Starving the retry cannot fake a refusal: the 1/64 left could not pay for the credit.
+    uint256 internal constant TOKEN_RETRY_GAS = 100_000;
+
     /// @dev token => account => amount whose payout failed.
     mapping(address token => mapping(address account => uint256 amount)) private _credits;
 
@@ -71,8 +78,14 @@ abstract contract EscrowVault is IEscrowVault, ReentrancyGuardTransient {
     }
 
     /// @dev Pays `amount` of `token` from `payer` to `recipient` on this contract's behalf.
-    /// ERC-20s go straight from payer to recipient (one transfer instead of two); if the
-    /// recipient cannot receive, the amount is taken in and credited to it instead.
+    /// ERC-20s go straight from payer to recipient (one transfer instead of two). SPEC credits
+    /// a payout that the *recipient* blocks; a payer that refuses to pay fails its own call.
+    /// When the direct transfer fails, the amount is taken in from the payer (a payer that
+    /// cannot pay reverts here) and this contract tries to pay the recipient itself:
+    /// - the recipient refuses that too: it blocks its own payout, so it is credited;
+    /// - the recipient accepts it: the direct transfer failed on the payer's side (for example
+    ///   an ERC-777-style send hook refusing this recipient), so the call reverts
+    ///   `PaymentRefused` and nothing moves, instead of pushing the recipient onto a credit.
     function _payThrough(address token, address payer, address recipient, uint256 amount) internal {
         if (token == ETH) {
             _payOut(ETH, recipient, amount);
@@ -85,10 +98,11 @@ abstract contract EscrowVault is IEscrowVault, ReentrancyGuardTransient {
         uint256 before = erc20.balanceOf(recipient);
         if (erc20.trySafeTransferFrom(payer, recipient, amount)) {
             _requireGrowth(erc20, before, erc20.balanceOf(recipient), amount);
-        } else {
-            _pullExact(erc20, payer, amount);
-            _credit(recipient, token, amount);
+            return;
         }
+        _pullExact(erc20, payer, amount);
+        if (_tryTransfer(token, recipient, amount, TOKEN_RETRY_GAS)) revert PaymentRefused(token, payer);
+        _credit(recipient, token, amount);
     }
 
     /// @dev Sends `amount` of `token` held by this contract to `to`. A payout that fails is
@@ -108,6 +122,20 @@ abstract contract EscrowVault is IEscrowVault, ReentrancyGuardTransient {
             paid = IERC20(token).trySafeTransfer(to, amount);
         }
         if (!paid) _credit(to, token, amount);
+    }
+
+    /// @dev `token.transfer(to, amount)` from this contract with at most `gasCap` gas; true if
+    /// it succeeded and returned true or nothing (tokens like USDT return nothing). At most 32
+    /// bytes of return data are read, so a token cannot charge the caller for a return-data bomb.
+    function _tryTransfer(address token, address to, uint256 amount, uint256 gasCap) private returns (bool ok) {
+        bytes memory data = abi.encodeCall(IERC20.transfer, (to, amount));
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            mstore(0x00, 0)
+            ok := call(gasCap, token, 0, add(data, 0x20), mload(data), 0x00, 0x20)
+            // `token` has code (checked by the caller): no return data means success
+            ok := and(ok, or(iszero(returndatasize()), and(gt(returndatasize(), 31), eq(mload(0x00), 1))))
+        }
     }
 
     /// @dev Pulls exactly `amount` from `from`; refuses tokens without code and tokens that

@@ -31,6 +31,14 @@ interface IEscrowVault {
     /// (fee-on-transfer and deflationary tokens).
     error UnsupportedToken(address token);
 
+    /// @notice Thrown when a payment from `payer` failed although its recipient accepts the
+    /// token: the refusal is on the payer's side (for example its ERC-777-style send hook
+    /// refuses that recipient), so the payer's call fails instead of the recipient being
+    /// credited. A payout that the recipient itself blocks is credited, never this.
+    /// @param token The ERC-20 being paid.
+    /// @param payer The account whose payment was refused.
+    error PaymentRefused(address token, address payer);
+
     /// @notice Thrown by `withdraw` when the caller has no credit of that token.
     error NothingToWithdraw();
 

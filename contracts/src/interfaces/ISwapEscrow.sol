@@ -106,7 +106,10 @@ interface ISwapEscrow is IEscrowVault {
 
     /// @notice Buys `sellAmount` of the offer's sell token at the offer's price.
     /// @dev Charges `ceil(sellAmount * buyAmount / offerSellAmount)` of the buy token, which
-    /// goes to the maker; ETH must be sent as the exact `msg.value`.
+    /// goes to the maker; ETH must be sent as the exact `msg.value`. A price payment the maker
+    /// blocks is credited to the maker and the fill completes; one that fails on the taker's
+    /// side (the maker accepts the token from the escrow, but not from the taker) reverts
+    /// `PaymentRefused(buyToken, taker)`, so a taker cannot push the maker onto a credit.
     /// @param offerId The offer to fill.
     /// @param sellAmount How much of the sell token to buy.
     /// @return buyAmountPaid What the taker paid the maker.

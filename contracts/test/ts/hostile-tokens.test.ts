@@ -174,6 +174,74 @@ describe("hostile tokens", () => {
     });
   }
 
+  // SPEC credits a payout the recipient blocks. Which side refused the maker's price decides:
+  // the maker's side is credited, the taker's side fails the taker's own fill.
+  describe("who refuses the price of a fill", () => {
+    it("recipient side (BlockingToken blocks the maker): the maker is credited, the fill completes", async () => {
+      const w = await world();
+      const T = w.blocking.address;
+      const id = await createOffer(w, { sellAmount: 100n, buyToken: T, buyAmount: 250n });
+      await w.blocking.write.setBlocked([w.maker.account.address, true]);
+      const hash = await expectBalanceChanges(T, () => w.swap.write.fillOffer([id, 100n], { account: w.taker.account }), [
+        [w.taker.account.address, -250n],
+        [w.maker.account.address, 0n],
+        [w.swap.address, 250n],
+      ]);
+      await assertions.emitWithArgs(hash, w.swap, "Credited", [w.maker.account.address, T, 250n]);
+      assert.equal((await w.swap.read.getOffer([id])).status, OfferStatus.Filled);
+      assert.equal(await balanceOf(w.tokenA.address, w.taker.account.address), START_TOKENS + 100n);
+    });
+
+    it("payer side (SendVetoToken: the taker vetoes sending to the maker): the fill reverts PaymentRefused, nothing moves", async () => {
+      const w = await world();
+      const T = w.sendVeto.address;
+      const taker = w.taker.account.address;
+      const maker = w.maker.account.address;
+      const id = await createOffer(w, { sellAmount: 100n, buyToken: T, buyAmount: 250n });
+      // the taker's own send rule refuses the maker only; the escrow may still pull from it
+      await w.sendVeto.write.setVeto([maker, true], { account: w.taker.account });
+      await assertions.revertWithCustomErrorWithArgs(
+        w.swap.write.fillOffer([id, 100n], { account: w.taker.account }),
+        w.swap,
+        "PaymentRefused",
+        [addr(T), addr(taker)],
+      );
+      assert.equal(await balanceOf(T, taker), START_TOKENS);
+      assert.equal(await balanceOf(T, maker), START_TOKENS);
+      assert.equal(await balanceOf(T, w.swap.address), 0n);
+      assert.equal(await withdrawable(w, w.swap.address, T, maker), 0n);
+      const offer = await w.swap.read.getOffer([id]);
+      assert.equal(offer.status, OfferStatus.Open);
+      assert.equal(offer.sellRemaining, 100n);
+      assert.equal(await balanceOf(w.tokenA.address, taker), START_TOKENS);
+
+      // once the taker pays, the maker is paid directly: no credit
+      await w.sendVeto.write.setVeto([maker, false], { account: w.taker.account });
+      await expectBalanceChanges(T, () => w.swap.write.fillOffer([id, 100n], { account: w.taker.account }), [
+        [taker, -250n],
+        [maker, 250n],
+        [w.swap.address, 0n],
+      ]);
+      assert.equal(await withdrawable(w, w.swap.address, T, maker), 0n);
+      assert.equal((await w.swap.read.getOffer([id])).status, OfferStatus.Filled);
+    });
+
+    it("payer side refusing the escrow too (the taker vetoes both): the fill reverts with the token's own error", async () => {
+      const w = await world();
+      const T = w.sendVeto.address;
+      const id = await createOffer(w, { sellAmount: 100n, buyToken: T, buyAmount: 250n });
+      await w.sendVeto.write.setVeto([w.maker.account.address, true], { account: w.taker.account });
+      await w.sendVeto.write.setVeto([w.swap.address, true], { account: w.taker.account });
+      await assertions.revertWithCustomErrorWithArgs(
+        w.swap.write.fillOffer([id, 100n], { account: w.taker.account }),
+        w.sendVeto,
+        "SendVetoed",
+        [addr(w.taker.account.address), addr(w.swap.address)],
+      );
+      assert.equal((await w.swap.read.getOffer([id])).status, OfferStatus.Open);
+    });
+  });
+
   describe("FeeOnTransferToken", () => {
     it("is refused with UnsupportedToken(token) by createOffer, leaving nothing behind", async () => {
       const w = await world();

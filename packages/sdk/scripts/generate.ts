@@ -1,13 +1,16 @@
 // Builds src/generated/* from the compiled contracts and the deployment JSON files.
 // ABIs, enums and limits are committed (a test checks they match a fresh compile); the
 // deployments module is regenerated on every build because local chains change it.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runTypeChain } from "typechain";
 
 const sdkRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 const artifactsRoot = join(sdkRoot, "..", "..", "contracts", "artifacts");
 const outDir = join(sdkRoot, "src", "generated");
+const ethersOutDir = join(outDir, "ethers");
 
 /** Contracts whose ABI the SDK exports, by artifact path and export name. */
 const CONTRACTS = [
@@ -103,6 +106,62 @@ ${order.map((f) => `    { name: ${JSON.stringify(f.name)}, type: ${JSON.stringif
 `;
 }
 
+type Abi = readonly unknown[];
+
+/** The exported contracts' ABIs by contract name: from the artifacts, else the committed abis.ts. */
+async function exportedAbis(root = artifactsRoot): Promise<Record<string, Abi>> {
+  if (existsSync(join(root, "build-info"))) {
+    return Object.fromEntries(CONTRACTS.map((c) => [basename(c.artifact, ".json"), readJson(join(root, c.artifact)).abi]));
+  }
+  const committed: Record<string, Abi> = await import(join(outDir, "abis.ts"));
+  return Object.fromEntries(CONTRACTS.map((c) => [basename(c.artifact, ".json"), committed[c.name]]));
+}
+
+/**
+ * TypeChain's ethers v6 contracts and factories for the same ABIs, into `out`. Fed ABI-only
+ * JSON, so the factories connect to deployed contracts and carry no bytecode; `node16Modules`
+ * writes the `.js` import suffixes ESM needs. TypeChain writes into a scratch folder that is then
+ * synced file by file (stale files removed), so a build and a type check running the generator
+ * at the same time never see the folder half written.
+ */
+export async function generateEthersBindings(abis: Record<string, Abi>, out = ethersOutDir): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), "peerlock-typechain-"));
+  try {
+    const input = join(scratch, "abis");
+    const output = join(scratch, "out");
+    mkdirSync(input);
+    const files = Object.entries(abis).map(([name, abi]) => {
+      const file = join(input, `${name}.json`);
+      writeFileSync(file, JSON.stringify({ abi }));
+      return file;
+    });
+    await runTypeChain({
+      cwd: sdkRoot,
+      filesToProcess: files,
+      allFiles: files,
+      inputDir: input,
+      outDir: output,
+      target: "ethers-v6",
+      flags: { alwaysGenerateOverloads: false, discriminateTypes: false, node16Modules: true, environment: undefined },
+    });
+    const wanted = new Set(listFiles(output));
+    for (const file of wanted) {
+      mkdirSync(dirname(join(out, file)), { recursive: true });
+      writeIfChanged(join(out, file), readFileSync(join(output, file), "utf8"));
+    }
+    for (const file of existsSync(out) ? listFiles(out) : []) if (!wanted.has(file)) rmSync(join(out, file));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Paths of the files under `dir`, relative to it. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+}
+
 /** Merges committed network JSON (deployments/*.json) with local output (deployments/local/*.json). */
 export function generateDeploymentsFile(): string {
   const entries: string[] = [];
@@ -170,7 +229,17 @@ function writeIfChanged(path: string, text: string) {
   console.log(`wrote ${path.slice(sdkRoot.length + 1)}`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/**
+ * Whether Node was started with this file. Compared as paths, not as `file://${argv[1]}`: a URL
+ * escapes spaces (`%20`) and Node resolves symlinks for the module, so that string comparison
+ * silently skipped generation in a checkout whose path has a space or goes through a link.
+ */
+function isMainModule(): boolean {
+  const started = process.argv[1];
+  return started !== undefined && existsSync(started) && realpathSync(started) === fileURLToPath(import.meta.url);
+}
+
+if (isMainModule()) {
   mkdirSync(outDir, { recursive: true });
   if (existsSync(join(artifactsRoot, "build-info"))) {
     for (const [file, text] of Object.entries(generateContractFiles())) writeIfChanged(join(outDir, file), text);
@@ -178,4 +247,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.warn("contracts are not compiled: keeping the committed ABIs (run `pnpm build` at the root)");
   }
   writeIfChanged(join(outDir, "deployments.ts"), generateDeploymentsFile());
+  await generateEthersBindings(await exportedAbis());
 }

@@ -1,4 +1,4 @@
-import { type Address, zeroAddress } from "viem";
+import type { Address } from "viem";
 import { generatedDeployments } from "./generated/deployments.js";
 
 /** A token the app knows by address on a chain. `faucet` marks local test tokens. */
@@ -28,6 +28,9 @@ export const deployments: Readonly<Record<number, Deployment>> = generatedDeploy
 export function getDeployment(chainId: number): Deployment | undefined {
   return deployments[chainId];
 }
+
+// written out rather than imported from viem, so `@peerlock/sdk/ethers` loads no viem at run time
+const zeroAddress: Address = "0x0000000000000000000000000000000000000000";
 
 /** Native ETH is `address(0)` in every Peerlock call. */
 export const NATIVE_ETH: TokenInfo = { address: zeroAddress, symbol: "ETH", name: "Ether", decimals: 18 };

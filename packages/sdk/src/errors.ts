@@ -47,6 +47,8 @@ const MESSAGES: { [N in EscrowErrorName]: (args: Args<N>) => string } = {
   InvalidValue: () => "The ETH sent with the transaction does not match the amount due.",
   UnsupportedToken: ([token]) =>
     `The token ${token} is not supported: it is not a contract, or it delivers a different amount than was sent (fee-on-transfer).`,
+  PaymentRefused: ([token]) =>
+    `The token ${token} refused to move your payment to the other party, although that party accepts it: a rule of your account for this token (a send hook or a blocklist) stops it.`,
   NothingToWithdraw: () => "You have nothing to withdraw for this token.",
   SafeERC20FailedOperation: ([token]) =>
     `The token ${token} refused the transfer. Check your balance and that the escrow is approved to spend it.`,

@@ -6,6 +6,7 @@ export { erc20Abi } from "viem";
 export { dealEscrowAbi, signedSwapAbi, swapEscrowAbi, testTokenAbi } from "./generated/abis.js";
 export { dealLimits } from "./generated/constants.js";
 export { DealStatus, dealStatusNames, OfferStatus, offerStatusNames } from "./generated/enums.js";
+export { dealStatusName, offerStatusName } from "./status.js";
 export { deployments, getDeployment, isNative, NATIVE_ETH } from "./deployments.js";
 export type { DeployedContract, Deployment, TokenInfo } from "./deployments.js";
 export { decodeEscrowError, describeSignedSwapError, escrowErrorNames } from "./errors.js";
@@ -40,15 +41,6 @@ export { checkOrder, decodeCheckResult } from "./signed/check.js";
 export type { OrderProblem } from "./signed/check.js";
 export { signedSwapDomain } from "./generated/eip712.js";
 
-import { dealStatusNames, offerStatusNames } from "./generated/enums.js";
-
-export function offerStatusName(status: number): string {
-  return offerStatusNames[status] ?? "Unknown";
-}
-
-export function dealStatusName(status: number): string {
-  return dealStatusNames[status] ?? "Unknown";
-}
 export { hashDealTerms, hashDealTermsFromPrivateHash, hashPrivateDetails, sameHash } from "./room/dealTerms.js";
 export { parsePublicTerms, publicTermsLimits, serializePublicTerms, validatePublicTerms } from "./room/publicTerms.js";
 export type { PublicTerms, PublicTermsResult } from "./room/publicTerms.js";

@@ -24,12 +24,13 @@ export async function deployAll() {
   const reentrant = await viem.deployContract("ReentrantToken");
   const feeToken = await viem.deployContract("FeeOnTransferToken", [100n]);
   const blocking = await viem.deployContract("BlockingToken");
+  const sendVeto = await viem.deployContract("SendVetoToken");
   const falseRet = await viem.deployContract("FalseReturnToken");
   const noRet = await viem.deployContract("NoReturnToken");
   const refuser = await viem.deployContract("EthRefuser");
 
   const parties = [alice, bob, arbiter, carol];
-  const tokens = [tokenA, tokenB, reentrant, feeToken, blocking, falseRet, noRet];
+  const tokens = [tokenA, tokenB, reentrant, feeToken, blocking, sendVeto, falseRet, noRet];
   for (const token of tokens) {
     for (const party of parties) {
       // through the shared ABI fragment: the tokens' own ABIs differ in return types
@@ -48,6 +49,7 @@ export async function deployAll() {
     reentrant,
     feeToken,
     blocking,
+    sendVeto,
     falseRet,
     noRet,
     refuser,

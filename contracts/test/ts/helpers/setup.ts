@@ -17,7 +17,7 @@ export const MAX_AMOUNT = 2n ** 128n - 1n;
 /** 1 whole unit of an 18-decimal token. */
 export const ONE = 10n ** 18n;
 
-// The enums are written out from SPEC.md on purpose, not imported from @peerlock/sdk (which
+// The enums are written out from the specification (docs/spec.md) on purpose, not imported from @peerlock/sdk (which
 // generates them from the contracts): these tests check the contracts against the spec.
 
 /** Deal statuses, in the order of `IDealEscrow.DealStatus`. */
