@@ -32,7 +32,8 @@ export function SignedOrderView() {
   const read = useMemo(() => (hash === null ? undefined : readOrderFragment(hash)), [hash]);
   const signed = read?.ok ? read.signed : undefined;
   const mismatch = signed ? venueMismatch(signed, appChainId, appDeployment?.signedSwap.address) : undefined;
-  const state = useSignedOrder(signed, address, !!signed && !mismatch);
+  // the maker checks the order as anyone would see it, not as a taker of its own offer
+  const state = useSignedOrder(signed, sameAddress(address, signed?.order.maker) ? undefined : address, !!signed && !mismatch);
   const sell = useTokenLookup(signed?.order.sellToken);
   const buy = useTokenLookup(signed?.order.buyToken);
   // One transaction for the page: its status stays visible after the offer is filled or cancelled.

@@ -50,6 +50,8 @@ export function useSignOffer() {
           const step = `Approve SignedSwap for ${formatAmount(args.sellAmount, sell.decimals)} more ${sell.symbol}`;
           const done = await approval.run({ approval: { token: args.sellToken, spender: venue.verifyingContract, amount: raised, step }, calls: [] });
           if (!done) return; // the approval's status says why
+          // an approval-only plan ends without a "confirmed" line: clear it, the signature is next
+          approval.reset();
         }
 
         setState({ phase: "signing" });
