@@ -58,6 +58,8 @@ export function SignedOrderView() {
   const buyToken: TokenInfo | undefined = buy.data;
   const s = state.data;
   const open = !!s && s.remaining > 0n;
+  // a used nonce is the whole story: what the amount or allowance would say next is noise
+  const problems = s ? (s.nonceUsed ? s.problems.filter((p) => p.name === "NonceUsed") : s.problems) : [];
 
   return (
     <div data-testid="signed-offer">
@@ -108,8 +110,8 @@ export function SignedOrderView() {
           </dd>
         </dl>
         {state.error ? <Notice kind="error" title="Could not read the offer's state">{state.error.message}</Notice> : null}
-        {s && s.problems.length > 0 ? (
-          <Blockers reasons={s.problems.map((p) => p.message)} testId="signed-problems" />
+        {s && problems.length > 0 ? (
+          <Blockers reasons={problems.map((p) => p.message)} testId="signed-problems" />
         ) : s ? (
           <p className="muted" data-testid="signed-fillable">
             Fillable now.
