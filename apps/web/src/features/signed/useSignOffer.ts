@@ -4,7 +4,7 @@ import { decodeEscrowError, encodeOrderLink, erc20Abi, nextUnusedNonce, orderTyp
 import { useCallback, useState } from "react";
 import { maxUint256 } from "viem";
 import { useConfig } from "wagmi";
-import { getConnection, getPublicClient, readContract, signTypedData } from "wagmi/actions";
+import { getClient, getConnection, readContract, signTypedData } from "wagmi/actions";
 import { appChain } from "@/config/chain";
 import { appDeployment } from "@/config/deployment";
 import type { CreateOfferArgs } from "@/features/offers/offerForm";
@@ -55,7 +55,7 @@ export function useSignOffer() {
         }
 
         setState({ phase: "signing" });
-        const client = getPublicClient(config, { chainId: appChain.id });
+        const client = getClient(config, { chainId: appChain.id });
         if (!client) throw new Error("The app's chain is not configured.");
         const store = browserStore();
         const nonce = await nextUnusedNonce(client, venue.verifyingContract, maker, readNonceFloor(store, venue.chainId, venue.verifyingContract, maker));
