@@ -17,7 +17,7 @@ contract SignedSwap is ISignedSwap, EIP712 {
     using SafeERC20 for IERC20;
 
     /// @inheritdoc ISignedSwap
-    bytes32 public constant ORDER_TYPEHASH = keccak256(
+    bytes32 public constant ORDER_TYPEHASH = keccak256( // solhint-disable-line gas-small-strings
         "Order(address maker,address taker,address sellToken,uint256 sellAmount,address buyToken,uint256 buyAmount,uint64 expiry,uint256 nonce,bool partialFills)"
     );
 
@@ -104,40 +104,40 @@ contract SignedSwap is ISignedSwap, EIP712 {
         uint64 expiry = order.expiry;
 
         // the order and the caller, in fillOrder's order
-        if (orderSell == 0 || orderBuy == 0) errors[count++] = ZeroAmount.selector;
-        if (order.sellToken == order.buyToken) errors[count++] = SameToken.selector;
-        if (expiry != 0 && block.timestamp >= expiry) errors[count++] = OrderExpired.selector;
+        if (orderSell == 0 || orderBuy == 0) count = _report(errors, count, ZeroAmount.selector);
+        if (order.sellToken == order.buyToken) count = _report(errors, count, SameToken.selector);
+        if (expiry != 0 && block.timestamp >= expiry) count = _report(errors, count, OrderExpired.selector);
         if (taker != address(0)) {
-            if (order.taker != address(0) && taker != order.taker) errors[count++] = NotTaker.selector;
-            if (taker == maker) errors[count++] = InvalidTaker.selector;
+            if (order.taker != address(0) && taker != order.taker) count = _report(errors, count, NotTaker.selector);
+            if (taker == maker) count = _report(errors, count, InvalidTaker.selector);
         }
         (, bytes32 orderHash) = _loadOrder(order);
-        if (!_isValidSignature(maker, orderHash, signature)) errors[count++] = InvalidSignature.selector;
-        if (isNonceUsed(maker, order.nonce)) errors[count++] = NonceUsed.selector;
+        if (!_isValidSignature(maker, orderHash, signature)) count = _report(errors, count, InvalidSignature.selector);
+        if (isNonceUsed(maker, order.nonce)) count = _report(errors, count, NonceUsed.selector);
 
         // the amount: an order without partial fills is always whole (filledAmount stays 0)
         uint256 remaining = orderSell - _filled[orderHash];
         if (sellAmount == 0 || sellAmount > remaining) {
-            errors[count++] = InvalidFillAmount.selector;
+            count = _report(errors, count, InvalidFillAmount.selector);
         } else if (!order.partialFills && sellAmount != orderSell) {
-            errors[count++] = PartialFillNotAllowed.selector;
+            count = _report(errors, count, PartialFillNotAllowed.selector);
         }
 
         // the money: each party must hold and have approved its leg
         if (_tokenRead(order.sellToken, IERC20.balanceOf.selector, maker, address(0)) < sellAmount) {
-            errors[count++] = MakerBalanceLow.selector;
+            count = _report(errors, count, MakerBalanceLow.selector);
         }
         if (_tokenRead(order.sellToken, IERC20.allowance.selector, maker, address(this)) < sellAmount) {
-            errors[count++] = MakerAllowanceLow.selector;
+            count = _report(errors, count, MakerAllowanceLow.selector);
         }
         // the price is only defined for an amount up to the order (and a non-zero order)
         if (taker != address(0) && sellAmount <= orderSell && orderSell != 0) {
             uint256 price = Math.mulDiv(sellAmount, orderBuy, orderSell, Math.Rounding.Ceil);
             if (_tokenRead(order.buyToken, IERC20.balanceOf.selector, taker, address(0)) < price) {
-                errors[count++] = TakerBalanceLow.selector;
+                count = _report(errors, count, TakerBalanceLow.selector);
             }
             if (_tokenRead(order.buyToken, IERC20.allowance.selector, taker, address(this)) < price) {
-                errors[count++] = TakerAllowanceLow.selector;
+                count = _report(errors, count, TakerAllowanceLow.selector);
             }
         }
 
@@ -272,6 +272,12 @@ contract SignedSwap is ISignedSwap, EIP712 {
             }
         }
         return SignatureChecker.isValidERC1271SignatureNowCalldata(maker, orderHash, signature);
+    }
+
+    /// @dev Writes `selector` into `check`'s result at `count`; returns the new count.
+    function _report(bytes4[] memory errors, uint256 count, bytes4 selector) private pure returns (uint256) {
+        errors[count] = selector;
+        return count + 1;
     }
 
     /// @dev The word holding `nonce` and its bit in that word.

@@ -60,6 +60,14 @@ Offers sell 100 ALP for 250 BET (or 2 ETH), public, with an expiry and partial f
 a partial fill buys 40. Deals sell 100 ALP (or 1 ETH), listed to anyone, 1 % arbiter fee,
 with a terms hash. \`withdraw\` follows a release whose payout failed and was credited.
 
+Signed orders (\`SignedSwap\`) sell 100 ALP for 250 BET, public, with an expiry, signed by the
+maker through @peerlock/sdk. The full fill is an order without partial fills; the partial fill
+is the first fill (40) of an order with partial fills, which also writes its \`filledAmount\`.
+Warm, the maker's nonce word is already written (as for any maker past its first order).
+\`cancel\` marks one nonce and \`invalidateNonces\` sets all 256 bits of a word: cold, in a word
+never written; warm, in one written before. The maker posts a signed
+offer for nothing: compare \`fillOrder\` with \`createOffer\` plus \`fillOffer\`.
+
 ${table(rows)}
 `;
 }

@@ -148,6 +148,5 @@ interface ISignedSwap is IERC5267 {
 
     /// @notice keccak256 of the Order type string above.
     /// @return typeHash The EIP-712 type hash of `Order`.
-    // solhint-disable-next-line func-name-mixedcase
     function ORDER_TYPEHASH() external view returns (bytes32 typeHash);
 }

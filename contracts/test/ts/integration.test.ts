@@ -1,5 +1,5 @@
 // The deployment path users take, end to end in-process: the Ignition module deploys both
-// escrows, then both trade kinds run through @peerlock/sdk's ABIs and helpers.
+// escrows and SignedSwap, then every trade kind runs through @peerlock/sdk's ABIs and helpers.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
@@ -11,6 +11,9 @@ import {
   quoteFill,
   readAllDeals,
   readAllOffers,
+  checkOrder,
+  signedSwapAbi,
+  signOrder,
   swapEscrowAbi,
   testTokenAbi,
 } from "@peerlock/sdk";
@@ -37,6 +40,7 @@ describe("Ignition deployment driven through @peerlock/sdk", async () => {
       await wait(await erc20.write.mint([wallet.account.address, parseUnits("1000000", 18)]));
       await wait(await erc20.write.approve([swapAddress, maxUint256]));
       await wait(await erc20.write.approve([dealAddress, maxUint256]));
+      await wait(await erc20.write.approve([deployed.signedSwap.address, maxUint256]));
     }
   }
 
@@ -58,6 +62,26 @@ describe("Ignition deployment driven through @peerlock/sdk", async () => {
     assert.equal(after - before, price);
     const [updated] = await readAllOffers(publicClient, swapAddress);
     assert.equal(updated.sellRemaining, parseEther("2"));
+  });
+
+  it("fills a signed offer on the SignedSwap the module deployed", async () => {
+    const venue = { chainId: await publicClient.getChainId(), verifyingContract: deployed.signedSwap.address };
+    const order = {
+      maker: maker.account.address,
+      taker: zeroAddress,
+      sellToken: weth,
+      sellAmount: parseEther("1"),
+      buyToken: usd,
+      buyAmount: parseUnits("3000", 18),
+      expiry: 0n,
+      nonce: 0n,
+      partialFills: false,
+    };
+    const signed = await signOrder(maker, order, venue);
+    assert.deepEqual(await checkOrder(publicClient, signed, { taker: taker.account.address }), []);
+    const swap = getContract({ address: venue.verifyingContract, abi: signedSwapAbi, client: taker });
+    assert.equal((await wait(await swap.write.fillOrder([order, signed.signature, order.sellAmount]))).status, "success");
+    assert.equal(await swap.read.isNonceUsed([maker.account.address, 0n]), true);
   });
 
   it("reads a book larger than one deployless multicall can return (EIP-170's 24 KB cap)", async () => {

@@ -11,6 +11,7 @@ import {
   stringToHex,
   toFunctionSelector,
   zeroAddress,
+  type ContractErrorName,
   type Hex,
 } from "viem";
 import { expectBalanceChanges, balanceOf } from "./helpers/fixtures.ts";
@@ -30,13 +31,15 @@ import { addr, atNextBlock, now, ONE, publicClient, viem } from "./helpers/setup
 
 const { assertions } = viem;
 
+type SignedSwapError = ContractErrorName<SignedWorld["signed"]["abi"]>;
+
 const selector = (error: string) => toFunctionSelector(`${error}()`);
 
 function fill(w: SignedWorld, order: Order, signature: Hex, amount = order.sellAmount, who = w.taker) {
   return w.signed.write.fillOrder([order, signature, amount], { account: who.account });
 }
 
-async function expectFillReverts(w: SignedWorld, order: Order, signature: Hex, error: string, amount = order.sellAmount, who = w.taker) {
+async function expectFillReverts(w: SignedWorld, order: Order, signature: Hex, error: SignedSwapError, amount = order.sellAmount, who = w.taker) {
   await assertions.revertWithCustomError(fill(w, order, signature, amount, who), w.signed, error);
 }
 
@@ -76,7 +79,7 @@ describe("SignedSwap", () => {
       const order = defaultOrder(w);
       const signature = await sign(w, order);
       const orderHash = await w.signed.read.hashOrder([order]);
-      const { result } = await w.signed.simulate.fillOrder([order, signature, order.sellAmount], { account: w.taker.account });
+      const { result } = await w.signed.simulate.fillOrder([order, signature, order.sellAmount], { account: w.taker.account.address });
       assert.equal(result, order.buyAmount);
       const makerB = await balanceOf(w.tokenB.address, w.maker.account.address);
       const hash = await expectBalanceChanges(w.tokenA.address, () => fill(w, order, signature), [
@@ -142,7 +145,7 @@ describe("SignedSwap", () => {
       const w = await signedWorld();
       const order = defaultOrder(w, { sellAmount: 3n, buyAmount: 10n, partialFills: true });
       const signature = await sign(w, order);
-      const { result } = await w.signed.simulate.fillOrder([order, signature, 3n], { account: w.taker.account });
+      const { result } = await w.signed.simulate.fillOrder([order, signature, 3n], { account: w.taker.account.address });
       assert.equal(result, 10n);
     });
 
@@ -154,7 +157,7 @@ describe("SignedSwap", () => {
       await w.tokenB.write.mint([w.taker.account.address, big]);
       const order = defaultOrder(w, { sellAmount: big, buyAmount: big - 1n, partialFills: true });
       const signature = await sign(w, order);
-      const { result } = await w.signed.simulate.fillOrder([order, signature, order.sellAmount - 1n], { account: w.taker.account });
+      const { result } = await w.signed.simulate.fillOrder([order, signature, order.sellAmount - 1n], { account: w.taker.account.address });
       // x * (S - 1) / S = x - x/S, and for x = S - 1 that is S - 2 + 1/S, rounded up to S - 1
       assert.equal(result, order.sellAmount - 1n);
     });
@@ -362,8 +365,8 @@ describe("SignedSwap", () => {
       const taker = w.taker.account.address;
       await w.tokenA.write.transfer([w.other.account.address, START_TOKENS - 1n], { account: w.maker.account });
       await w.tokenA.write.approve([w.signed.address, 0n], { account: w.maker.account });
-      await w.tokenB.write.transfer([w.other.account.address, START_TOKENS - 1n], { account: w.taker.account });
-      await w.tokenB.write.approve([w.signed.address, order.buyAmount - 1n], { account: w.taker.account });
+      await w.tokenB.write.transfer([w.other.account.address, START_TOKENS - 1n], { account: w.taker.account.address });
+      await w.tokenB.write.approve([w.signed.address, order.buyAmount - 1n], { account: w.taker.account.address });
       assert.deepEqual(
         await checkNames(w, order, signature, taker, order.sellAmount),
         expected("MakerBalanceLow", "MakerAllowanceLow", "TakerBalanceLow", "TakerAllowanceLow"),

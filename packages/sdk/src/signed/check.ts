@@ -1,4 +1,5 @@
-import { type Address, type Hex, type PublicClient, toFunctionSelector, zeroAddress } from "viem";
+import { type Address, type Client, type Hex, toFunctionSelector, zeroAddress } from "viem";
+import { readContract } from "viem/actions";
 import { signedSwapAbi } from "../generated/abis.js";
 import { describeSignedSwapError, type SignedSwapErrorName } from "../errors.js";
 import type { SignedOrderWithSignature } from "./order.js";
@@ -27,11 +28,11 @@ export function decodeCheckResult(selectors: readonly Hex[]): OrderProblem[] {
  * Without `taker`, only the order and the maker are checked (as the market does).
  */
 export async function checkOrder(
-  client: PublicClient,
+  client: Client,
   signed: SignedOrderWithSignature,
   { taker = zeroAddress, sellAmount = signed.order.sellAmount }: { taker?: Address; sellAmount?: bigint } = {},
 ): Promise<OrderProblem[]> {
-  const selectors = await client.readContract({
+  const selectors = await readContract(client, {
     address: signed.verifyingContract,
     abi: signedSwapAbi,
     functionName: "check",

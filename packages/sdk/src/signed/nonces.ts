@@ -1,4 +1,5 @@
-import type { Address, PublicClient } from "viem";
+import type { Address, Client } from "viem";
+import { readContract } from "viem/actions";
 import { signedSwapAbi } from "../generated/abis.js";
 
 /**
@@ -36,13 +37,13 @@ export function firstUnusedInWord(word: bigint, from: bigint): bigint | undefine
  * `nonceBitmap` (one read per 256 nonces). Sign new orders with it.
  */
 export async function nextUnusedNonce(
-  client: PublicClient,
+  client: Client,
   signedSwap: Address,
   maker: Address,
   from = 0n,
 ): Promise<bigint> {
   for (let start = from; ; start = (noncePosition(start).wordPos + 1n) * NONCES_PER_WORD) {
-    const word = await client.readContract({
+    const word = await readContract(client, {
       address: signedSwap,
       abi: signedSwapAbi,
       functionName: "nonceBitmap",

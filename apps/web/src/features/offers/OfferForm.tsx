@@ -19,6 +19,10 @@ import { useChainNow } from "@/hooks/useChainNow";
 import { formatAmount } from "@/lib/amount";
 import { formatPrice, inversePrice, unitPrice } from "@/lib/price";
 import { queryKeys } from "@/lib/queryKeys";
+import { OfferKindChoice } from "@/features/signed/OfferKindChoice";
+import { type OfferKind, signedOfferTokenError } from "@/features/signed/signedOffer";
+import { SignStatus } from "@/features/signed/SignStatus";
+import { useSignOffer } from "@/features/signed/useSignOffer";
 import { expiryChoices, resolveExpiry } from "./expiry";
 import { checkOfferForm } from "./offerForm";
 
@@ -42,12 +46,15 @@ export function OfferForm() {
   const [partialFills, setPartialFills] = useState(true);
   const balance = useTokenBalance(sellChoice.token?.address, address);
   const tx = useTransaction();
+  const [kind, setKind] = useState<OfferKind>("escrowed");
+  const signFlow = useSignOffer();
 
   const sell = sellChoice.token;
   const buy = buyChoice.token;
   const expiry = now === undefined ? undefined : resolveExpiry(expiryChoice, customExpiry, now);
   const check = checkOfferForm({ sell, buy, sellText, buyText, takerText, expiry, partialFills, account: address, sellBalance: balance.data });
-  const busy = isBusy(tx.state);
+  const signedTokenError = kind === "signed" ? signedOfferTokenError(sellChoice.token, buyChoice.token) : undefined;
+  const busy = isBusy(tx.state) || isBusy(signFlow.approval.state) || signFlow.state.phase === "signing";
 
   if (!appDeployment) return <NotDeployed heading="New offer" />;
   const escrow = appDeployment.swapEscrow.address;
@@ -56,6 +63,10 @@ export function OfferForm() {
     e.preventDefault();
     const args = check.args;
     if (!args || !address || !sell) return;
+    if (kind === "signed") {
+      if (!signedTokenError) void signFlow.run(args, sell);
+      return;
+    }
     void tx.run({
       approval: {
         token: args.sellToken,
@@ -97,9 +108,11 @@ export function OfferForm() {
   return (
     <form onSubmit={submit} className="card" aria-labelledby={`${id}-title`} noValidate>
       <h1 id={`${id}-title`}>New offer</h1>
+      <OfferKindChoice value={kind} onChange={setKind} />
       <p className="muted">
-        Lock the tokens you sell in the escrow; anyone (or the taker you name) pays your price and receives them in the same
-        transaction.
+        {kind === "signed"
+          ? "Sign your offer instead of sending it: the tokens stay in your wallet, and anyone (or the taker you name) who gets its link pays your price and receives them in one transaction."
+          : "Lock the tokens you sell in the escrow; anyone (or the taker you name) pays your price and receives them in the same transaction."}
       </p>
       <div className="grid-2">
         <fieldset>
@@ -137,9 +150,9 @@ export function OfferForm() {
           </div>
         </fieldset>
       </div>
-      {check.errors.tokens ? (
+      {check.errors.tokens || signedTokenError ? (
         <p className="field-error" role="alert">
-          {check.errors.tokens}
+          {check.errors.tokens ?? signedTokenError}
         </p>
       ) : null}
 
@@ -208,15 +221,17 @@ export function OfferForm() {
 
       <Blockers reasons={sellText || buyText || !address ? check.blockers : []} testId="offer-blockers" />
 
-      <button type="submit" disabled={!check.args || busy}>
-        Create offer
+      <button type="submit" disabled={!check.args || !!signedTokenError || busy}>
+        {kind === "signed" ? "Sign offer" : "Create offer"}
       </button>
       <p className="hint">
-        {sell && !isNative(sell.address)
-          ? `If the escrow may not yet spend this much ${sell.symbol}, your wallet first asks to approve exactly this amount.`
-          : " "}
+        {kind === "signed"
+          ? `Signing is free. If SignedSwap may not yet spend this much ${sell?.symbol ?? ""}, your wallet first asks to approve it (one transaction).`
+          : sell && !isNative(sell.address)
+            ? `If the escrow may not yet spend this much ${sell.symbol}, your wallet first asks to approve exactly this amount.`
+            : " "}
       </p>
-      <TxStatus state={tx.state} />
+      {kind === "signed" ? <SignStatus flow={signFlow} /> : <TxStatus state={tx.state} />}
     </form>
   );
 }

@@ -1,0 +1,39 @@
+"use client";
+
+import Link from "next/link";
+import { CopyButton } from "@/components/CopyButton";
+import { Notice } from "@/components/Notice";
+import { TxStatus } from "@/features/tx/TxStatus";
+import { useOrigin } from "@/hooks/useOrigin";
+import { signedOfferPath } from "./signedOffer";
+import type { useSignOffer } from "./useSignOffer";
+
+/** The approval's status, then the signature's, then the offer's share link. */
+export function SignStatus({ flow }: { flow: ReturnType<typeof useSignOffer> }) {
+  const origin = useOrigin();
+  const { state } = flow;
+  return (
+    <div>
+      <TxStatus state={flow.approval.state} />
+      <div role="status" aria-live="polite" data-testid="sign-status">
+        {state.phase === "signing" ? <p>Sign the offer in your wallet (no transaction, no gas)…</p> : null}
+        {state.phase === "cancelled" ? <p>You cancelled the signature in your wallet. Nothing was posted.</p> : null}
+      </div>
+      {state.phase === "failed" ? <Notice kind="error" title="The offer was not signed">{state.message}</Notice> : null}
+      {state.phase === "signed" ? (
+        <Notice kind="ok" title="Signed offer ready">
+          <p>
+            Share this link: it holds the whole offer and your signature. Anyone it reaches can fill it while you hold the tokens and it
+            has not expired; cancel it from its page.
+          </p>
+          <p style={{ wordBreak: "break-all" }}>
+            <Link href={signedOfferPath(state.link)} data-testid="signed-offer-link">
+              {`${origin}${signedOfferPath(state.link)}`}
+            </Link>
+          </p>
+          <CopyButton text={`${origin}${signedOfferPath(state.link)}`} />
+        </Notice>
+      ) : null}
+    </div>
+  );
+}
