@@ -11,7 +11,6 @@ export const bookEvents = signedSwapAbi.filter(
 
 type BookLog = Log<bigint, number, false, undefined, true, typeof bookEvents>;
 
-const live = inArray(signedOrders.status, ["open", "unfillable"]);
 
 /**
  * Applies a block range's SignedSwap logs to the book. Every write is idempotent (a status set,
@@ -21,6 +20,8 @@ const live = inArray(signedOrders.status, ["open", "unfillable"]);
  *   makes it filled, and any other live order of the maker signed with that nonce unfillable.
  */
 export async function applyLogs(db: RoomDb, client: PublicClient, signedSwap: Address, logs: readonly BookLog[]): Promise<void> {
+  // orders of this contract that are still on the book (or hidden only until the maker tops up)
+  const live = and(eq(signedOrders.verifyingContract, signedSwap), inArray(signedOrders.status, ["open", "unfillable"]));
   const filledHashes = new Set<Hex>();
   for (const log of logs) {
     if (log.eventName === "NonceCancelled") {

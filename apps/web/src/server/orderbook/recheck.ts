@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, notInArray, or } from "drizzle-orm";
-import type { PublicClient } from "viem";
+import type { Address, PublicClient } from "viem";
 import type { RoomDb } from "../room/db/client";
 import { FINAL_REASONS, isFinalReason, readFillability } from "./fillable";
 import { type OrderRow, signedOf } from "./rows";
@@ -31,9 +31,19 @@ export async function recheckOrder(db: RoomDb, client: PublicClient, row: OrderR
   return updated ?? row;
 }
 
-/** The `limit` stalest re-checkable orders, checked in parallel (one bounded batch per sync step). */
-export async function recheckBatch(db: RoomDb, client: PublicClient, limit: number): Promise<void> {
+/**
+ * The `limit` stalest re-checkable orders of this chain and contract, checked in parallel (one
+ * bounded batch per sync step). One order that cannot be read does not stop the others.
+ */
+export async function recheckBatch(db: RoomDb, client: PublicClient, venue: { chainId: number; signedSwap: Address }, limit: number): Promise<void> {
   if (limit <= 0) return;
-  const rows = await db.select().from(signedOrders).where(recheckable).orderBy(asc(signedOrders.checkedAt), asc(signedOrders.id)).limit(limit);
-  await Promise.all(rows.map((row) => recheckOrder(db, client, row)));
+  const rows = await db
+    .select()
+    .from(signedOrders)
+    .where(and(recheckable, eq(signedOrders.chainId, venue.chainId), eq(signedOrders.verifyingContract, venue.signedSwap)))
+    .orderBy(asc(signedOrders.checkedAt), asc(signedOrders.id))
+    .limit(limit);
+  const results = await Promise.allSettled(rows.map((row) => recheckOrder(db, client, row)));
+  const failed = results.filter((r) => r.status === "rejected").length;
+  if (failed) console.error(`order book re-check: ${failed} of ${rows.length} orders could not be read`);
 }

@@ -51,7 +51,7 @@ async function syncStep(): Promise<void> {
   try {
     const client = chainClient();
     await followLogs(db, client, config, key, lease.lastBlock);
-    await recheckBatch(db, client, config.recheckBatch);
+    await recheckBatch(db, client, { chainId: config.chainId, signedSwap: config.signedSwap }, config.recheckBatch);
   } finally {
     await db.update(orderbookSync).set({ syncedAt: new Date(), leaseUntil: null }).where(eq(orderbookSync.key, key));
   }
