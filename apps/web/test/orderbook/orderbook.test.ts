@@ -10,7 +10,8 @@ import { count } from "drizzle-orm";
 import postgres from "postgres";
 import { type Address, getAddress, type Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { signedOrders } from "@/server/orderbook/schema";
+import { orderbookSync, signedOrders } from "@/server/orderbook/schema";
+import { syncOrderBook } from "@/server/orderbook/sync";
 import { closeDb, getDb } from "@/server/room/db/client";
 import { accounts, publicClient, rpcUrl, walletOwner } from "../room/chain";
 import { startRoomServer as startServer, stopServer } from "../room/server";
@@ -371,6 +372,22 @@ for (const backend of backends) {
         expect(left).not.toContain(hashes[1]);
         expect(left).toContain(hashes[2]);
         expect((await call("GET", `/api/orders/${hashes[0]}`)).body.order.status).toBe("cancelled");
+      });
+
+      it("runs one sync step at a time: shared in a process, leased across processes", async () => {
+        expect(syncOrderBook()).toBe(syncOrderBook()); // concurrent callers share the running step
+        await syncOrderBook();
+        const signed = await sign(maker, order(), signedSwap);
+        expect((await post(signed)).status).toBe(201);
+        const hash = orderHashOf(signed.order, signedSwap);
+        // another process holds the lease: list reads serve the book as stored
+        const db = await getDb();
+        await db.update(orderbookSync).set({ leaseUntil: new Date(Date.now() + 60_000) });
+        await fillOrder(taker, signedSwap, signed.order, signed.signature);
+        expect(await listedHashes(maker.address)).toContain(hash);
+        // the lease ends (or its holder crashed and it ran out): the next read catches up
+        await db.update(orderbookSync).set({ leaseUntil: new Date(Date.now() - 1) });
+        expect(await listedHashes(maker.address)).not.toContain(hash);
       });
 
       it("hides an order while its maker lacks the balance, and lists it again once it is back", async () => {
