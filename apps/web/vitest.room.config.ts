@@ -1,13 +1,13 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// The deal-room server suite: a real Hardhat node (globalSetup), a real HTTP server over the
+// The deal-room and order-book server suites: a real Hardhat node (globalSetup), a real HTTP server over the
 // app's route handlers, PGlite and (with TEST_DATABASE_URL) PostgreSQL. Files run one at a time.
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
   test: {
     environment: "node",
-    include: ["test/room/**/*.test.ts"],
+    include: ["test/room/**/*.test.ts", "test/orderbook/**/*.test.ts"],
     globalSetup: ["test/room/globalSetup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,

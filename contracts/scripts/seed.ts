@@ -12,6 +12,7 @@ import {
   testTokenAbi,
   type TokenInfo,
 } from "@peerlock/sdk";
+import { writeFileSync } from "node:fs";
 import { network } from "hardhat";
 import { type Address, type Hash, maxUint256, parseEther, parseUnits, toHex, zeroAddress } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
@@ -109,6 +110,7 @@ const signedOffers: SignedSeed[] = [
   [dave, btc, "0.05", usd, "3100", zeroAddress, now + BigInt(3 * DAY), true],
 ];
 const signedLinks: string[] = [];
+const signedBodies: unknown[] = [];
 const nextNonce = new Map<Address, bigint>();
 for (const [maker, sell, sellAmount, buy, buyAmount, taker, expiry, partialFills] of signedOffers) {
   const makerAddress = maker.account.address;
@@ -127,7 +129,14 @@ for (const [maker, sell, sellAmount, buy, buyAmount, taker, expiry, partialFills
     partialFills,
   };
   const signed = await signOrder(maker, order, { chainId, verifyingContract: signedSwap });
+  signedBodies.push(signed);
   signedLinks.push(`${sellAmount} ${sell.symbol} for ${buyAmount} ${buy.symbol}\n     ${appUrl}/signed#${encodeOrderLink(signed)}`);
+}
+
+// `pnpm dev` posts these to the app's order book once it is up (scripts/lib/seedOrders.ts): the
+// body POST /api/orders takes, with its uint256s as decimal strings.
+if (process.env.PEERLOCK_SEED_ORDERS_FILE) {
+  writeFileSync(process.env.PEERLOCK_SEED_ORDERS_FILE, JSON.stringify(signedBodies, (_, v) => (typeof v === "bigint" ? v.toString() : v), 2));
 }
 
 const firstDealId = (await publicClient.readContract({ address: deal, abi: dealEscrowAbi, functionName: "dealCount" })) - BigInt(deals.length) + 1n;

@@ -1,6 +1,18 @@
 // Reads and nudges the local chain from Node, so journeys assert what really happened on chain
 // (balances, offer and deal states) rather than only what the page says.
-import { type Deal, type Deployment, dealEscrowAbi, erc20Abi, getDeployment, isNative, type Offer, swapEscrowAbi, type TokenInfo } from "@peerlock/sdk";
+import {
+  type Deal,
+  type Deployment,
+  dealEscrowAbi,
+  erc20Abi,
+  getDeployment,
+  isNative,
+  type Offer,
+  type SignedOrderWithSignature,
+  signedSwapAbi,
+  swapEscrowAbi,
+  type TokenInfo,
+} from "@peerlock/sdk";
 import { type Address, createPublicClient, createTestClient, createWalletClient, defineChain, http, maxUint256, zeroAddress } from "viem";
 import { APP_CHAIN_ID, ROLES, type Role, rpcUrl } from "./config.ts";
 
@@ -125,4 +137,17 @@ export async function eventually<T>(what: string, read: () => Promise<T>, check:
 
 function stringify(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? `${v}n` : v));
+}
+
+/** A real SignedSwap fill sent as `role` (an unlocked node account), straight from Node. */
+export async function fillSignedAs(role: Role, signed: SignedOrderWithSignature, sellAmount = signed.order.sellAmount): Promise<void> {
+  const wallet = createWalletClient({ chain, transport: http(), account: ROLES[role] });
+  const hash = await wallet.writeContract({
+    address: signed.verifyingContract,
+    abi: signedSwapAbi,
+    functionName: "fillOrder",
+    args: [signed.order, signed.signature, sellAmount],
+  });
+  const receipt = await publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error(`fillOrder reverted (${hash})`);
 }

@@ -8,6 +8,7 @@ import { erc20OfferJourney } from "./journeys/erc20Offer.ts";
 import { errorsJourney } from "./journeys/errors.ts";
 import { ethOfferJourney } from "./journeys/ethOffer.ts";
 import { signedOfferJourney } from "./journeys/signedOffer.ts";
+import { signedBookJourney } from "./journeys/signedBook.ts";
 import { walletSelfTest } from "./journeys/wallet.ts";
 
 const MINUTE = 60_000;
@@ -39,4 +40,5 @@ describe("Peerlock end to end", () => {
   journey("4. deal with terms: take from the link, mark paid, release; a disputed deal split by the arbiter", dealsJourney);
   journey("5. wrong network, rejected signature, expired offer, malformed links", errorsJourney);
   journey("6. signed offer: sign with one approval and no other transaction, fill part from the link, cancel", signedOfferJourney);
+  journey("7. a signed offer posted to the order book is listed with its badge and leaves the market once filled", signedBookJourney);
 });

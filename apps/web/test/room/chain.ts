@@ -17,14 +17,14 @@ export const accounts = Array.from({ length: 10 }, (_, i) => mnemonicToAccount(M
 export const [seller, buyer, arbiter, stranger, otherBuyer, walletOwner] = accounts;
 
 export const publicClient = createPublicClient({ chain, transport: http(), pollingInterval: 50 });
-const walletFor = (index: number) => createWalletClient({ chain, transport: http(), account: accounts[index] });
+export const walletFor = (index: number) => createWalletClient({ chain, transport: http(), account: accounts[index] });
 
 function artifact(path: string): { abi: Abi; bytecode: Hex } {
   const root = join(import.meta.dirname, "..", "..", "..", "..", "contracts", "artifacts");
   return JSON.parse(readFileSync(join(root, path), "utf8"));
 }
 
-async function deploy(path: string, args: unknown[] = []): Promise<Address> {
+export async function deploy(path: string, args: unknown[] = []): Promise<Address> {
   const { abi, bytecode } = artifact(path);
   const hash = await walletFor(0).deployContract({ abi, bytecode, args });
   const receipt = await publicClient.waitForTransactionReceipt({ hash });

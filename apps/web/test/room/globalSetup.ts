@@ -1,6 +1,7 @@
 // Starts the Hardhat node once for the room suite and deploys into it; stops it afterwards.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
+import { deployOrderbookContracts } from "../orderbook/chain";
 import { chainPort, deployRoomContracts, rpcUrl } from "./chain";
 
 let node: ChildProcess | undefined;
@@ -37,6 +38,10 @@ export async function setup({ provide }: { provide: (key: string, value: unknown
   const { dealEscrow, smartWallet } = await deployRoomContracts();
   provide("dealEscrow", dealEscrow);
   provide("smartWallet", smartWallet);
+  const book = await deployOrderbookContracts();
+  provide("signedSwap", book.signedSwap);
+  provide("sellToken", book.sellToken);
+  provide("buyToken", book.buyToken);
 }
 
 export async function teardown(): Promise<void> {

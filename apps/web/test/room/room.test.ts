@@ -29,7 +29,8 @@ const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 
 
 const testUrl = process.env.TEST_DATABASE_URL;
 if (!testUrl) console.log("TEST_DATABASE_URL is not set: the deal room suite runs on PGlite only.");
-const backends = [{ name: "PGlite", port: 8622 }, ...(testUrl ? [{ name: "PostgreSQL", port: 8623 }] : [])];
+const webPort = Number(process.env.ROOM_TEST_WEB_PORT ?? 8622);
+const backends = [{ name: "PGlite", port: webPort }, ...(testUrl ? [{ name: "PostgreSQL", port: webPort + 1 }] : [])];
 
 for (const backend of backends) {
   describe(`deal room on ${backend.name}`, () => {

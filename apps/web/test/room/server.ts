@@ -1,4 +1,4 @@
-// A real HTTP server in the test process that serves exactly the app's /api/room route handlers
+// A real HTTP server in the test process that serves exactly the app's /api route handlers
 // (found on disk, as Next routes them), so tests go through sockets, headers and streaming bodies.
 import { readdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -25,7 +25,7 @@ function findRoutes(dir: string): Route[] {
   return routes;
 }
 
-const routes = findRoutes(join(appDir, "api", "room"));
+const routes = findRoutes(join(appDir, "api"));
 
 async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", `http://${req.headers.host}`);

@@ -8,6 +8,7 @@ import { QueryState } from "@/components/QueryState";
 import { appDeployment } from "@/config/deployment";
 import { DealTable } from "@/features/deals/DealTable";
 import { OfferTable } from "@/features/offers/OfferTable";
+import { SignedOffers } from "@/features/orderbook/SignedOffers";
 import { tokenFrom } from "@/features/tokens/registry";
 import { Faucet } from "@/features/wallet/Faucet";
 import { useChainNow } from "@/hooks/useChainNow";
@@ -95,6 +96,8 @@ export function MarketView() {
             empty="No open offers match. Create one!"
             testId="market-offers"
           />
+
+          <SignedOffers sells={sells} wants={wants} sort={sort} tokens={data!.tokens} now={now} account={address} />
 
           <h2>
             Listed deals <span className="muted">({view.deals.length})</span>

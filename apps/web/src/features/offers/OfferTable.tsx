@@ -47,6 +47,9 @@ export function OfferTable({ offers, tokens, now, account, ...list }: TradeListP
             </TradeCell>
             <TradeCell label="Expires">{o.expiry === 0n ? "Never" : <Countdown target={o.expiry} now={now} />}</TradeCell>
             <TradeCell label="Status">
+              <span className="badge escrowed" title="Locked on chain: always fillable until it expires or is cancelled">
+                Escrowed
+              </span>{" "}
               <span className={`badge ${phase}`}>{offerPhaseLabel[phase]}</span>{" "}
               {isPrivateOffer(o) ? <span className="badge private">Private</span> : null}{" "}
               {!o.partialFills ? <span className="badge">All or nothing</span> : null}

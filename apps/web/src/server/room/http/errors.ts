@@ -4,6 +4,8 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** Extra machine-readable fields next to `error` (e.g. the order book's reason names). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -17,7 +19,7 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
 }
 
 export function errorResponse(error: unknown): Response {
-  if (error instanceof HttpError) return json({ error: error.message }, { status: error.status, headers: error.headers });
+  if (error instanceof HttpError) return json({ error: error.message, ...error.details }, { status: error.status, headers: error.headers });
   if (error instanceof Error && error.constructor.name === "ChainUnavailable") return json({ error: error.message }, { status: 503 });
   console.error("deal room:", error);
   return json({ error: "Something went wrong on the server." }, { status: 500 });

@@ -11,7 +11,11 @@ const windows = (holder.__peerlockRoomRates ??= new Map());
 const WINDOW_MS = 60_000;
 
 export function rateLimit(...keys: string[]): void {
-  const limit = roomConfig().rateLimitPerMinute;
+  rateLimitAt(roomConfig().rateLimitPerMinute, ...keys);
+}
+
+/** The same windows with a limit of the caller's choosing (the order book's own budgets). */
+export function rateLimitAt(limit: number, ...keys: string[]): void {
   const now = Date.now();
   if (windows.size > 50_000) for (const [k, w] of windows) if (now - w.start >= WINDOW_MS) windows.delete(k);
   for (const key of keys) {

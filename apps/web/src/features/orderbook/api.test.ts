@@ -1,0 +1,54 @@
+import { decodeOrderLink, encodeOrderLink, type SignedOrderWithSignature } from "@peerlock/sdk";
+import { describe, expect, it } from "vitest";
+import { fromWire, signedOrderPath, toPostBody, type WireOrder } from "./api";
+import { signedFillCost } from "./costOfRest";
+
+const signed: SignedOrderWithSignature = {
+  chainId: 31337,
+  verifyingContract: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+  order: {
+    maker: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+    taker: "0x0000000000000000000000000000000000000000",
+    sellToken: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
+    sellAmount: 10n ** 30n + 1n,
+    buyToken: "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0",
+    buyAmount: 3n,
+    expiry: 2n ** 64n - 1n,
+    nonce: 2n ** 255n,
+    partialFills: true,
+  },
+  signature: `0x${"ab".repeat(65)}`,
+};
+
+describe("order book client", () => {
+  it("sends uint256s as decimal strings and reads them back exactly", () => {
+    const body = toPostBody(signed);
+    expect(body.order.nonce).toBe((2n ** 255n).toString());
+    const wire: WireOrder = {
+      ...body,
+      orderHash: `0x${"12".repeat(32)}`,
+      status: "open",
+      unfillableReason: null,
+      filledAmount: "0",
+      remaining: body.order.sellAmount,
+      link: encodeOrderLink(signed),
+      createdAt: "2026-11-29T12:00:00.000Z",
+      updatedAt: "2026-11-29T12:00:00.000Z",
+    };
+    const back = fromWire(JSON.parse(JSON.stringify(wire)));
+    expect(back.signed).toEqual(signed);
+    expect(back.remaining).toBe(10n ** 30n + 1n);
+  });
+
+  it("links to the signed offer page with the SDK's share-link encoding in the fragment", () => {
+    const path = signedOrderPath(encodeOrderLink(signed));
+    expect(path.startsWith("/signed#")).toBe(true);
+    expect(decodeOrderLink(path.split("#")[1]!)).toEqual(signed);
+  });
+
+  it("prices a fill as SignedSwap does: rounded up for the maker", () => {
+    expect(signedFillCost({ sellAmount: 3n, buyAmount: 10n }, 1n)).toBe(4n);
+    expect(signedFillCost({ sellAmount: 3n, buyAmount: 10n }, 3n)).toBe(10n);
+    expect(signedFillCost({ sellAmount: 4n, buyAmount: 10n }, 2n)).toBe(5n);
+  });
+});
