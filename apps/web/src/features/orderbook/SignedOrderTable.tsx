@@ -8,7 +8,8 @@ import { tokenFrom } from "@/features/tokens/registry";
 import { TradeCell, TradeRow, TradeTable, type TradeListProps } from "@/features/trades/TradeTable";
 import { sameAddress } from "@/lib/address";
 import { formatPrice, unitPrice } from "@/lib/price";
-import { type BookOrder, signedOrderPath } from "./api";
+import { signedOfferPath } from "@/features/signed/signedOffer";
+import type { BookOrder } from "./api";
 import { signedFillCost } from "./costOfRest";
 
 const columns = ["Offer", "Sells (remaining)", "Price", "Cost of the rest", "Expires", "Kind"] as const;
@@ -30,10 +31,10 @@ export function SignedOrderTable({ orders, tokens, now, account, ...list }: Trad
         return (
           <TradeRow key={orderHash} testId={`signed-row-${orderHash}`}>
             <TradeCell label="Offer">
-              <Link href={signedOrderPath(link)}>Signed offer {orderHash.slice(0, 10)}</Link>
+              <Link href={signedOfferPath(link)}>Signed offer {orderHash.slice(0, 10)}</Link>
               {mine ? <span className="muted"> (yours)</span> : null}{" "}
               {!mine && (order.taker === zeroAddress || sameAddress(order.taker, account)) ? (
-                <Link className="button small" href={signedOrderPath(link)} aria-label={`Fill signed offer ${orderHash.slice(0, 10)}`}>
+                <Link className="button small" href={signedOfferPath(link)} aria-label={`Fill signed offer ${orderHash.slice(0, 10)}`}>
                   Fill
                 </Link>
               ) : null}

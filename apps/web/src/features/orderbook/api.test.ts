@@ -1,6 +1,7 @@
 import { decodeOrderLink, encodeOrderLink, type SignedOrderWithSignature } from "@peerlock/sdk";
 import { describe, expect, it } from "vitest";
-import { fromWire, signedOrderPath, toPostBody, type WireOrder } from "./api";
+import { signedOfferPath } from "@/features/signed/signedOffer";
+import { fromWire, toPostBody, type WireOrder } from "./api";
 import { signedFillCost } from "./costOfRest";
 
 const signed: SignedOrderWithSignature = {
@@ -41,7 +42,7 @@ describe("order book client", () => {
   });
 
   it("links to the signed offer page with the SDK's share-link encoding in the fragment", () => {
-    const path = signedOrderPath(encodeOrderLink(signed));
+    const path = signedOfferPath(encodeOrderLink(signed));
     expect(path.startsWith("/signed#")).toBe(true);
     expect(decodeOrderLink(path.split("#")[1]!)).toEqual(signed);
   });

@@ -1,11 +1,6 @@
 import type { SignedOrderWithSignature } from "@peerlock/sdk";
 import type { Address, Hex } from "viem";
 
-/** Where a signed offer's page lives: the whole order rides in the fragment (SDK share-link encoding). */
-export function signedOrderPath(link: string): string {
-  return `/signed#${link}`;
-}
-
 /** An order as the book's API sends it: uint256s as decimal strings. */
 export type WireOrder = {
   orderHash: Hex;
@@ -42,7 +37,7 @@ export type BookOrder = {
   unfillableReason: string | null;
   filledAmount: bigint;
   remaining: bigint;
-  /** The SDK's share-link encoding of `signed`: open it with `signedOrderPath`. */
+  /** The SDK's share-link encoding of `signed`: open it with `signedOfferPath`. */
   link: string;
   createdAt: Date;
 };

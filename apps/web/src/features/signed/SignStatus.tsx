@@ -32,6 +32,11 @@ export function SignStatus({ flow }: { flow: ReturnType<typeof useSignOffer> }) 
             </Link>
           </p>
           <CopyButton text={`${origin}${signedOfferPath(state.link)}`} />
+          <p data-testid="signed-offer-book">
+            {state.book.listing === "posting" ? "Listing it in the market…" : null}
+            {state.book.listing === "listed" ? "Listed in the market." : null}
+            {state.book.listing === "refused" ? `Not listed in the market (${state.book.message}); the link still works.` : null}
+          </p>
         </Notice>
       ) : null}
     </div>

@@ -10,24 +10,30 @@ import { appDeployment } from "@/config/deployment";
 import type { CreateOfferArgs } from "@/features/offers/offerForm";
 import { useTransaction } from "@/features/tx/useTransaction";
 import { formatAmount } from "@/lib/amount";
+import { usePostSignedOrder } from "@/features/orderbook/hooks";
 import { browserStore, readNonceFloor, recordSignedNonce } from "./nonceFloor";
 import { orderFromForm } from "./signedOffer";
+
+/** Where the signed offer stands in the market's order book (the link works either way). */
+export type BookState = { listing: "posting" } | { listing: "listed" } | { listing: "refused"; message: string };
 
 export type SignState =
   | { phase: "idle" }
   | { phase: "signing" }
-  | { phase: "signed"; link: string }
+  | { phase: "signed"; link: string; book: BookState }
   | { phase: "cancelled" }
   | { phase: "failed"; message: string };
 
 /**
  * Posting a signed offer: approve SignedSwap first only when its allowance is short (the one
  * transaction of the flow, raised by the offer's amount so earlier signed offers stay covered),
- * then sign the order in the wallet. Nothing else touches the chain; the result is a share link.
+ * then sign the order in the wallet. Nothing else touches the chain; the result is a share link,
+ * also posted to the market's order book.
  */
 export function useSignOffer() {
   const config = useConfig();
   const approval = useTransaction();
+  const post = usePostSignedOrder();
   const [state, setState] = useState<SignState>({ phase: "idle" });
 
   const run = useCallback(
@@ -62,13 +68,21 @@ export function useSignOffer() {
         const order = orderFromForm(args, maker, nonce);
         const signature = await signTypedData(config, { account: maker, ...orderTypedData(order, venue) });
         recordSignedNonce(store, venue.chainId, venue.verifyingContract, maker, nonce);
-        setState({ phase: "signed", link: encodeOrderLink({ ...venue, order, signature }) });
+        const signed = { ...venue, order, signature };
+        const link = encodeOrderLink(signed);
+        setState({ phase: "signed", link, book: { listing: "posting" } });
+        // The market lists it once the book accepts it; a refusal leaves the link usable.
+        post.mutateAsync(signed).then(
+          () => setState({ phase: "signed", link, book: { listing: "listed" } }),
+          (error: unknown) =>
+            setState({ phase: "signed", link, book: { listing: "refused", message: error instanceof Error ? error.message : String(error) } }),
+        );
       } catch (error) {
         const decoded = decodeEscrowError(error);
         setState(decoded.kind === "rejected" ? { phase: "cancelled" } : { phase: "failed", message: decoded.message });
       }
     },
-    [config, approval],
+    [config, approval, post],
   );
 
   return { state, approval, run };
