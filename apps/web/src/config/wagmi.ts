@@ -1,5 +1,7 @@
 import { cookieStorage, createConfig, createStorage, type CreateConnectorFn, http, injected } from "wagmi";
 import { walletConnect } from "wagmi/connectors";
+import { devWallet } from "@/features/devWallet/connector";
+import { devWalletEnabled } from "@/features/devWallet/enabled";
 import { appChain } from "./chain";
 import { appClientBatch, appTransportOptions } from "./transport";
 
@@ -9,10 +11,12 @@ const walletConnectProjectId = process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID;
 /**
  * Wallets: every EIP-6963 wallet the browser announces (multiInjectedProviderDiscovery), the
  * generic `window.ethereum` one for older extensions, and WalletConnect only when a project id is
- * configured (its provider is imported lazily by the connector, so it costs nothing otherwise).
+ * configured (its provider is imported lazily by the connector, so it costs nothing otherwise), and
+ * on local chains the built-in dev wallet (compiled out of builds for any other chain).
  */
 function connectors(): CreateConnectorFn[] {
   const list: CreateConnectorFn[] = [injected({ shimDisconnect: true })];
+  if (devWalletEnabled) list.push(devWallet());
   if (walletConnectProjectId) {
     list.push(walletConnect({ projectId: walletConnectProjectId, showQrModal: true, metadata: appMetadata() }));
   }

@@ -1,16 +1,14 @@
 "use client";
 
 import { decodeEscrowError } from "@peerlock/sdk";
-import { useEffect, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { type Connector, useConnect, useConnectors } from "wagmi";
+import { DEV_WALLET_TYPE } from "@/features/devWallet/connector";
+import { devWalletEnabled } from "@/features/devWallet/enabled";
+import { chooserWallets, walletLabel } from "./chooserList";
 
-/** EIP-6963 wallets announce themselves with a name and icon; the generic connector is window.ethereum. */
-function walletLabel(connector: Connector, hasAnnounced: boolean): string {
-  if (connector.id !== "injected") return connector.name;
-  return hasAnnounced ? "Other browser wallet" : "Browser wallet";
-}
-
-const isAnnouncedWallet = (c: Connector) => c.type === "injected" && c.id !== "injected";
+// Its own chunk, fetched when the dev wallet is picked; compiled out of non-local builds.
+const DevWalletPicker = devWalletEnabled ? lazy(() => import("@/features/devWallet/DevWalletPicker")) : () => null;
 
 /**
  * The wallet chooser: every EIP-6963 wallet the browser announced, plus the generic injected
@@ -20,6 +18,7 @@ export function WalletChooser({ open, onClose }: { open: boolean; onClose: () =>
   const dialog = useRef<HTMLDialogElement>(null);
   const connectors = useConnectors();
   const connect = useConnect();
+  const [devPicking, setDevPicking] = useState<Connector | undefined>(undefined);
 
   useEffect(() => {
     const d = dialog.current;
@@ -28,29 +27,38 @@ export function WalletChooser({ open, onClose }: { open: boolean; onClose: () =>
     if (!open && d.open) d.close();
   }, [open]);
 
-  const announced = connectors.some(isAnnouncedWallet);
   // Only evaluated once opened (never during server rendering), so hydration stays consistent.
-  const noInjected = open && !announced && typeof window !== "undefined" && !("ethereum" in window);
-  const usable = noInjected ? connectors.filter((c) => c.id !== "injected") : connectors;
-  const noWallet = noInjected && usable.length === 0;
-  const sorted = [...usable].sort((a, b) => Number(a.id === "injected") - Number(b.id === "injected"));
+  const hasWindowEthereum = !open || (typeof window !== "undefined" && "ethereum" in window);
+  const listed = chooserWallets(connectors, hasWindowEthereum);
+  const noWallet = open && listed.length === 0;
   const error = connect.error ? decodeEscrowError(connect.error) : undefined;
+  const close = () => {
+    setDevPicking(undefined);
+    onClose();
+  };
 
   return (
-    <dialog ref={dialog} className="chooser" aria-labelledby="wallet-chooser-title" onClose={onClose} data-testid="wallet-chooser">
+    <dialog ref={dialog} className="chooser" aria-labelledby="wallet-chooser-title" onClose={close} data-testid="wallet-chooser">
       <h2 id="wallet-chooser-title" style={{ marginTop: 0 }}>
         Choose a wallet
       </h2>
-      {noWallet ? (
+      {devPicking ? (
+        <Suspense fallback={<p role="status">Loading the dev wallet…</p>}>
+          <DevWalletPicker disabled={connect.isPending} onChosen={() => connect.mutate({ connector: devPicking }, { onSuccess: close })} />
+          <button type="button" className="secondary small" onClick={() => setDevPicking(undefined)}>
+            Back to all wallets
+          </button>
+        </Suspense>
+      ) : noWallet ? (
         <p>No browser wallet was found. Install a wallet extension (any that supports EIP-6963 or injects window.ethereum) and reload.</p>
       ) : (
         <ul className="wallet-list">
-          {sorted.map((connector) => (
+          {listed.map((connector) => (
             <li key={connector.uid}>
               <button
                 type="button"
                 disabled={connect.isPending}
-                onClick={() => connect.mutate({ connector }, { onSuccess: onClose })}
+                onClick={() => (connector.type === DEV_WALLET_TYPE ? setDevPicking(connector) : connect.mutate({ connector }, { onSuccess: close }))}
               >
                 {connector.icon ? (
                   // Wallet icons are data: URIs the extension hands over; next/image adds nothing here.
@@ -59,7 +67,7 @@ export function WalletChooser({ open, onClose }: { open: boolean; onClose: () =>
                 ) : (
                   <span className="wallet-icon" aria-hidden="true" />
                 )}
-                {walletLabel(connector, announced)}
+                {walletLabel(connector)}
               </button>
             </li>
           ))}
@@ -73,7 +81,7 @@ export function WalletChooser({ open, onClose }: { open: boolean; onClose: () =>
           </p>
         ) : null}
       </div>
-      <button type="button" className="secondary" onClick={onClose}>
+      <button type="button" className="secondary" onClick={close}>
         Close
       </button>
     </dialog>
