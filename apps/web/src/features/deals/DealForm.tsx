@@ -7,6 +7,7 @@ import { parseEventLogs, type TransactionReceipt } from "viem";
 import { useConnection } from "wagmi";
 import { Blockers } from "@/components/Blockers";
 import { FieldHint } from "@/components/FieldHint";
+import { HydratedFieldset } from "@/components/HydratedFieldset";
 import { NotDeployed } from "@/components/NotDeployed";
 import { AddressInput, DecimalInput } from "@/components/TextInputs";
 import { appDeployment, knownTokens } from "@/config/deployment";
@@ -90,71 +91,73 @@ export function DealForm() {
         Sell tokens for a payment made outside the chain (bank transfer, cash…). Your tokens wait in escrow; you release them once
         paid. If you and the buyer disagree, the arbiter splits the escrow.
       </p>
-      <div className="grid-2">
-        <div>
-          <TokenPicker label="Token to sell" {...tokenChoice.picker} testId="deal-token" />
-          <div className="field">
-            <label htmlFor={`${id}-amount`}>Amount to lock{token ? ` (${token.symbol})` : ""}</label>
-            <DecimalInput id={`${id}-amount`} value={amountText} onChange={setAmountText} {...field("amount")} />
-            {hint("amount", token && balance.data !== undefined ? `Balance: ${formatAmount(balance.data, token.decimals)} ${token.symbol}` : " ")}
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-buyer`}>Buyer (optional)</label>
-            <AddressInput id={`${id}-buyer`} value={buyerText} onChange={setBuyerText} {...field("buyer")} />
-            {hint("buyer", "Leave empty to let anyone take the deal; otherwise only this account can.")}
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-arbiter`}>Arbiter</label>
-            <AddressInput id={`${id}-arbiter`} value={arbiterText} onChange={setArbiterText} {...field("arbiter")} />
-            {hint("arbiter", "A third party both of you trust to split the escrow in a dispute.")}
-          </div>
-          <div className="grid-2">
+      <HydratedFieldset>
+        <div className="grid-2">
+          <div>
+            <TokenPicker label="Token to sell" {...tokenChoice.picker} testId="deal-token" />
             <div className="field">
-              <label htmlFor={`${id}-fee`}>Arbiter fee (%)</label>
-              <DecimalInput id={`${id}-fee`} value={feeText} onChange={setFeeText} {...field("fee")} />
-              {hint("fee", `At most ${dealLimits.maxArbiterFeeBps / 100} %; paid only if the arbiter resolves a dispute.`)}
+              <label htmlFor={`${id}-amount`}>Amount to lock{token ? ` (${token.symbol})` : ""}</label>
+              <DecimalInput id={`${id}-amount`} value={amountText} onChange={setAmountText} {...field("amount")} />
+              {hint("amount", token && balance.data !== undefined ? `Balance: ${formatAmount(balance.data, token.decimals)} ${token.symbol}` : " ")}
             </div>
             <div className="field">
-              <label htmlFor={`${id}-window`}>Payment window</label>
-              <div className="row" style={{ flexWrap: "nowrap" }}>
-                <input id={`${id}-window`} type="text" inputMode="numeric" autoComplete="off" value={windowText} onChange={(e) => setWindowText(e.target.value)} {...field("window")} />
-                <label htmlFor={`${id}-window-unit`} className="visually-hidden">
-                  Payment window unit
-                </label>
-                <select id={`${id}-window-unit`} value={windowUnit} onChange={(e) => setWindowUnit(e.target.value as WindowUnit)} style={{ width: "auto" }}>
-                  {Object.keys(windowUnits).map((u) => (
-                    <option key={u} value={u}>
-                      {u}
-                    </option>
-                  ))}
-                </select>
+              <label htmlFor={`${id}-buyer`}>Buyer (optional)</label>
+              <AddressInput id={`${id}-buyer`} value={buyerText} onChange={setBuyerText} {...field("buyer")} />
+              {hint("buyer", "Leave empty to let anyone take the deal; otherwise only this account can.")}
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-arbiter`}>Arbiter</label>
+              <AddressInput id={`${id}-arbiter`} value={arbiterText} onChange={setArbiterText} {...field("arbiter")} />
+              {hint("arbiter", "A third party both of you trust to split the escrow in a dispute.")}
+            </div>
+            <div className="grid-2">
+              <div className="field">
+                <label htmlFor={`${id}-fee`}>Arbiter fee (%)</label>
+                <DecimalInput id={`${id}-fee`} value={feeText} onChange={setFeeText} {...field("fee")} />
+                {hint("fee", `At most ${dealLimits.maxArbiterFeeBps / 100} %; paid only if the arbiter resolves a dispute.`)}
               </div>
-              {hint("window", "How long the buyer has to pay once they take the deal.")}
+              <div className="field">
+                <label htmlFor={`${id}-window`}>Payment window</label>
+                <div className="row" style={{ flexWrap: "nowrap" }}>
+                  <input id={`${id}-window`} type="text" inputMode="numeric" autoComplete="off" value={windowText} onChange={(e) => setWindowText(e.target.value)} {...field("window")} />
+                  <label htmlFor={`${id}-window-unit`} className="visually-hidden">
+                    Payment window unit
+                  </label>
+                  <select id={`${id}-window-unit`} value={windowUnit} onChange={(e) => setWindowUnit(e.target.value as WindowUnit)} style={{ width: "auto" }}>
+                    {Object.keys(windowUnits).map((u) => (
+                      <option key={u} value={u}>
+                        {u}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                {hint("window", "How long the buyer has to pay once they take the deal.")}
+              </div>
             </div>
           </div>
+          <div className="field">
+            <label htmlFor={`${id}-terms`}>Terms</label>
+            <textarea
+              id={`${id}-terms`}
+              rows={10}
+              placeholder={"What the buyer pays, how and where, e.g.\nPay 1,000 EUR by SEPA transfer to IBAN …, reference PEERLOCK."}
+              value={terms}
+              onChange={(e) => setTerms(e.target.value)}
+              aria-invalid={!!check.errors.terms && terms !== ""}
+              aria-describedby={`${id}-terms-hint`}
+            />
+            <FieldHint id={`${id}-terms-hint`} error={terms !== "" ? check.errors.terms : undefined}>
+              Only a fingerprint (hash) of this text goes on chain. The deal&apos;s share link carries the text so the buyer can check it.
+            </FieldHint>
+          </div>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-terms`}>Terms</label>
-          <textarea
-            id={`${id}-terms`}
-            rows={10}
-            placeholder={"What the buyer pays, how and where, e.g.\nPay 1,000 EUR by SEPA transfer to IBAN …, reference PEERLOCK."}
-            value={terms}
-            onChange={(e) => setTerms(e.target.value)}
-            aria-invalid={!!check.errors.terms && terms !== ""}
-            aria-describedby={`${id}-terms-hint`}
-          />
-          <FieldHint id={`${id}-terms-hint`} error={terms !== "" ? check.errors.terms : undefined}>
-            Only a fingerprint (hash) of this text goes on chain. The deal&apos;s share link carries the text so the buyer can check it.
-          </FieldHint>
-        </div>
-      </div>
 
-      <Blockers reasons={amountText || arbiterText || !address ? check.blockers : []} testId="deal-blockers" />
+        <Blockers reasons={amountText || arbiterText || !address ? check.blockers : []} testId="deal-blockers" />
 
-      <button type="submit" disabled={!check.args || busy}>
-        Open deal
-      </button>
+        <button type="submit" disabled={!check.args || busy}>
+          Open deal
+        </button>
+      </HydratedFieldset>
       <TxStatus state={tx.state} />
     </form>
   );
