@@ -1,4 +1,14 @@
 import type { NextConfig } from "next";
+import type { Chain } from "viem";
+import * as viemChains from "viem/chains";
+import { chainMetaOf } from "./src/config/chainMeta";
+
+// Values the browser code compares as literals, inlined even when unset, so the bundler can fold
+// `devWalletEnabled` and the WalletConnect branch and drop what a build cannot use.
+const chainId = process.env.NEXT_PUBLIC_CHAIN_ID || "31337";
+// Several chains share the local ids (Anvil, Foundry, Hardhat): Peerlock's local node is Hardhat.
+const chainList = [viemChains.hardhat, viemChains.localhost, ...(Object.values(viemChains) as Chain[])];
+const chainMeta = chainMetaOf(Number(chainId), chainList);
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -8,6 +18,11 @@ const nextConfig: NextConfig = {
   // A second build (e.g. one pointed at another node) can live next to .next without clobbering
   // a server that is running from it: NEXT_DIST_DIR=.next-other next build && next start.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  env: {
+    NEXT_PUBLIC_CHAIN_ID: chainId,
+    NEXT_PUBLIC_CHAIN_META: chainMeta ? JSON.stringify(chainMeta) : "",
+    NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID || "",
+  },
 };
 
 export default nextConfig;

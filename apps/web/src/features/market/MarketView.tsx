@@ -9,7 +9,7 @@ import { appDeployment } from "@/config/deployment";
 import { DealTable } from "@/features/deals/DealTable";
 import { OfferTable } from "@/features/offers/OfferTable";
 import { tokenFrom } from "@/features/tokens/registry";
-import { Faucet } from "@/features/wallet/Faucet";
+import { FaucetSlot } from "@/features/wallet/FaucetSlot";
 import { useChainNow } from "@/hooks/useChainNow";
 import { useMarket } from "./hooks";
 import { offerSortLabels, selectListedDeals, selectMarketOffers, tokensInBook, type OfferSort } from "./select";
@@ -55,7 +55,7 @@ export function MarketView() {
           </Link>
         </div>
       </div>
-      <Faucet />
+      <FaucetSlot />
       <QueryState what="the market" isLoading={market.isLoading || (!!data && !view)} error={market.error} retry={() => market.refetch()} />
       {view ? (
         <>
