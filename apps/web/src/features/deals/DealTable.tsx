@@ -10,8 +10,9 @@ import { TradeCell, TradeRow, TradeTable, type TradeListProps } from "@/features
 import { isZeroAddress, sameAddress } from "@/lib/address";
 import { formatWindow } from "@/lib/time";
 import { isPaymentOverdue } from "./actions";
+import { dealWaitsFor } from "./situation";
 
-const columns = ["Deal", "Amount", "Seller", "Arbiter (fee)", "Payment window", "Status"] as const;
+const columns = ["Deal", "Amount", "Seller", "Buyer", "Arbiter (fee)", "Payment window", "Status"] as const;
 
 export function DealTable({ deals, tokens, now, account, ...list }: TradeListProps & { deals: readonly DealWithId[] }) {
   return (
@@ -34,6 +35,9 @@ export function DealTable({ deals, tokens, now, account, ...list }: TradeListPro
             <TradeCell label="Seller">
               <AddressText address={d.seller} you={sameAddress(d.seller, account)} />
             </TradeCell>
+            <TradeCell label="Buyer">
+              {isZeroAddress(d.buyer) ? <span className="muted">Not taken yet</span> : <AddressText address={d.buyer} you={sameAddress(d.buyer, account)} />}
+            </TradeCell>
             <TradeCell label="Arbiter (fee)">
               <AddressText address={d.arbiter} you={sameAddress(d.arbiter, account)} /> ({(d.arbiterFeeBps / 100).toString()} %)
             </TradeCell>
@@ -41,6 +45,13 @@ export function DealTable({ deals, tokens, now, account, ...list }: TradeListPro
               {d.status === DealStatus.Taken ? <Countdown target={d.paymentDeadline} now={now} /> : formatWindow(d.paymentWindow)}
             </TradeCell>
             <TradeCell label="Status">
+              {dealWaitsFor(d, account, now) ? (
+                <>
+                  <span className="badge waits" data-testid="waits-for-you">
+                    Waits for you
+                  </span>{" "}
+                </>
+              ) : null}
               <span className={`badge ${overdue ? "overdue" : status.toLowerCase()}`}>{overdue ? "Payment overdue" : status}</span>{" "}
               {d.status === DealStatus.Listed && !isZeroAddress(d.buyer) ? (
                 <span className="badge private">{sameAddress(d.buyer, account) ? "Reserved for you" : "Private"}</span>

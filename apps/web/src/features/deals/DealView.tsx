@@ -21,19 +21,15 @@ import { isZeroAddress, sameAddress, shortAddress } from "@/lib/address";
 import { formatAmount } from "@/lib/amount";
 import { parseId } from "@/lib/ids";
 import { dealLinkPath } from "@/lib/termsLink";
-import { formatWindow } from "@/lib/time";
+import { formatDateTime, formatWindow } from "@/lib/time";
 import { dealRole, isPaymentOverdue } from "./actions";
 import { DealActions } from "./DealActions";
+import { DealOutcomeCard } from "./DealOutcomeCard";
 import { useDeal, useDealHistory } from "./hooks";
+import { dealOutcome } from "./outcome";
+import { dealSituation, showsPaymentCountdown } from "./situation";
 import { checkTerms } from "./terms";
 import { TermsPanel } from "./TermsPanel";
-
-const roleText = {
-  seller: "You are the seller: you locked the tokens and release them once paid.",
-  buyer: "You are the buyer: pay as the terms say, then mark the deal paid.",
-  arbiter: "You are the arbiter: you decide the split if the deal is disputed.",
-  visitor: "You are not part of this deal.",
-} as const;
 
 function describeEvent(e: HistoryEntry, token: TokenInfo): string {
   const amt = (v: unknown) => `${formatAmount(v as bigint, token.decimals)} ${token.symbol}`;
@@ -80,7 +76,10 @@ export function DealView({ rawId }: { rawId: string }) {
   // Share the terms only when the ones in this link are the real ones.
   const terms = hash !== null ? checkTerms(hash, d.termsHash) : undefined;
   const link = `${origin}${dealLinkPath(id, terms?.kind === "matches" ? terms.text : undefined)}`;
-  const hasDeadline = d.status === DealStatus.Taken || d.status === DealStatus.Paid || d.status === DealStatus.Disputed;
+  // The countdown runs only while the buyer can still pay; once paid or disputed the deadline is history.
+  const countdown = showsPaymentCountdown(d);
+  const deadlineMet = d.status === DealStatus.Paid || d.status === DealStatus.Disputed;
+  const outcome = dealOutcome(d, history.data);
 
   return (
     <>
@@ -90,7 +89,11 @@ export function DealView({ rawId }: { rawId: string }) {
           {overdue ? "Payment overdue" : status}
         </span>
       </div>
-      {address ? <p data-testid="deal-role" data-role={role}>{roleText[role]}</p> : <ConnectPrompt label="Connect a wallet to act on this deal" />}
+      {address ? (
+        <p data-testid="deal-role" data-role={role}>
+          {dealSituation(d, role, now)}
+        </p>
+      ) : <ConnectPrompt label="Connect a wallet to act on this deal" />}
 
       <div className="grid-2">
         <div>
@@ -122,22 +125,26 @@ export function DealView({ rawId }: { rawId: string }) {
               </dd>
               <dt>Payment window</dt>
               <dd>{formatWindow(d.paymentWindow)} once taken</dd>
-              {hasDeadline ? (
+              {countdown ? (
                 <>
                   <dt>Payment deadline</dt>
                   <dd>
-                    <Countdown target={d.paymentDeadline} now={now} testId="payment-deadline" />
+                    <Countdown target={d.paymentDeadline} now={now} testId="payment-deadline" />{" "}
+                    <span className="muted">({formatDateTime(d.paymentDeadline)})</span>
                   </dd>
                 </>
-              ) : null}
-              {!isZeroAddress(d.token) ? (
+              ) : deadlineMet ? (
                 <>
-                  <dt>Token</dt>
-                  <dd>
-                    <AddressText address={d.token} />
+                  <dt>Payment deadline</dt>
+                  <dd data-testid="payment-deadline-met">
+                    {formatDateTime(d.paymentDeadline)} <span className="muted">(met: the buyer marked the deal paid)</span>
                   </dd>
                 </>
               ) : null}
+              <dt>Token</dt>
+              <dd data-testid="deal-token">
+                <span className="mono">{token.symbol}</span> {isZeroAddress(d.token) ? "(native)" : <AddressText address={d.token} />}
+              </dd>
             </dl>
             <ShareLink link={link} />
             {terms?.kind !== "matches" ? (
@@ -147,7 +154,8 @@ export function DealView({ rawId }: { rawId: string }) {
           <TermsPanel termsHash={d.termsHash} />
         </div>
 
-        <div>
+        <div className="main-action">
+          {outcome ? <DealOutcomeCard outcome={outcome} token={token} account={address} /> : null}
           {address && now !== undefined ? <DealActions deal={d} token={token} account={address} now={now} tx={tx} /> : null}
           <TxStatus state={tx.state} />
         </div>

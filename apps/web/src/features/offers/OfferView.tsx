@@ -131,7 +131,7 @@ export function OfferView({ rawId }: { rawId: string }) {
           <ShareLink link={link} />
         </section>
 
-        <div>
+        <div className="main-action">
           {phase === "open" && !isMaker ? <FillPanel offer={o} sell={sell} buy={buy} account={address} now={now} tx={tx} /> : null}
           {phase && phase !== "open" ? (
             <Notice kind={phase === "expired" ? "warn" : "info"} title={phase === "expired" ? "This offer has expired." : `This offer is ${offerPhaseLabel[phase].toLowerCase()}.`}>
