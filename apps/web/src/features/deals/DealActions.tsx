@@ -1,23 +1,23 @@
 "use client";
 
-import { DealStatus, dealEscrowAbi, type DealWithId, type TokenInfo } from "@peerlock/sdk";
+import { DealStatus, dealEscrowAbi, type DealEscrowWrite, type DealWithId, type TokenInfo } from "@peerlock/sdk";
 import type { Address } from "viem";
 import { appDeployment } from "@/config/deployment";
 import { TxButton } from "@/features/tx/TxButton";
-import type { Tx } from "@/features/tx/useTransaction";
+import { contractCall, type Tx } from "@/features/tx/useTransaction";
 import { formatAmount } from "@/lib/amount";
 import { queryKeys } from "@/lib/queryKeys";
 import { formatWindow } from "@/lib/time";
 import { type DealAction, dealActionLabel, dealActions, dealRole } from "./actions";
 import { ResolvePanel } from "./ResolvePanel";
 
-const functionName: Record<Exclude<DealAction, "resolve">, string> = {
+const functionName = {
   take: "takeDeal",
   markPaid: "markPaid",
   release: "release",
   cancel: "cancelDeal",
   dispute: "dispute",
-};
+} as const satisfies Record<Exclude<DealAction, "resolve">, DealEscrowWrite>;
 
 /** What each button does, in the viewer's terms, so nobody clicks blind. */
 function explain(action: DealAction, deal: DealWithId, token: TokenInfo, role: string): string {
@@ -68,13 +68,13 @@ export function DealActions({ deal, token, account, now, tx }: Props) {
                 appDeployment
                   ? {
                       calls: [
-                        {
+                        contractCall({
                           step: dealActionLabel[action],
                           address: appDeployment.dealEscrow.address,
                           abi: dealEscrowAbi,
                           functionName: functionName[action],
                           args: [deal.id],
-                        },
+                        }),
                       ],
                       invalidate: [queryKeys.deal(deal.id), queryKeys.dealHistory(deal.id), queryKeys.balances(account)],
                       changed: { dealIds: [deal.id] },

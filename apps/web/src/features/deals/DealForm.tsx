@@ -15,7 +15,7 @@ import { useTokenBalance } from "@/features/tokens/hooks";
 import { TokenPicker, useTokenChoice } from "@/features/tokens/TokenPicker";
 import { isBusy } from "@/features/tx/txState";
 import { TxStatus } from "@/features/tx/TxStatus";
-import { useTransaction } from "@/features/tx/useTransaction";
+import { contractCall, useTransaction } from "@/features/tx/useTransaction";
 import { formatAmount } from "@/lib/amount";
 import { queryKeys } from "@/lib/queryKeys";
 import { dealLinkPath } from "@/lib/termsLink";
@@ -52,17 +52,18 @@ export function DealForm() {
     const args = check.args;
     if (!args || !address || !token) return;
     const text = terms;
+    const [dealToken, amount] = args;
     void tx.run({
-      approval: { token: args.token, spender: escrow, amount: args.amount, step: `Approve ${formatAmount(args.amount, token.decimals)} ${token.symbol}` },
+      approval: { token: dealToken, spender: escrow, amount, step: `Approve ${formatAmount(amount, token.decimals)} ${token.symbol}` },
       calls: [
-        {
+        contractCall({
           step: "Open deal",
           address: escrow,
           abi: dealEscrowAbi,
           functionName: "openDeal",
-          args: [args.token, args.amount, args.buyer, args.arbiter, args.arbiterFeeBps, args.paymentWindow, args.termsHash],
-          value: isNative(args.token) ? args.amount : undefined,
-        },
+          args,
+          value: isNative(dealToken) ? amount : undefined,
+        }),
       ],
       invalidate: [queryKeys.balances(address)],
       changed: (receipts) => ({ dealIds: openedIds(receipts) }),

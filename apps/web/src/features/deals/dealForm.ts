@@ -1,5 +1,5 @@
-import { dealLimits, hashTerms, type TokenInfo } from "@peerlock/sdk";
-import { zeroAddress, type Address, type Hex } from "viem";
+import { dealLimits, hashTerms, type OpenDealArgs, type TokenInfo } from "@peerlock/sdk";
+import { zeroAddress, type Address } from "viem";
 import { parseOptionalAddress, sameAddress } from "@/lib/address";
 import { formatAmount, parseAmount } from "@/lib/amount";
 import { formatWindow } from "@/lib/time";
@@ -19,16 +19,6 @@ export type DealFormInput = {
   terms: string;
   account: Address | undefined;
   balance: bigint | undefined;
-};
-
-export type OpenDealArgs = {
-  token: Address;
-  amount: bigint;
-  buyer: Address;
-  arbiter: Address;
-  arbiterFeeBps: number;
-  paymentWindow: number;
-  termsHash: Hex;
 };
 
 export type DealFormCheck = {
@@ -103,16 +93,9 @@ export function checkDealForm(f: DealFormInput): DealFormCheck {
     fee.ok &&
     windowSeconds !== undefined
   ) {
-    result.args = {
-      token: f.token.address,
-      amount: amount.value,
-      buyer: buyer.value ?? zeroAddress,
-      arbiter: arbiter.value,
-      arbiterFeeBps: fee.bps,
-      paymentWindow: windowSeconds,
-      // The exact text is hashed: the share link carries the same text for the buyer to check.
-      termsHash: hashTerms(f.terms),
-    };
+    // In openDeal's order, typed by the SDK from the ABI. The exact terms text is hashed: the
+    // share link carries the same text for the buyer to check.
+    result.args = [f.token.address, amount.value, buyer.value ?? zeroAddress, arbiter.value, fee.bps, windowSeconds, hashTerms(f.terms)];
   }
   return result;
 }

@@ -15,7 +15,7 @@ import { useTokenBalance } from "@/features/tokens/hooks";
 import { TokenPicker, useTokenChoice } from "@/features/tokens/TokenPicker";
 import { isBusy } from "@/features/tx/txState";
 import { TxStatus } from "@/features/tx/TxStatus";
-import { useTransaction } from "@/features/tx/useTransaction";
+import { contractCall, useTransaction } from "@/features/tx/useTransaction";
 import { useChainNow } from "@/hooks/useChainNow";
 import { formatAmount } from "@/lib/amount";
 import { formatPrice, inversePrice, unitPrice } from "@/lib/price";
@@ -57,27 +57,28 @@ export function OfferForm() {
     e.preventDefault();
     const args = check.args;
     if (!args || !address || !sell) return;
+    const [sellToken, sellAmount, , , , expiry] = args;
     void tx.run({
       approval: {
-        token: args.sellToken,
+        token: sellToken,
         spender: escrow,
-        amount: args.sellAmount,
-        step: `Approve ${formatAmount(args.sellAmount, sell.decimals)} ${sell.symbol}`,
+        amount: sellAmount,
+        step: `Approve ${formatAmount(sellAmount, sell.decimals)} ${sell.symbol}`,
       },
       calls: [
-        {
+        contractCall({
           step: "Create offer",
           address: escrow,
           abi: swapEscrowAbi,
           functionName: "createOffer",
-          args: [args.sellToken, args.sellAmount, args.buyToken, args.buyAmount, args.taker, args.expiry, args.partialFills],
-          value: isNative(args.sellToken) ? args.sellAmount : undefined,
-        },
+          args,
+          value: isNative(sellToken) ? sellAmount : undefined,
+        }),
       ],
       invalidate: [queryKeys.balances(address)],
       changed: (receipts) => ({ offerIds: createdIds(receipts) }),
       // InvalidExpiry means the chain's clock has already reached the chosen expiry.
-      clockProofs: args.expiry === 0n ? undefined : { InvalidExpiry: args.expiry },
+      clockProofs: expiry === 0n ? undefined : { InvalidExpiry: expiry },
       onConfirmed: (receipts) => {
         const [offerId] = createdIds(receipts);
         if (offerId !== undefined) router.push(`/offers/${offerId}`);

@@ -9,6 +9,7 @@ import { appChain } from "@/config/chain";
 import { faucetTokens } from "@/config/deployment";
 import { useTokenBalance } from "@/features/tokens/hooks";
 import { TxButton } from "@/features/tx/TxButton";
+import { contractCall } from "@/features/tx/useTransaction";
 import { queryKeys } from "@/lib/queryKeys";
 
 function NewBalance({ token, account }: { token: TokenInfo; account: Address }) {
@@ -40,13 +41,9 @@ export function Faucet() {
           label="Get test tokens"
           variant="secondary"
           plan={() => ({
-            calls: faucetTokens.map((t) => ({
-              step: `Get test ${t.symbol}`,
-              address: t.address,
-              abi: testTokenAbi,
-              functionName: "faucet",
-              args: [],
-            })),
+            calls: faucetTokens.map((t) =>
+              contractCall({ step: `Get test ${t.symbol}`, address: t.address, abi: testTokenAbi, functionName: "faucet", args: [] }),
+            ),
             invalidate: [queryKeys.balances(account)],
             onConfirmed: () => setGotFor(account),
           })}
