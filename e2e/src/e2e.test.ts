@@ -3,6 +3,7 @@
 import { after, before, describe, it } from "node:test";
 import { openSession, type Session } from "./browser.ts";
 import { connectJourney } from "./journeys/connect.ts";
+import { devWalletJourney } from "./journeys/devWallet.ts";
 import { dealsJourney } from "./journeys/deals.ts";
 import { erc20OfferJourney } from "./journeys/erc20Offer.ts";
 import { errorsJourney } from "./journeys/errors.ts";
@@ -37,4 +38,7 @@ describe("Peerlock end to end", () => {
   journey("3. ETH for ERC-20 offer filled in full; a private offer refused for a third account", ethOfferJourney);
   journey("4. deal with terms: take from the link, mark paid, release; a disputed deal split by the arbiter", dealsJourney);
   journey("5. wrong network, rejected signature, expired offer, malformed links", errorsJourney);
+  journey("6. no extension: the built-in dev wallet picks an account, gets test tokens, creates an offer; a fresh account fills it", () =>
+    devWalletJourney(),
+  );
 });

@@ -28,7 +28,7 @@ export async function waitConfirmed(page: Page, step: string, testId = "tx-statu
 
 /**
  * Connects the test wallet through the app's own chooser, unless the page reconnects by itself
- * (wagmi restores a connection from its cookie: "Connecting…" first, then the account).
+ * (wagmi restores a connection from its cookie: "Reconnecting…" first, then the account).
  */
 export async function connect(page: Page, wallet: TestWallet, timeout = DEFAULT_TIMEOUT): Promise<void> {
   const address = page.getByTestId("wallet-address");
