@@ -142,7 +142,7 @@ export function DealView({ rawId }: { rawId: string }) {
                 </>
               ) : null}
               <dt>Token</dt>
-              <dd data-testid="deal-token">
+              <dd data-testid="deal-token-symbol">
                 <span className="mono">{token.symbol}</span> {isZeroAddress(d.token) ? "(native)" : <AddressText address={d.token} />}
               </dd>
             </dl>
