@@ -1,9 +1,7 @@
-import { cookieStorage, createConfig, createStorage, type CreateConnectorFn, http, injected } from "wagmi";
+import { createConfig, type CreateConnectorFn, injected } from "wagmi";
 import { walletConnect } from "wagmi/connectors";
 import { devWallet } from "@/features/devWallet/connector";
-import { devWalletEnabled } from "@/features/devWallet/enabled";
-import { appChain } from "./chain";
-import { appClientBatch, appTransportOptions } from "./transport";
+import { wagmiBaseParameters } from "./wagmiBase";
 
 /** Set at build time to offer WalletConnect; without it the app never loads its code or relay. */
 const walletConnectProjectId = process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID;
@@ -16,7 +14,9 @@ const walletConnectProjectId = process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID;
  */
 function connectors(): CreateConnectorFn[] {
   const list: CreateConnectorFn[] = [injected({ shimDisconnect: true })];
-  if (devWalletEnabled) list.push(devWallet());
+  // next.config.ts always inlines the chain id, so for any other chain this is `false` at build
+  // time and the dev wallet (connector, picker, signer) is not in the build at all.
+  if (process.env.NEXT_PUBLIC_CHAIN_ID === "31337" || process.env.NEXT_PUBLIC_CHAIN_ID === "1337") list.push(devWallet());
   if (walletConnectProjectId) {
     list.push(walletConnect({ projectId: walletConnectProjectId, showQrModal: true, metadata: appMetadata() }));
   }
@@ -29,17 +29,7 @@ function appMetadata() {
 }
 
 export function makeWagmiConfig() {
-  return createConfig({
-    chains: [appChain],
-    connectors: connectors(),
-    multiInjectedProviderDiscovery: true,
-    ssr: true,
-    storage: createStorage({ storage: cookieStorage }),
-    transports: { [appChain.id]: http(undefined, appTransportOptions) },
-    batch: appClientBatch,
-    // Local chains mine instantly; 2 s keeps event watching responsive without hammering the node.
-    pollingInterval: 2_000,
-  });
+  return createConfig({ ...wagmiBaseParameters(), connectors: connectors(), multiInjectedProviderDiscovery: true });
 }
 
 export type AppConfig = ReturnType<typeof makeWagmiConfig>;

@@ -1,5 +1,5 @@
-"use client";
-
+// No "use client": a client-reference entry would put this file (and the signer it imports) in
+// every build's manifests; it is only ever reached through the connector's dynamic import.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { AddressText } from "@/components/AddressText";

@@ -1,10 +1,10 @@
 import { createConnector } from "wagmi";
 import { type Address, getAddress, SwitchChainError, UserRejectedRequestError } from "viem";
 import { appChain } from "@/config/chain";
+import type { AccountPickerLoader } from "@/features/wallet/accountPicker";
 import { loadSelection } from "./selection";
 
-/** The connector type the wallet chooser recognises to show the account picker instead of connecting at once. */
-export const DEV_WALLET_TYPE = "peerlockDevWallet";
+const DEV_WALLET_ID = "peerlockDevWallet";
 
 type Provider = Awaited<ReturnType<typeof import("./signer").devProvider>>;
 
@@ -38,10 +38,12 @@ export function devWallet() {
     return list.map((a) => getAddress(a));
   }
 
-  return createConnector<Provider>((config) => ({
-    id: DEV_WALLET_TYPE,
+  return createConnector<Provider, { loadAccountPicker: AccountPickerLoader }>((config) => ({
+    id: DEV_WALLET_ID,
     name: "Dev wallet (local chain)",
-    type: DEV_WALLET_TYPE,
+    type: DEV_WALLET_ID,
+    // The chooser shows this screen (dev accounts, or a fresh funded one) before `connect`.
+    loadAccountPicker: () => import("./DevWalletPicker"),
     async connect({ chainId, withCapabilities } = {}) {
       if (chainId !== undefined && chainId !== appChain.id) throw new SwitchChainError(new Error(`The dev wallet only signs on ${appChain.name}.`));
       const list = await accounts();

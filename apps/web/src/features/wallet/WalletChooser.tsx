@@ -1,14 +1,10 @@
 "use client";
 
 import { decodeEscrowError } from "@peerlock/sdk";
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
 import { type Connector, useConnect, useConnectors } from "wagmi";
-import { DEV_WALLET_TYPE } from "@/features/devWallet/connector";
-import { devWalletEnabled } from "@/features/devWallet/enabled";
+import { AccountPickerHost, accountPickerOf } from "./accountPicker";
 import { chooserWallets, walletLabel } from "./chooserList";
-
-// Its own chunk, fetched when the dev wallet is picked; compiled out of non-local builds.
-const DevWalletPicker = devWalletEnabled ? lazy(() => import("@/features/devWallet/DevWalletPicker")) : () => null;
 
 /**
  * The wallet chooser: every EIP-6963 wallet the browser announced, plus the generic injected
@@ -18,7 +14,9 @@ export function WalletChooser({ open, onClose }: { open: boolean; onClose: () =>
   const dialog = useRef<HTMLDialogElement>(null);
   const connectors = useConnectors();
   const connect = useConnect();
+  // A wallet whose own account screen is showing (the dev wallet), loaded from its connector.
   const [devPicking, setDevPicking] = useState<Connector | undefined>(undefined);
+  const loadPicker = devPicking ? accountPickerOf(devPicking) : undefined;
 
   useEffect(() => {
     const d = dialog.current;
@@ -42,9 +40,13 @@ export function WalletChooser({ open, onClose }: { open: boolean; onClose: () =>
       <h2 id="wallet-chooser-title" style={{ marginTop: 0 }}>
         Choose a wallet
       </h2>
-      {devPicking ? (
-        <Suspense fallback={<p role="status">Loading the dev wallet…</p>}>
-          <DevWalletPicker disabled={connect.isPending} onChosen={() => connect.mutate({ connector: devPicking }, { onSuccess: close })} />
+      {devPicking && loadPicker ? (
+        <Suspense fallback={<p role="status">Loading the wallet…</p>}>
+          <AccountPickerHost
+            loader={loadPicker}
+            disabled={connect.isPending}
+            onChosen={() => connect.mutate({ connector: devPicking }, { onSuccess: close })}
+          />
           <button type="button" className="secondary small" onClick={() => setDevPicking(undefined)}>
             Back to all wallets
           </button>
@@ -58,7 +60,7 @@ export function WalletChooser({ open, onClose }: { open: boolean; onClose: () =>
               <button
                 type="button"
                 disabled={connect.isPending}
-                onClick={() => (connector.type === DEV_WALLET_TYPE ? setDevPicking(connector) : connect.mutate({ connector }, { onSuccess: close }))}
+                onClick={() => (accountPickerOf(connector) ? setDevPicking(connector) : connect.mutate({ connector }, { onSuccess: close }))}
               >
                 {connector.icon ? (
                   // Wallet icons are data: URIs the extension hands over; next/image adds nothing here.
