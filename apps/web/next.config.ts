@@ -9,6 +9,9 @@ const chainId = process.env.NEXT_PUBLIC_CHAIN_ID || "31337";
 // Several chains share the local ids (Anvil, Foundry, Hardhat): Peerlock's local node is Hardhat.
 const chainList = [viemChains.hardhat, viemChains.localhost, ...(Object.values(viemChains) as Chain[])];
 const chainMeta = chainMetaOf(Number(chainId), chainList);
+// The built-in dev wallet exists only in builds for a local chain; for any other, its module is
+// swapped for a stub at resolve time, so none of its code or lazy chunks is in the build.
+const localChain = chainId === "31337" || chainId === "1337";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -18,6 +21,7 @@ const nextConfig: NextConfig = {
   // A second build (e.g. one pointed at another node) can live next to .next without clobbering
   // a server that is running from it: NEXT_DIST_DIR=.next-other next build && next start.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  turbopack: localChain ? undefined : { resolveAlias: { "@/features/devWallet/connector": "./src/features/devWallet/off.ts" } },
   env: {
     NEXT_PUBLIC_CHAIN_ID: chainId,
     NEXT_PUBLIC_CHAIN_META: chainMeta ? JSON.stringify(chainMeta) : "",
