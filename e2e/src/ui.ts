@@ -40,8 +40,10 @@ export async function connect(page: Page, wallet: TestWallet, timeout = DEFAULT_
     if (shown.toLowerCase().includes(wallet.address.toLowerCase())) return;
     if (await chooser.isVisible()) {
       await chooser.getByRole("button", { name: "Peerlock Test Wallet" }).click();
-    } else if ((await connectButton.isVisible()) && (await connectButton.isEnabled())) {
-      await connectButton.click();
+    } else if (await connectButton.isVisible()) {
+      // The button waits (disabled) until hydration, and turns into the account when wagmi's
+      // reconnect finishes: never block on it, look again.
+      await connectButton.click({ timeout: 1_000 }).catch(() => undefined);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
