@@ -52,7 +52,9 @@ try {
 
   console.log(`\n${chain.seedSummary.trim()}\n`);
   console.log(`  Peerlock is running: ${appUrl}`);
-  console.log(`  Local chain: ${chain.rpcUrl} (chain id 31337). Add it to your wallet, import a dev account above, and trade.`);
+  console.log("  No wallet extension needed: click Connect wallet → Dev wallet (local chain), pick a dev account");
+  console.log("  (or a fresh one, funded on the spot); transactions are signed in the page. Get test tokens on the market.");
+  console.log(`  Your own wallet: add ${chain.rpcUrl} (chain id 31337), import a dev account's key from above, and trade.`);
   console.log("  Ctrl-C stops everything.\n");
 } catch (error) {
   console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}`);

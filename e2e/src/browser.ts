@@ -45,6 +45,32 @@ export async function openSession(): Promise<Session> {
   };
 }
 
+/**
+ * A second Chromium with nothing injected: no test wallet, no window.ethereum, as a person
+ * without a wallet extension opens the app. Page errors are collected like the main session's.
+ */
+export async function openPlainSession(): Promise<Omit<Session, "wallet">> {
+  const userDataDir = mkdtempSync(join(tmpdir(), "peerlock-e2e-plain-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: VIEWPORT,
+    baseURL: appUrl,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
+  });
+  context.setDefaultTimeout(15_000);
+  const pageErrors: string[] = [];
+  context.on("page", (page) => page.on("pageerror", (error) => pageErrors.push(`${page.url()}: ${error.message}`)));
+  return {
+    context,
+    pageErrors,
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** The one page journeys drive; opened fresh per journey so nothing leaks between them. */
 export async function freshPage(session: Pick<Session, "context">): Promise<Page> {
   for (const page of session.context.pages()) await page.close();

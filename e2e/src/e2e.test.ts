@@ -3,6 +3,7 @@
 import { after, before, describe, it } from "node:test";
 import { openSession, type Session } from "./browser.ts";
 import { connectJourney } from "./journeys/connect.ts";
+import { devWalletJourney } from "./journeys/devWallet.ts";
 import { dealsJourney } from "./journeys/deals.ts";
 import { erc20OfferJourney } from "./journeys/erc20Offer.ts";
 import { errorsJourney } from "./journeys/errors.ts";
@@ -41,4 +42,7 @@ describe("Peerlock end to end", () => {
   journey("5. wrong network, rejected signature, expired offer, malformed links", errorsJourney);
   journey("6. signed offer: sign with one approval and no other transaction, fill part from the link, cancel", signedOfferJourney);
   journey("7. a signed offer posted to the order book is listed with its badge and leaves the market once filled", signedBookJourney);
+  journey("8. no extension: the built-in dev wallet picks an account, gets test tokens, creates an offer; a fresh account fills it", () =>
+    devWalletJourney(),
+  );
 });

@@ -28,7 +28,7 @@ export async function waitConfirmed(page: Page, step: string, testId = "tx-statu
 
 /**
  * Connects the test wallet through the app's own chooser, unless the page reconnects by itself
- * (wagmi restores a connection from its cookie: "Connecting…" first, then the account).
+ * (wagmi restores a connection from its cookie: "Reconnecting…" first, then the account).
  */
 export async function connect(page: Page, wallet: TestWallet, timeout = DEFAULT_TIMEOUT): Promise<void> {
   const address = page.getByTestId("wallet-address");
@@ -40,8 +40,10 @@ export async function connect(page: Page, wallet: TestWallet, timeout = DEFAULT_
     if (shown.toLowerCase().includes(wallet.address.toLowerCase())) return;
     if (await chooser.isVisible()) {
       await chooser.getByRole("button", { name: "Peerlock Test Wallet" }).click();
-    } else if ((await connectButton.isVisible()) && (await connectButton.isEnabled())) {
-      await connectButton.click();
+    } else if (await connectButton.isVisible()) {
+      // The button waits (disabled) until hydration, and turns into the account when wagmi's
+      // reconnect finishes: never block on it, look again.
+      await connectButton.click({ timeout: 1_000 }).catch(() => undefined);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -14,6 +14,18 @@ export type { DecodedEscrowError, EscrowErrorKind, EscrowErrorName, SignedSwapEr
 export { isOfferExpired, quoteFill, resolveSplit } from "./math.js";
 export { hashTerms } from "./terms.js";
 export type { Deal, DealWithId, Offer, OfferWithId } from "./types.js";
+export type {
+  CreateOfferArgs,
+  DealEscrowArgs,
+  DealEscrowWrite,
+  FaucetArgs,
+  FillOfferArgs,
+  OpenDealArgs,
+  ResolveDealArgs,
+  SwapEscrowArgs,
+  SwapEscrowWrite,
+  WriteMutability,
+} from "./args.js";
 export { readAllDeals, readDeals } from "./reads/deals.js";
 export { readAllOffers, readOffers } from "./reads/offers.js";
 export { DEPLOYLESS_READ_CHUNK_SIZE, READ_CHUNK_SIZE } from "./reads/multicall.js";

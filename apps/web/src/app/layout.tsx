@@ -1,8 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
-import { cookieToInitialState } from "wagmi";
-import { makeWagmiConfig } from "@/config/wagmi";
+import { initialWagmiState } from "@/config/wagmiCookie";
 import { SiteHeader } from "@/components/SiteHeader";
 import { NodeStatus } from "@/features/node/NodeStatus";
 import { NetworkBanner } from "@/features/wallet/NetworkBanner";
@@ -18,7 +17,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The wallet connection is kept in a cookie so the server renders the same header the client will.
-  const initialState = cookieToInitialState(makeWagmiConfig(), (await headers()).get("cookie"));
+  const initialState = initialWagmiState((await headers()).get("cookie"));
   return (
     <html lang="en">
       <body>

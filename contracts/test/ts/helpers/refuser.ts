@@ -1,5 +1,6 @@
 // Driving the EthRefuser test account: it trades through `execute`, so every call it makes
 // is encoded here and sent by an ordinary account.
+import type { CreateOfferArgs, OpenDealArgs } from "@peerlock/sdk";
 import { encodeFunctionData, erc20Abi, maxUint256, type Hash, type Hex } from "viem";
 import type { World } from "./fixtures.ts";
 import { ETH } from "./setup.ts";
@@ -10,7 +11,7 @@ export function asRefuser(w: World, target: `0x${string}`, data: Hex, value = 0n
 }
 
 export const swapCall = (w: World) => ({
-  createOffer: (args: readonly [`0x${string}`, bigint, `0x${string}`, bigint, `0x${string}`, bigint, boolean], value = 0n) =>
+  createOffer: (args: CreateOfferArgs, value = 0n) =>
     asRefuser(w, w.swap.address, encodeFunctionData({ abi: w.swap.abi, functionName: "createOffer", args }), value),
   fillOffer: (id: bigint, amount: bigint, value = 0n) =>
     asRefuser(w, w.swap.address, encodeFunctionData({ abi: w.swap.abi, functionName: "fillOffer", args: [id, amount] }), value),
@@ -21,7 +22,7 @@ export const swapCall = (w: World) => ({
 });
 
 export const dealCall = (w: World) => ({
-  openDeal: (args: readonly [`0x${string}`, bigint, `0x${string}`, `0x${string}`, number, number, `0x${string}`], value = 0n) =>
+  openDeal: (args: OpenDealArgs, value = 0n) =>
     asRefuser(w, w.deal.address, encodeFunctionData({ abi: w.deal.abi, functionName: "openDeal", args }), value),
   takeDeal: (id: bigint) => asRefuser(w, w.deal.address, encodeFunctionData({ abi: w.deal.abi, functionName: "takeDeal", args: [id] })),
   resolve: (id: bigint, share: number) =>

@@ -1,27 +1,32 @@
 "use client";
 
-import { dealEscrowAbi, type DealWithId, type TokenInfo } from "@peerlock/sdk";
+import { DealStatus, dealEscrowAbi, type DealEscrowWrite, type DealWithId, type TokenInfo } from "@peerlock/sdk";
 import type { Address } from "viem";
 import { appDeployment } from "@/config/deployment";
 import { TxButton } from "@/features/tx/TxButton";
-import type { Tx } from "@/features/tx/useTransaction";
+import { contractCall, type Tx } from "@/features/tx/useTransaction";
 import { formatAmount } from "@/lib/amount";
 import { queryKeys } from "@/lib/queryKeys";
 import { formatWindow } from "@/lib/time";
 import { type DealAction, dealActionLabel, dealActions, dealRole } from "./actions";
 import { ResolvePanel } from "./ResolvePanel";
 
-const functionName: Record<Exclude<DealAction, "resolve">, string> = {
+const functionName = {
   take: "takeDeal",
   markPaid: "markPaid",
   release: "release",
   cancel: "cancelDeal",
   dispute: "dispute",
-};
+} as const satisfies Record<Exclude<DealAction, "resolve">, DealEscrowWrite>;
 
 /** What each button does, in the viewer's terms, so nobody clicks blind. */
 function explain(action: DealAction, deal: DealWithId, token: TokenInfo, role: string): string {
   const amount = `${formatAmount(deal.amount, token.decimals)} ${token.symbol}`;
+  // In a dispute both sides wait for the arbiter; what is left to them is giving in early.
+  if (deal.status === DealStatus.Disputed) {
+    if (action === "release") return `Or give in without waiting for the arbiter: send the ${amount} to the buyer now.`;
+    if (action === "cancel") return `Or give in without waiting for the arbiter: end the deal and let the ${amount} go back to the seller.`;
+  }
   switch (action) {
     case "take":
       return `You commit to pay the seller as the terms say within ${formatWindow(deal.paymentWindow)} from now.`;
@@ -49,7 +54,7 @@ export function DealActions({ deal, token, account, now, tx, takeBlockedReason }
   if (actions.length === 0) return null;
   return (
     <section className="card" aria-label="Actions" data-testid="deal-actions">
-      <h2 style={{ marginTop: 0 }}>What you can do</h2>
+      <h2 style={{ marginTop: 0 }}>{deal.status === DealStatus.Disputed && role !== "arbiter" ? "While you wait for the arbiter" : "What you can do"}</h2>
       {actions.map(({ action, enabled, reason }) => (
         <div key={action} style={{ marginBottom: "1rem" }}>
           <p style={{ margin: "0 0 0.4rem" }}>{explain(action, deal, token, role)}</p>
@@ -59,19 +64,19 @@ export function DealActions({ deal, token, account, now, tx, takeBlockedReason }
             <TxButton
               label={dealActionLabel[action]}
               tx={tx}
-              variant={action === "cancel" ? "danger" : action === "dispute" ? "secondary" : "primary"}
+              variant={deal.status === DealStatus.Disputed && role !== "arbiter" ? "secondary" : action === "cancel" ? "danger" : action === "dispute" ? "secondary" : "primary"}
               disabled={!enabled}
               plan={() =>
                 appDeployment
                   ? {
                       calls: [
-                        {
+                        contractCall({
                           step: dealActionLabel[action],
                           address: appDeployment.dealEscrow.address,
                           abi: dealEscrowAbi,
                           functionName: functionName[action],
                           args: [deal.id],
-                        },
+                        }),
                       ],
                       invalidate: [queryKeys.deal(deal.id), queryKeys.dealHistory(deal.id), queryKeys.balances(account)],
                       changed: { dealIds: [deal.id] },

@@ -7,6 +7,7 @@ import { parseEventLogs, type TransactionReceipt } from "viem";
 import { useConnection } from "wagmi";
 import { Blockers } from "@/components/Blockers";
 import { FieldHint } from "@/components/FieldHint";
+import { HydratedFieldset } from "@/components/HydratedFieldset";
 import { NotDeployed } from "@/components/NotDeployed";
 import { AddressInput, DecimalInput } from "@/components/TextInputs";
 import { appDeployment, knownTokens } from "@/config/deployment";
@@ -14,7 +15,7 @@ import { useTokenBalance } from "@/features/tokens/hooks";
 import { TokenPicker, useTokenChoice } from "@/features/tokens/TokenPicker";
 import { isBusy } from "@/features/tx/txState";
 import { TxStatus } from "@/features/tx/TxStatus";
-import { useTransaction } from "@/features/tx/useTransaction";
+import { contractCall, useTransaction } from "@/features/tx/useTransaction";
 import { formatAmount } from "@/lib/amount";
 import { queryKeys } from "@/lib/queryKeys";
 import { emptyPublicTerms, PublicTermsFields } from "@/features/room/PublicTermsFields";
@@ -55,17 +56,18 @@ export function DealForm() {
     if (!args || !address || !token) return;
     const publicText = check.publicTermsText;
     if (publicText === undefined) return;
+    const [dealToken, amount] = args;
     void tx.run({
-      approval: { token: args.token, spender: escrow, amount: args.amount, step: `Approve ${formatAmount(args.amount, token.decimals)} ${token.symbol}` },
+      approval: { token: dealToken, spender: escrow, amount, step: `Approve ${formatAmount(amount, token.decimals)} ${token.symbol}` },
       calls: [
-        {
+        contractCall({
           step: "Open deal",
           address: escrow,
           abi: dealEscrowAbi,
           functionName: "openDeal",
-          args: [args.token, args.amount, args.buyer, args.arbiter, args.arbiterFeeBps, args.paymentWindow, args.termsHash],
-          value: isNative(args.token) ? args.amount : undefined,
-        },
+          args,
+          value: isNative(dealToken) ? amount : undefined,
+        }),
       ],
       invalidate: [queryKeys.balances(address)],
       changed: (receipts) => ({ dealIds: openedIds(receipts) }),
@@ -97,6 +99,7 @@ export function DealForm() {
         Sell tokens for a payment made outside the chain (bank transfer, cash…). Your tokens wait in escrow; you release them once
         paid. If you and the buyer disagree, the arbiter splits the escrow.
       </p>
+      <HydratedFieldset>
       <div className="grid-2">
         <div>
           <TokenPicker label="Token to sell" {...tokenChoice.picker} testId="deal-token" />
@@ -155,6 +158,7 @@ export function DealForm() {
       <button type="submit" disabled={!check.args || busy}>
         Open deal
       </button>
+      </HydratedFieldset>
       <TxStatus state={tx.state} />
     </form>
   );

@@ -11,8 +11,9 @@ import { isZeroAddress, sameAddress } from "@/lib/address";
 import { formatWindow } from "@/lib/time";
 import { useMarketTerms } from "@/features/room/useMarketTerms";
 import { isPaymentOverdue } from "./actions";
+import { dealWaitsFor } from "./situation";
 
-const columns = ["Deal", "Amount", "Price", "Payment method", "Seller", "Arbiter (fee)", "Payment window", "Status"] as const;
+const columns = ["Deal", "Amount", "Price", "Payment method", "Seller", "Buyer", "Arbiter (fee)", "Payment window", "Status"] as const;
 
 export function DealTable({ deals, tokens, now, account, ...list }: TradeListProps & { deals: readonly DealWithId[] }) {
   // Public terms from the deal room, each checked against the deal's termsHash in this browser.
@@ -43,6 +44,9 @@ export function DealTable({ deals, tokens, now, account, ...list }: TradeListPro
             <TradeCell label="Seller">
               <AddressText address={d.seller} you={sameAddress(d.seller, account)} />
             </TradeCell>
+            <TradeCell label="Buyer">
+              {isZeroAddress(d.buyer) ? <span className="muted">Not taken yet</span> : <AddressText address={d.buyer} you={sameAddress(d.buyer, account)} />}
+            </TradeCell>
             <TradeCell label="Arbiter (fee)">
               <AddressText address={d.arbiter} you={sameAddress(d.arbiter, account)} /> ({(d.arbiterFeeBps / 100).toString()} %)
             </TradeCell>
@@ -50,6 +54,13 @@ export function DealTable({ deals, tokens, now, account, ...list }: TradeListPro
               {d.status === DealStatus.Taken ? <Countdown target={d.paymentDeadline} now={now} /> : formatWindow(d.paymentWindow)}
             </TradeCell>
             <TradeCell label="Status">
+              {dealWaitsFor(d, account, now) ? (
+                <>
+                  <span className="badge waits" data-testid="waits-for-you">
+                    Waits for you
+                  </span>{" "}
+                </>
+              ) : null}
               <span className={`badge ${overdue ? "overdue" : status.toLowerCase()}`}>{overdue ? "Payment overdue" : status}</span>{" "}
               {d.status === DealStatus.Listed && !isZeroAddress(d.buyer) ? (
                 <span className="badge private">{sameAddress(d.buyer, account) ? "Reserved for you" : "Private"}</span>

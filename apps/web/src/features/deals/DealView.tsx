@@ -24,18 +24,14 @@ import { dealLinkPath, roomDealLinkPath } from "@/lib/termsLink";
 import { ChatPanel } from "@/features/room/ChatPanel";
 import { useRoomTerms } from "@/features/room/hooks";
 import { RoomTermsPanel } from "@/features/room/RoomTermsPanel";
-import { formatWindow } from "@/lib/time";
+import { formatDateTime, formatWindow } from "@/lib/time";
 import { dealRole, isPaymentOverdue } from "./actions";
 import { DealActions } from "./DealActions";
+import { DealOutcomeCard } from "./DealOutcomeCard";
 import { useDeal, useDealHistory } from "./hooks";
+import { dealOutcome } from "./outcome";
+import { dealSituation, showsPaymentCountdown } from "./situation";
 import { checkTerms } from "./terms";
-
-const roleText = {
-  seller: "You are the seller: you locked the tokens and release them once paid.",
-  buyer: "You are the buyer: pay as the terms say, then mark the deal paid.",
-  arbiter: "You are the arbiter: you decide the split if the deal is disputed.",
-  visitor: "You are not part of this deal.",
-} as const;
 
 function describeEvent(e: HistoryEntry, token: TokenInfo): string {
   const amt = (v: unknown) => `${formatAmount(v as bigint, token.decimals)} ${token.symbol}`;
@@ -87,7 +83,10 @@ export function DealView({ rawId }: { rawId: string }) {
   const link = `${origin}${v2Link ?? dealLinkPath(id, terms?.kind === "matches" ? terms.text : undefined)}`;
   // Nobody takes a deal blind: the terms must be on screen and match the on-chain hash.
   const termsSeen = (view.kind === "v2" || view.kind === "v1") && view.verified;
-  const hasDeadline = d.status === DealStatus.Taken || d.status === DealStatus.Paid || d.status === DealStatus.Disputed;
+  // The countdown runs only while the buyer can still pay; once paid or disputed the deadline is history.
+  const countdown = showsPaymentCountdown(d);
+  const deadlineMet = d.status === DealStatus.Paid || d.status === DealStatus.Disputed;
+  const outcome = dealOutcome(d, history.data);
 
   return (
     <>
@@ -97,7 +96,11 @@ export function DealView({ rawId }: { rawId: string }) {
           {overdue ? "Payment overdue" : status}
         </span>
       </div>
-      {address ? <p data-testid="deal-role" data-role={role}>{roleText[role]}</p> : <ConnectPrompt label="Connect a wallet to act on this deal" />}
+      {address ? (
+        <p data-testid="deal-role" data-role={role}>
+          {dealSituation(d, role, now)}
+        </p>
+      ) : <ConnectPrompt label="Connect a wallet to act on this deal" />}
 
       <div className="grid-2">
         <div>
@@ -129,22 +132,26 @@ export function DealView({ rawId }: { rawId: string }) {
               </dd>
               <dt>Payment window</dt>
               <dd>{formatWindow(d.paymentWindow)} once taken</dd>
-              {hasDeadline ? (
+              {countdown ? (
                 <>
                   <dt>Payment deadline</dt>
                   <dd>
-                    <Countdown target={d.paymentDeadline} now={now} testId="payment-deadline" />
+                    <Countdown target={d.paymentDeadline} now={now} testId="payment-deadline" />{" "}
+                    <span className="muted">({formatDateTime(d.paymentDeadline)})</span>
                   </dd>
                 </>
-              ) : null}
-              {!isZeroAddress(d.token) ? (
+              ) : deadlineMet ? (
                 <>
-                  <dt>Token</dt>
-                  <dd>
-                    <AddressText address={d.token} />
+                  <dt>Payment deadline</dt>
+                  <dd data-testid="payment-deadline-met">
+                    {formatDateTime(d.paymentDeadline)} <span className="muted">(met: the buyer marked the deal paid)</span>
                   </dd>
                 </>
               ) : null}
+              <dt>Token</dt>
+              <dd data-testid="deal-token-symbol">
+                <span className="mono">{token.symbol}</span> {isZeroAddress(d.token) ? "(native)" : <AddressText address={d.token} />}
+              </dd>
             </dl>
             <ShareLink link={link} />
             {terms?.kind !== "matches" && !v2Link ? (
@@ -154,7 +161,8 @@ export function DealView({ rawId }: { rawId: string }) {
           <RoomTermsPanel dealId={id} deal={d} account={address} view={view} serverHasTerms={roomTerms.serverHasTerms} />
         </div>
 
-        <div>
+        <div className="main-action">
+          {outcome ? <DealOutcomeCard outcome={outcome} token={token} account={address} /> : null}
           {address && now !== undefined ? <DealActions deal={d} token={token} account={address} now={now} tx={tx} takeBlockedReason={termsSeen ? undefined : "Read the deal's terms first: they are not shown here or do not match the deal's on-chain fingerprint."} /> : null}
           <TxStatus state={tx.state} />
           <ChatPanel dealId={id} deal={d} account={address} />

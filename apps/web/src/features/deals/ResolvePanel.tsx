@@ -8,7 +8,7 @@ import { DecimalInput } from "@/components/TextInputs";
 import { TokenAmount } from "@/components/TokenAmount";
 import { appDeployment } from "@/config/deployment";
 import { TxButton } from "@/features/tx/TxButton";
-import type { Tx } from "@/features/tx/useTransaction";
+import { contractCall, type Tx } from "@/features/tx/useTransaction";
 import { queryKeys } from "@/lib/queryKeys";
 import { parseShareBps } from "./shareBps";
 
@@ -99,7 +99,7 @@ export function ResolvePanel({ deal, token, account, tx }: Props) {
           appDeployment
             ? {
                 calls: [
-                  { step: "Resolve", address: appDeployment.dealEscrow.address, abi: dealEscrowAbi, functionName: "resolve", args: [deal.id, shareBps] },
+                  contractCall({ step: "Resolve", address: appDeployment.dealEscrow.address, abi: dealEscrowAbi, functionName: "resolve", args: [deal.id, shareBps] }),
                 ],
                 invalidate: [queryKeys.deal(deal.id), queryKeys.dealHistory(deal.id), queryKeys.balances(account)],
                 changed: { dealIds: [deal.id] },

@@ -1,4 +1,4 @@
-import { hashDealTerms, NATIVE_ETH, serializePublicTerms } from "@peerlock/sdk";
+import { hashDealTerms, NATIVE_ETH, type OpenDealArgs, serializePublicTerms } from "@peerlock/sdk";
 import { zeroAddress, type Address } from "viem";
 import { describe, expect, it } from "vitest";
 import { checkDealForm, parseFeeBps, type DealFormInput } from "./dealForm";
@@ -35,15 +35,9 @@ describe("parseFeeBps", () => {
 
 describe("checkDealForm", () => {
   it("builds openDeal arguments with the terms hash", () => {
-    expect(checkDealForm(form()).args).toEqual({
-      token: zeroAddress,
-      amount: 2n * 10n ** 18n,
-      buyer: zeroAddress,
-      arbiter,
-      arbiterFeeBps: 150,
-      paymentWindow: 7_200,
-      termsHash: hashDealTerms(serializePublicTerms(terms), "IBAN DE89…"),
-    });
+    // openDeal(token, amount, buyer, arbiter, arbiterFeeBps, paymentWindow, termsHash)
+    const expected: OpenDealArgs = [zeroAddress, 2n * 10n ** 18n, zeroAddress, arbiter, 150, 7_200, hashDealTerms(serializePublicTerms(terms), "IBAN DE89…")];
+    expect(checkDealForm(form()).args).toEqual(expected);
   });
 
   it("applies the contract's arbiter and buyer rules", () => {
@@ -51,13 +45,13 @@ describe("checkDealForm", () => {
     expect(checkDealForm(form({ buyerText: arbiter })).errors.arbiter).toMatch(/cannot be the buyer/);
     expect(checkDealForm(form({ buyerText: me })).errors.buyer).toMatch(/your own deal/);
     expect(checkDealForm(form({ arbiterText: "" })).blockers).toContain("Name an arbiter both sides trust.");
-    expect(checkDealForm(form({ buyerText: buyer })).args?.buyer).toBe(buyer);
+    expect(checkDealForm(form({ buyerText: buyer })).args?.[2]).toBe(buyer);
   });
 
   it("keeps the payment window within 5 minutes and 30 days", () => {
     expect(checkDealForm(form({ windowText: "4", windowUnit: "minutes" })).errors.window).toMatch(/between 5 minutes and 30 days/);
-    expect(checkDealForm(form({ windowText: "5", windowUnit: "minutes" })).args?.paymentWindow).toBe(300);
-    expect(checkDealForm(form({ windowText: "30", windowUnit: "days" })).args?.paymentWindow).toBe(2_592_000);
+    expect(checkDealForm(form({ windowText: "5", windowUnit: "minutes" })).args?.[5]).toBe(300);
+    expect(checkDealForm(form({ windowText: "30", windowUnit: "days" })).args?.[5]).toBe(2_592_000);
     expect(checkDealForm(form({ windowText: "31", windowUnit: "days" })).args).toBeUndefined();
     expect(checkDealForm(form({ windowText: "1.5" })).errors.window).toBeDefined();
   });

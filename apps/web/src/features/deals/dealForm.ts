@@ -1,5 +1,5 @@
-import { dealLimits, hashDealTerms, type PublicTerms, serializePublicTerms, type TokenInfo, validatePublicTerms } from "@peerlock/sdk";
-import { zeroAddress, type Address, type Hex } from "viem";
+import { dealLimits, hashDealTerms, type OpenDealArgs, type PublicTerms, serializePublicTerms, type TokenInfo, validatePublicTerms } from "@peerlock/sdk";
+import { zeroAddress, type Address } from "viem";
 import { parseOptionalAddress, sameAddress } from "@/lib/address";
 import { formatAmount, parseAmount } from "@/lib/amount";
 import { formatWindow } from "@/lib/time";
@@ -22,16 +22,6 @@ export type DealFormInput = {
   privateDetails: string;
   account: Address | undefined;
   balance: bigint | undefined;
-};
-
-export type OpenDealArgs = {
-  token: Address;
-  amount: bigint;
-  buyer: Address;
-  arbiter: Address;
-  arbiterFeeBps: number;
-  paymentWindow: number;
-  termsHash: Hex;
 };
 
 export type DealFormCheck = {
@@ -112,16 +102,10 @@ export function checkDealForm(f: DealFormInput): DealFormCheck {
     windowSeconds !== undefined &&
     result.publicTermsText !== undefined
   ) {
-    result.args = {
-      token: f.token.address,
-      amount: amount.value,
-      buyer: buyer.value ?? zeroAddress,
-      arbiter: arbiter.value,
-      arbiterFeeBps: fee.bps,
-      paymentWindow: windowSeconds,
-      // SPEC v2: both parts are hashed; the share link and the room server carry the same texts.
-      termsHash: hashDealTerms(result.publicTermsText, f.privateDetails),
-    };
+    // In openDeal's order, typed by the SDK from the ABI. SPEC v2: both parts are hashed; the
+    // share link and the room server carry the same texts.
+    const termsHash = hashDealTerms(result.publicTermsText, f.privateDetails);
+    result.args = [f.token.address, amount.value, buyer.value ?? zeroAddress, arbiter.value, fee.bps, windowSeconds, termsHash];
   }
   return result;
 }

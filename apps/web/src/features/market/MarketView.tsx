@@ -10,7 +10,7 @@ import { DealTable } from "@/features/deals/DealTable";
 import { OfferTable } from "@/features/offers/OfferTable";
 import { SignedOffers } from "@/features/orderbook/SignedOffers";
 import { tokenFrom } from "@/features/tokens/registry";
-import { Faucet } from "@/features/wallet/Faucet";
+import { FaucetSlot } from "@/features/wallet/FaucetSlot";
 import { useChainNow } from "@/hooks/useChainNow";
 import { useMarket } from "./hooks";
 import { offerSortLabels, selectListedDeals, selectMarketOffers, tokensInBook, type OfferSort } from "./select";
@@ -56,7 +56,7 @@ export function MarketView() {
           </Link>
         </div>
       </div>
-      <Faucet />
+      <FaucetSlot />
       <QueryState what="the market" isLoading={market.isLoading || (!!data && !view)} error={market.error} retry={() => market.refetch()} />
       {view ? (
         <>

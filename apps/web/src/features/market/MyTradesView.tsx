@@ -10,7 +10,7 @@ import { DealTable } from "@/features/deals/DealTable";
 import { useFillsBy } from "@/features/offers/hooks";
 import { OfferTable } from "@/features/offers/OfferTable";
 import { Balances } from "@/features/tokens/Balances";
-import { Faucet } from "@/features/wallet/Faucet";
+import { FaucetSlot } from "@/features/wallet/FaucetSlot";
 import { useChainNow } from "@/hooks/useChainNow";
 import { sameAddress } from "@/lib/address";
 import { useMarket } from "./hooks";
@@ -60,7 +60,7 @@ export function MyTradesView() {
   return (
     <>
       <h1>My trades</h1>
-      <Faucet />
+      <FaucetSlot />
       <Balances account={address} tokens={knownTokens} />
       <QueryState what="your trades" isLoading={market.isLoading} error={market.error} retry={() => market.refetch()} />
       {mine ? (

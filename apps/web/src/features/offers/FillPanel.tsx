@@ -9,7 +9,7 @@ import { DecimalInput } from "@/components/TextInputs";
 import { appDeployment } from "@/config/deployment";
 import { useTokenBalance } from "@/features/tokens/hooks";
 import { TxButton } from "@/features/tx/TxButton";
-import type { Tx } from "@/features/tx/useTransaction";
+import { contractCall, type Tx } from "@/features/tx/useTransaction";
 import { amountToInput, formatAmount, parseAmount } from "@/lib/amount";
 import { queryKeys } from "@/lib/queryKeys";
 import { fillBlockers } from "./status";
@@ -80,14 +80,14 @@ export function FillPanel({ offer, sell, buy, account, now, tx }: Props) {
           return {
             approval: { token: buy.address, spender: escrow, amount: quote, step: `Approve ${formatAmount(quote, buy.decimals)} ${buy.symbol}` },
             calls: [
-              {
+              contractCall({
                 step: "Fill",
                 address: escrow,
                 abi: swapEscrowAbi,
                 functionName: "fillOffer",
                 args: [offer.id, sellAmount],
                 value: isNative(buy.address) ? quote : undefined,
-              },
+              }),
             ],
             invalidate: [queryKeys.offer(offer.id), queryKeys.offerHistory(offer.id), queryKeys.balances(account), queryKeys.fillsBy(account)],
             changed: { offerIds: [offer.id] },

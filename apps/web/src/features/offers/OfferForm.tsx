@@ -7,6 +7,7 @@ import { useId, useState } from "react";
 import { useConnection } from "wagmi";
 import { Blockers } from "@/components/Blockers";
 import { FieldHint } from "@/components/FieldHint";
+import { HydratedFieldset } from "@/components/HydratedFieldset";
 import { NotDeployed } from "@/components/NotDeployed";
 import { AddressInput, DecimalInput } from "@/components/TextInputs";
 import { appDeployment, knownTokens } from "@/config/deployment";
@@ -14,7 +15,7 @@ import { useTokenBalance } from "@/features/tokens/hooks";
 import { TokenPicker, useTokenChoice } from "@/features/tokens/TokenPicker";
 import { isBusy } from "@/features/tx/txState";
 import { TxStatus } from "@/features/tx/TxStatus";
-import { useTransaction } from "@/features/tx/useTransaction";
+import { contractCall, useTransaction } from "@/features/tx/useTransaction";
 import { useChainNow } from "@/hooks/useChainNow";
 import { formatAmount } from "@/lib/amount";
 import { formatPrice, inversePrice, unitPrice } from "@/lib/price";
@@ -67,27 +68,28 @@ export function OfferForm() {
       if (!signedTokenError) void signFlow.run(args, sell);
       return;
     }
+    const [sellToken, sellAmount, , , , expiry] = args;
     void tx.run({
       approval: {
-        token: args.sellToken,
+        token: sellToken,
         spender: escrow,
-        amount: args.sellAmount,
-        step: `Approve ${formatAmount(args.sellAmount, sell.decimals)} ${sell.symbol}`,
+        amount: sellAmount,
+        step: `Approve ${formatAmount(sellAmount, sell.decimals)} ${sell.symbol}`,
       },
       calls: [
-        {
+        contractCall({
           step: "Create offer",
           address: escrow,
           abi: swapEscrowAbi,
           functionName: "createOffer",
-          args: [args.sellToken, args.sellAmount, args.buyToken, args.buyAmount, args.taker, args.expiry, args.partialFills],
-          value: isNative(args.sellToken) ? args.sellAmount : undefined,
-        },
+          args,
+          value: isNative(sellToken) ? sellAmount : undefined,
+        }),
       ],
       invalidate: [queryKeys.balances(address)],
       changed: (receipts) => ({ offerIds: createdIds(receipts) }),
       // InvalidExpiry means the chain's clock has already reached the chosen expiry.
-      clockProofs: args.expiry === 0n ? undefined : { InvalidExpiry: args.expiry },
+      clockProofs: expiry === 0n ? undefined : { InvalidExpiry: expiry },
       onConfirmed: (receipts) => {
         const [offerId] = createdIds(receipts);
         if (offerId !== undefined) router.push(`/offers/${offerId}`);
@@ -114,123 +116,125 @@ export function OfferForm() {
           ? "Sign your offer instead of sending it: the tokens stay in your wallet, and anyone (or the taker you name) who gets its link pays your price and receives them in one transaction."
           : "Lock the tokens you sell in the escrow; anyone (or the taker you name) pays your price and receives them in the same transaction."}
       </p>
-      <div className="grid-2">
-        <fieldset>
-          <legend>You sell</legend>
-          <TokenPicker label="Token to sell" {...sellChoice.picker} testId="sell-token" />
-          <div className="field">
-            <label htmlFor={`${id}-sell`}>Amount to sell{sell ? ` (${sell.symbol})` : ""}</label>
-            <DecimalInput
-              id={`${id}-sell`}
-              value={sellText}
-              onChange={setSellText}
-              aria-invalid={!!check.errors.sellAmount}
-              aria-describedby={`${id}-sell-hint`}
-            />
-            <FieldHint id={`${id}-sell-hint`} error={check.errors.sellAmount}>
-              {sell && balance.data !== undefined ? `Balance: ${formatAmount(balance.data, sell.decimals)} ${sell.symbol}` : " "}
-            </FieldHint>
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend>You receive</legend>
-          <TokenPicker label="Token to receive" {...buyChoice.picker} testId="buy-token" />
-          <div className="field">
-            <label htmlFor={`${id}-buy`}>Amount to receive{buy ? ` (${buy.symbol})` : ""}</label>
-            <DecimalInput
-              id={`${id}-buy`}
-              value={buyText}
-              onChange={setBuyText}
-              aria-invalid={!!check.errors.buyAmount}
-              aria-describedby={`${id}-buy-hint`}
-            />
-            <FieldHint id={`${id}-buy-hint`} error={check.errors.buyAmount}>
-              For the whole amount you sell.
-            </FieldHint>
-          </div>
-        </fieldset>
-      </div>
-      {check.errors.tokens || signedTokenError ? (
-        <p className="field-error" role="alert">
-          {check.errors.tokens ?? signedTokenError}
-        </p>
-      ) : null}
-
-      <p className="preview" aria-live="polite" data-testid="price-preview">
-        {pricePreview && sell && buy ? (
-          <>
-            Price: 1 {sell.symbol} = {formatPrice(unitPrice(pricePreview))} {buy.symbol}
-            <span className="muted" style={{ fontWeight: 400 }}>
-              {" "}
-              (1 {buy.symbol} = {formatPrice(inversePrice(pricePreview))} {sell.symbol})
-            </span>
-          </>
-        ) : (
-          "Price: enter both amounts"
-        )}
-      </p>
-
-      <div className="grid-2">
-        <div className="field">
-          <label htmlFor={`${id}-taker`}>Taker (optional)</label>
-          <AddressInput
-            id={`${id}-taker`}
-            value={takerText}
-            onChange={setTakerText}
-            aria-invalid={!!check.errors.taker}
-            aria-describedby={`${id}-taker-hint`}
-          />
-          <FieldHint id={`${id}-taker-hint`} error={check.errors.taker}>
-            Leave empty to let anyone fill; otherwise only this account can.
-          </FieldHint>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-expiry`}>Expiry</label>
-          <select id={`${id}-expiry`} value={expiryChoice} onChange={(e) => setExpiryChoice(e.target.value)}>
-            {expiryChoices.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-          {expiryChoice === "custom" ? (
-            <>
-              <label htmlFor={`${id}-expiry-at`} style={{ marginTop: "0.5rem" }}>
-                Expires at (your local time)
-              </label>
-              <input
-                id={`${id}-expiry-at`}
-                type="datetime-local"
-                value={customExpiry}
-                onChange={(e) => setCustomExpiry(e.target.value)}
-                aria-invalid={!!check.errors.expiry}
+      <HydratedFieldset>
+        <div className="grid-2">
+          <fieldset>
+            <legend>You sell</legend>
+            <TokenPicker label="Token to sell" {...sellChoice.picker} testId="sell-token" />
+            <div className="field">
+              <label htmlFor={`${id}-sell`}>Amount to sell{sell ? ` (${sell.symbol})` : ""}</label>
+              <DecimalInput
+                id={`${id}-sell`}
+                value={sellText}
+                onChange={setSellText}
+                aria-invalid={!!check.errors.sellAmount}
+                aria-describedby={`${id}-sell-hint`}
               />
-            </>
-          ) : null}
-          {check.errors.expiry ? <span className="field-error">{check.errors.expiry}</span> : null}
+              <FieldHint id={`${id}-sell-hint`} error={check.errors.sellAmount}>
+                {sell && balance.data !== undefined ? `Balance: ${formatAmount(balance.data, sell.decimals)} ${sell.symbol}` : " "}
+              </FieldHint>
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>You receive</legend>
+            <TokenPicker label="Token to receive" {...buyChoice.picker} testId="buy-token" />
+            <div className="field">
+              <label htmlFor={`${id}-buy`}>Amount to receive{buy ? ` (${buy.symbol})` : ""}</label>
+              <DecimalInput
+                id={`${id}-buy`}
+                value={buyText}
+                onChange={setBuyText}
+                aria-invalid={!!check.errors.buyAmount}
+                aria-describedby={`${id}-buy-hint`}
+              />
+              <FieldHint id={`${id}-buy-hint`} error={check.errors.buyAmount}>
+                For the whole amount you sell.
+              </FieldHint>
+            </div>
+          </fieldset>
         </div>
-      </div>
+        {check.errors.tokens || signedTokenError ? (
+          <p className="field-error" role="alert">
+            {check.errors.tokens ?? signedTokenError}
+          </p>
+        ) : null}
 
-      <div className="field">
-        <label className="checkbox">
-          <input type="checkbox" checked={partialFills} onChange={(e) => setPartialFills(e.target.checked)} />
-          Allow partial fills
-        </label>
-        <span className="hint">Without partial fills, a taker must buy everything at once.</span>
-      </div>
+        <p className="preview" aria-live="polite" data-testid="price-preview">
+          {pricePreview && sell && buy ? (
+            <>
+              Price: 1 {sell.symbol} = {formatPrice(unitPrice(pricePreview))} {buy.symbol}
+              <span className="muted" style={{ fontWeight: 400 }}>
+                {" "}
+                (1 {buy.symbol} = {formatPrice(inversePrice(pricePreview))} {sell.symbol})
+              </span>
+            </>
+          ) : (
+            "Price: enter both amounts"
+          )}
+        </p>
 
-      <Blockers reasons={sellText || buyText || !address ? check.blockers : []} testId="offer-blockers" />
+        <div className="grid-2">
+          <div className="field">
+            <label htmlFor={`${id}-taker`}>Taker (optional)</label>
+            <AddressInput
+              id={`${id}-taker`}
+              value={takerText}
+              onChange={setTakerText}
+              aria-invalid={!!check.errors.taker}
+              aria-describedby={`${id}-taker-hint`}
+            />
+            <FieldHint id={`${id}-taker-hint`} error={check.errors.taker}>
+              Leave empty to let anyone fill; otherwise only this account can.
+            </FieldHint>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-expiry`}>Expiry</label>
+            <select id={`${id}-expiry`} value={expiryChoice} onChange={(e) => setExpiryChoice(e.target.value)}>
+              {expiryChoices.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+            {expiryChoice === "custom" ? (
+              <>
+                <label htmlFor={`${id}-expiry-at`} style={{ marginTop: "0.5rem" }}>
+                  Expires at (your local time)
+                </label>
+                <input
+                  id={`${id}-expiry-at`}
+                  type="datetime-local"
+                  value={customExpiry}
+                  onChange={(e) => setCustomExpiry(e.target.value)}
+                  aria-invalid={!!check.errors.expiry}
+                />
+              </>
+            ) : null}
+            {check.errors.expiry ? <span className="field-error">{check.errors.expiry}</span> : null}
+          </div>
+        </div>
 
-      <button type="submit" disabled={!check.args || !!signedTokenError || busy}>
-        {kind === "signed" ? "Sign offer" : "Create offer"}
-      </button>
-      <p className="hint">
-        {kind === "signed"
-          ? `Signing is free. If SignedSwap may not yet spend this much ${sell?.symbol ?? ""}, your wallet first asks to approve it (one transaction).`
-          : sell && !isNative(sell.address)
-            ? `If the escrow may not yet spend this much ${sell.symbol}, your wallet first asks to approve exactly this amount.`
-            : " "}
-      </p>
+        <div className="field">
+          <label className="checkbox">
+            <input type="checkbox" checked={partialFills} onChange={(e) => setPartialFills(e.target.checked)} />
+            Allow partial fills
+          </label>
+          <span className="hint">Without partial fills, a taker must buy everything at once.</span>
+        </div>
+
+        <Blockers reasons={sellText || buyText || !address ? check.blockers : []} testId="offer-blockers" />
+
+        <button type="submit" disabled={!check.args || !!signedTokenError || busy}>
+          {kind === "signed" ? "Sign offer" : "Create offer"}
+        </button>
+        <p className="hint">
+          {kind === "signed"
+            ? `Signing is free. If SignedSwap may not yet spend this much ${sell?.symbol ?? ""}, your wallet first asks to approve it (one transaction).`
+            : sell && !isNative(sell.address)
+              ? `If the escrow may not yet spend this much ${sell.symbol}, your wallet first asks to approve exactly this amount.`
+              : " "}
+        </p>
+      </HydratedFieldset>
       {kind === "signed" ? <SignStatus flow={signFlow} /> : <TxStatus state={tx.state} />}
     </form>
   );

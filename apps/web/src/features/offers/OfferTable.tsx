@@ -8,7 +8,7 @@ import { tokenFrom } from "@/features/tokens/registry";
 import { TradeCell, TradeRow, TradeTable, type TradeListProps } from "@/features/trades/TradeTable";
 import { sameAddress } from "@/lib/address";
 import { formatPrice, unitPrice } from "@/lib/price";
-import { isPrivateOffer, offerPhase, offerPhaseLabel } from "./status";
+import { isPrivateOffer, offerPhase, offerPhaseLabel, showsOfferExpiry } from "./status";
 
 const columns = ["Offer", "Sells (remaining)", "Price", "Cost of the rest", "Expires", "Status"] as const;
 
@@ -45,13 +45,17 @@ export function OfferTable({ offers, tokens, now, account, ...list }: TradeListP
             <TradeCell label="Cost of the rest" num>
               <TokenAmount value={quoteFill(o, o.sellRemaining)} token={buy} />
             </TradeCell>
-            <TradeCell label="Expires">{o.expiry === 0n ? "Never" : <Countdown target={o.expiry} now={now} />}</TradeCell>
+            <TradeCell label="Expires">
+              {!showsOfferExpiry(phase) ? <span aria-label="No expiry: the offer is closed">—</span> : o.expiry === 0n ? "Never" : <Countdown target={o.expiry} now={now} />}
+            </TradeCell>
             <TradeCell label="Status">
               <span className="badge escrowed" title="Locked on chain: always fillable until it expires or is cancelled">
                 Escrowed
               </span>{" "}
               <span className={`badge ${phase}`}>{offerPhaseLabel[phase]}</span>{" "}
-              {isPrivateOffer(o) ? <span className="badge private">Private</span> : null}{" "}
+              {isPrivateOffer(o) ? (
+                <span className="badge private">{sameAddress(o.taker, account) && phase === "open" ? "For you" : "Private"}</span>
+              ) : null}{" "}
               {!o.partialFills ? <span className="badge">All or nothing</span> : null}
             </TradeCell>
           </TradeRow>

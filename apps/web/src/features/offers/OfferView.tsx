@@ -15,7 +15,7 @@ import { ShareLink } from "@/features/trades/ShareLink";
 import { gateTradeLink } from "@/features/trades/TradeLinkGate";
 import { TxButton } from "@/features/tx/TxButton";
 import { TxStatus } from "@/features/tx/TxStatus";
-import { useTransaction } from "@/features/tx/useTransaction";
+import { contractCall, useTransaction } from "@/features/tx/useTransaction";
 import { ConnectPrompt } from "@/features/wallet/ConnectPrompt";
 import { useChainNow } from "@/hooks/useChainNow";
 import { useOrigin } from "@/hooks/useOrigin";
@@ -131,7 +131,7 @@ export function OfferView({ rawId }: { rawId: string }) {
           <ShareLink link={link} />
         </section>
 
-        <div>
+        <div className="main-action">
           {phase === "open" && !isMaker ? <FillPanel offer={o} sell={sell} buy={buy} account={address} now={now} tx={tx} /> : null}
           {phase && phase !== "open" ? (
             <Notice kind={phase === "expired" ? "warn" : "info"} title={phase === "expired" ? "This offer has expired." : `This offer is ${offerPhaseLabel[phase].toLowerCase()}.`}>
@@ -150,7 +150,9 @@ export function OfferView({ rawId }: { rawId: string }) {
                 plan={() =>
                   address
                     ? {
-                        calls: [{ step: "Cancel offer", address: appDeployment!.swapEscrow.address, abi: swapEscrowAbi, functionName: "cancelOffer", args: [id] }],
+                        calls: [
+                          contractCall({ step: "Cancel offer", address: appDeployment!.swapEscrow.address, abi: swapEscrowAbi, functionName: "cancelOffer", args: [id] }),
+                        ],
                         invalidate: [queryKeys.offer(id), queryKeys.offerHistory(id), queryKeys.balances(address)],
                         changed: { offerIds: [id] },
                       }

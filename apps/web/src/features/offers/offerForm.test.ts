@@ -1,4 +1,4 @@
-import { NATIVE_ETH, type TokenInfo } from "@peerlock/sdk";
+import { type CreateOfferArgs, NATIVE_ETH, type TokenInfo } from "@peerlock/sdk";
 import { zeroAddress, type Address } from "viem";
 import { describe, expect, it } from "vitest";
 import { checkOfferForm, type OfferFormInput } from "./offerForm";
@@ -21,15 +21,9 @@ const form = (over: Partial<OfferFormInput> = {}): OfferFormInput => ({
 
 describe("checkOfferForm", () => {
   it("builds createOffer arguments in base units", () => {
-    expect(checkOfferForm(form()).args).toEqual({
-      sellToken: zeroAddress,
-      sellAmount: 15n * 10n ** 17n,
-      buyToken: usdc.address,
-      buyAmount: 3_000_000_000n,
-      taker: zeroAddress,
-      expiry: 0n,
-      partialFills: true,
-    });
+    // createOffer(sellToken, sellAmount, buyToken, buyAmount, taker, expiry, partialFills)
+    const expected: CreateOfferArgs = [zeroAddress, 15n * 10n ** 17n, usdc.address, 3_000_000_000n, zeroAddress, 0n, true];
+    expect(checkOfferForm(form()).args).toEqual(expected);
   });
 
   it("refuses the same token on both sides", () => {

@@ -1,4 +1,4 @@
-import type { TokenInfo } from "@peerlock/sdk";
+import type { CreateOfferArgs, TokenInfo } from "@peerlock/sdk";
 import { zeroAddress, type Address } from "viem";
 import { parseOptionalAddress, sameAddress } from "@/lib/address";
 import { formatAmount, parseAmount } from "@/lib/amount";
@@ -14,16 +14,6 @@ export type OfferFormInput = {
   partialFills: boolean;
   account: Address | undefined;
   sellBalance: bigint | undefined;
-};
-
-export type CreateOfferArgs = {
-  sellToken: Address;
-  sellAmount: bigint;
-  buyToken: Address;
-  buyAmount: bigint;
-  taker: Address;
-  expiry: bigint;
-  partialFills: boolean;
 };
 
 export type OfferFormCheck = {
@@ -65,15 +55,8 @@ export function checkOfferForm(f: OfferFormInput): OfferFormCheck {
   };
   const valid = Object.keys(errors).length === 0 && blockers.length === 0 && f.expiry?.ok && taker.ok;
   if (valid && f.sell && f.buy && sellAmount?.ok && buyAmount?.ok && f.expiry?.ok && taker.ok) {
-    result.args = {
-      sellToken: f.sell.address,
-      sellAmount: sellAmount.value,
-      buyToken: f.buy.address,
-      buyAmount: buyAmount.value,
-      taker: taker.value ?? zeroAddress,
-      expiry: f.expiry.expiry,
-      partialFills: f.partialFills,
-    };
+    // In createOffer's order, typed by the SDK from the ABI.
+    result.args = [f.sell.address, sellAmount.value, f.buy.address, buyAmount.value, taker.value ?? zeroAddress, f.expiry.expiry, f.partialFills];
   }
   return result;
 }

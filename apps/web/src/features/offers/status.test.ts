@@ -1,7 +1,7 @@
 import { OfferStatus, type Offer, type TokenInfo } from "@peerlock/sdk";
 import { zeroAddress, type Address } from "viem";
 import { describe, expect, it } from "vitest";
-import { canCancelOffer, fillBlockers, isFillableBy, offerPhase } from "./status";
+import { canCancelOffer, fillBlockers, isFillableBy, offerPhase, showsOfferExpiry } from "./status";
 
 const maker = "0x1000000000000000000000000000000000000001" as Address;
 const me = "0x2000000000000000000000000000000000000002" as Address;
@@ -86,5 +86,14 @@ describe("canCancelOffer", () => {
     expect(canCancelOffer(base, maker)).toBe(true);
     expect(canCancelOffer(base, me)).toBe(false);
     expect(canCancelOffer({ ...base, status: OfferStatus.Filled }, maker)).toBe(false);
+  });
+});
+
+describe("showsOfferExpiry", () => {
+  it("shows an expiry only while it still matters", () => {
+    expect(showsOfferExpiry("open")).toBe(true);
+    expect(showsOfferExpiry("expired")).toBe(true);
+    expect(showsOfferExpiry("filled")).toBe(false);
+    expect(showsOfferExpiry("cancelled")).toBe(false);
   });
 });

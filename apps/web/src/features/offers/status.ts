@@ -84,3 +84,8 @@ export function fillBlockers(p: FillPreflight): string[] {
   }
   return [];
 }
+
+/** What the Expires column shows: nothing once the offer is filled or cancelled (its expiry no longer matters). */
+export function showsOfferExpiry(phase: OfferPhase): boolean {
+  return phase === "open" || phase === "expired";
+}

@@ -2,7 +2,7 @@
 
 import { invalidationsBelow, signedSwapAbi, type SignedOrderWithSignature } from "@peerlock/sdk";
 import { TxButton } from "@/features/tx/TxButton";
-import type { Tx } from "@/features/tx/useTransaction";
+import { contractCall, type Tx } from "@/features/tx/useTransaction";
 import { browserStore, readNonceFloor } from "./nonceFloor";
 import { signedOrderKey } from "./hooks";
 
@@ -30,7 +30,7 @@ export function MakerActions({ signed, digest, open, tx }: { signed: SignedOrder
           disabled={!open}
           testId="signed-cancel"
           plan={() => ({
-            calls: [{ step: "Cancel offer", address: verifyingContract, abi: signedSwapAbi, functionName: "cancel", args: [[order.nonce]] }],
+            calls: [contractCall({ step: "Cancel offer", address: verifyingContract, abi: signedSwapAbi, functionName: "cancel", args: [[order.nonce]] })],
             invalidate: [signedOrderKey(digest)],
           })}
         />
@@ -40,13 +40,15 @@ export function MakerActions({ signed, digest, open, tx }: { signed: SignedOrder
           tx={tx}
           testId="signed-cancel-all"
           plan={() => ({
-            calls: invalidations.map(({ wordPos, mask }, i) => ({
-              step: invalidations.length > 1 ? `Cancel signed offers (${i + 1} of ${invalidations.length})` : "Cancel all signed offers",
-              address: verifyingContract,
-              abi: signedSwapAbi,
-              functionName: "invalidateNonces",
-              args: [wordPos, mask],
-            })),
+            calls: invalidations.map(({ wordPos, mask }, i) =>
+              contractCall({
+                step: invalidations.length > 1 ? `Cancel signed offers (${i + 1} of ${invalidations.length})` : "Cancel all signed offers",
+                address: verifyingContract,
+                abi: signedSwapAbi,
+                functionName: "invalidateNonces",
+                args: [wordPos, mask],
+              }),
+            ),
             invalidate: [signedOrderKey(digest)],
           })}
         />

@@ -7,7 +7,7 @@ import { FieldHint } from "@/components/FieldHint";
 import { DecimalInput } from "@/components/TextInputs";
 import { useTokenBalance } from "@/features/tokens/hooks";
 import { TxButton } from "@/features/tx/TxButton";
-import type { Tx } from "@/features/tx/useTransaction";
+import { contractCall, type Tx } from "@/features/tx/useTransaction";
 import { amountToInput, formatAmount, parseAmount } from "@/lib/amount";
 import { queryKeys } from "@/lib/queryKeys";
 import { signedOrderKey } from "./hooks";
@@ -73,7 +73,7 @@ export function SignedFillPanel({ signed, digest, remaining, sell, buy, account,
           const contract = signed.verifyingContract;
           return {
             approval: { token: buy.address, spender: contract, amount: quote, step: `Approve ${formatAmount(quote, buy.decimals)} ${buy.symbol}` },
-            calls: [{ step: "Fill", address: contract, abi: signedSwapAbi, functionName: "fillOrder", args: [order, signed.signature, sellAmount] }],
+            calls: [contractCall({ step: "Fill", address: contract, abi: signedSwapAbi, functionName: "fillOrder", args: [order, signed.signature, sellAmount] })],
             invalidate: [signedOrderKey(digest), queryKeys.balances(account)],
             clockProofs: order.expiry === 0n ? undefined : { OrderExpired: order.expiry },
           };

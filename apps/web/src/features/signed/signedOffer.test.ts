@@ -1,4 +1,4 @@
-import { encodeOrderLink, NATIVE_ETH, type SignedOrderWithSignature } from "@peerlock/sdk";
+import { type CreateOfferArgs, encodeOrderLink, NATIVE_ETH, type SignedOrderWithSignature } from "@peerlock/sdk";
 import { describe, expect, it } from "vitest";
 import { getAddress, zeroAddress } from "viem";
 import { readNonceFloor, recordSignedNonce } from "./nonceFloor";
@@ -8,7 +8,8 @@ const contract = getAddress("0x5fbdb2315678afecb367f032d93f642f64180aa3");
 const maker = getAddress("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
 const tokenA = { address: getAddress("0x00000000000000000000000000000000000000a1"), symbol: "A", name: "A", decimals: 18 };
 const tokenB = { address: getAddress("0x00000000000000000000000000000000000000b2"), symbol: "B", name: "B", decimals: 6 };
-const args = { sellToken: tokenA.address, sellAmount: 10n, buyToken: tokenB.address, buyAmount: 25n, taker: zeroAddress, expiry: 0n, partialFills: true };
+// createOffer(sellToken, sellAmount, buyToken, buyAmount, taker, expiry, partialFills)
+const args: CreateOfferArgs = [tokenA.address, 10n, tokenB.address, 25n, zeroAddress, 0n, true];
 const signed: SignedOrderWithSignature = { chainId: 31337, verifyingContract: contract, order: orderFromForm(args, maker, 4n), signature: `0x${"11".repeat(65)}` };
 
 describe("signed offers in the app", () => {

@@ -1,7 +1,6 @@
-import { decodeOrderLink, isNative, OrderLinkError, type SignedOrder, type SignedOrderWithSignature, type TokenInfo } from "@peerlock/sdk";
+import { type CreateOfferArgs, decodeOrderLink, isNative, OrderLinkError, type SignedOrder, type SignedOrderWithSignature, type TokenInfo } from "@peerlock/sdk";
 import type { Address } from "viem";
 import { sameAddress } from "@/lib/address";
-import type { CreateOfferArgs } from "@/features/offers/offerForm";
 
 /** "escrowed": locked now, always fillable. "signed": free to post, the maker keeps the tokens. */
 export type OfferKind = "escrowed" | "signed";
@@ -14,19 +13,10 @@ export function signedOfferTokenError(sell: TokenInfo | undefined, buy: TokenInf
   return undefined;
 }
 
-/** The order a maker signs for the form's terms. */
+/** The order a maker signs for the form's terms (createOffer's arguments, as the form checked them). */
 export function orderFromForm(args: CreateOfferArgs, maker: Address, nonce: bigint): SignedOrder {
-  return {
-    maker,
-    taker: args.taker,
-    sellToken: args.sellToken,
-    sellAmount: args.sellAmount,
-    buyToken: args.buyToken,
-    buyAmount: args.buyAmount,
-    expiry: args.expiry,
-    nonce,
-    partialFills: args.partialFills,
-  };
+  const [sellToken, sellAmount, buyToken, buyAmount, taker, expiry, partialFills] = args;
+  return { maker, taker, sellToken, sellAmount, buyToken, buyAmount, expiry, nonce, partialFills };
 }
 
 /** Where a signed offer's page lives: the whole order rides in the fragment, never sent to a server. */

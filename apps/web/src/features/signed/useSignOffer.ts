@@ -1,13 +1,12 @@
 "use client";
 
-import { decodeEscrowError, encodeOrderLink, erc20Abi, nextUnusedNonce, orderTypedData, type TokenInfo } from "@peerlock/sdk";
+import { type CreateOfferArgs, decodeEscrowError, encodeOrderLink, erc20Abi, nextUnusedNonce, orderTypedData, type TokenInfo } from "@peerlock/sdk";
 import { useCallback, useState } from "react";
 import { maxUint256 } from "viem";
 import { useConfig } from "wagmi";
 import { getClient, getConnection, readContract, signTypedData } from "wagmi/actions";
 import { appChain } from "@/config/chain";
 import { appDeployment } from "@/config/deployment";
-import type { CreateOfferArgs } from "@/features/offers/offerForm";
 import { useTransaction } from "@/features/tx/useTransaction";
 import { formatAmount } from "@/lib/amount";
 import { usePostSignedOrder } from "@/features/orderbook/hooks";
@@ -38,6 +37,7 @@ export function useSignOffer() {
 
   const run = useCallback(
     async (args: CreateOfferArgs, sell: TokenInfo) => {
+      const [sellToken, sellAmount] = args;
       const maker = getConnection(config).address;
       if (!appDeployment || !maker) return;
       const venue = { chainId: appChain.id, verifyingContract: appDeployment.signedSwap.address };
@@ -46,15 +46,15 @@ export function useSignOffer() {
       try {
         const allowance = await readContract(config, {
           chainId: appChain.id,
-          address: args.sellToken,
+          address: sellToken,
           abi: erc20Abi,
           functionName: "allowance",
           args: [maker, venue.verifyingContract],
         });
-        if (allowance < args.sellAmount) {
-          const raised = maxUint256 - allowance < args.sellAmount ? maxUint256 : allowance + args.sellAmount;
-          const step = `Approve SignedSwap for ${formatAmount(args.sellAmount, sell.decimals)} more ${sell.symbol}`;
-          const done = await approval.run({ approval: { token: args.sellToken, spender: venue.verifyingContract, amount: raised, step }, calls: [] });
+        if (allowance < sellAmount) {
+          const raised = maxUint256 - allowance < sellAmount ? maxUint256 : allowance + sellAmount;
+          const step = `Approve SignedSwap for ${formatAmount(sellAmount, sell.decimals)} more ${sell.symbol}`;
+          const done = await approval.run({ approval: { token: sellToken, spender: venue.verifyingContract, amount: raised, step }, calls: [] });
           if (!done) return; // the approval's status says why
           // an approval-only plan ends without a "confirmed" line: clear it, the signature is next
           approval.reset();

@@ -5,7 +5,8 @@ export function ShareLink({ link }: { link: string }) {
   return (
     <>
       <h2 className="subhead">Share</h2>
-      <p className="mono" data-testid="share-link">
+      {/* Long links (terms in the fragment) are cut to one line on narrow screens; the full one is copied and on hover. */}
+      <p className="mono share-link" data-testid="share-link" title={link}>
         {link}
       </p>
       <CopyButton text={link} />

@@ -3,7 +3,7 @@
 import { decodeEscrowError, erc20Abi, type EscrowErrorName, isNative } from "@peerlock/sdk";
 import { type QueryKey, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
-import type { Abi, Address, TransactionReceipt } from "viem";
+import type { Address, TransactionReceipt } from "viem";
 import { useConfig } from "wagmi";
 import {
   getConnection,
@@ -17,17 +17,11 @@ import { appChain } from "@/config/chain";
 import { useApplyMarketChanges } from "@/features/market/hooks";
 import { type ChainClock, proveChainTime } from "@/lib/chainClock";
 import { queryKeys } from "@/lib/queryKeys";
+import { type ContractCall, contractCall } from "./contractCall";
 import type { TxState } from "./txState";
 
-/** One contract call of a plan; `step` is what the person reads ("Create offer"). */
-export type ContractCall = {
-  step: string;
-  address: Address;
-  abi: Abi;
-  functionName: string;
-  args: readonly unknown[];
-  value?: bigint;
-};
+export { type ContractCall, contractCall } from "./contractCall";
+
 
 /** Spending the plan needs: approved for exactly `amount` first, only when the allowance is short. */
 export type Approval = { token: Address; spender: Address; amount: bigint; step: string };
@@ -72,7 +66,7 @@ export function useTransaction() {
   const running = useRef(false);
 
   const send = useCallback(
-    async (call: Omit<ContractCall, "step">, account: Address, step: string): Promise<TransactionReceipt> => {
+    async (call: ContractCall, account: Address, step: string): Promise<TransactionReceipt> => {
       setState({ phase: "simulating", step });
       const { request } = await simulateContract(config, {
         account,
@@ -127,7 +121,11 @@ export function useTransaction() {
           });
           if (allowance < approval.amount) {
             const approve = (amount: bigint, label: string) =>
-              send({ address: approval.token, abi: erc20Abi, functionName: "approve", args: [approval.spender, amount] }, account, label);
+              send(
+                contractCall({ step: label, address: approval.token, abi: erc20Abi, functionName: "approve", args: [approval.spender, amount] }),
+                account,
+                label,
+              );
             try {
               await approve(approval.amount, step);
             } catch (error) {

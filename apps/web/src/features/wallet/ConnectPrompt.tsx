@@ -1,6 +1,6 @@
 "use client";
 
-import { useConnection } from "wagmi";
+import { useHydrated } from "@/hooks/useHydrated";
 import { useWalletChooser } from "./WalletChooserProvider";
 
 /**
@@ -9,10 +9,10 @@ import { useWalletChooser } from "./WalletChooserProvider";
  */
 export function ConnectPrompt({ label }: { label: `Connect a wallet to ${string}` }) {
   const chooser = useWalletChooser();
-  const { status } = useConnection();
+  const hydrated = useHydrated();
   return (
     <p>
-      <button type="button" className="secondary" onClick={chooser.open} disabled={status === "connecting"}>
+      <button type="button" className="secondary" onClick={chooser.open} disabled={!hydrated} aria-busy={!hydrated}>
         {label}
       </button>
     </p>

@@ -3,18 +3,20 @@
 import { decodeEscrowError } from "@peerlock/sdk";
 import { useConnection, useSwitchChain } from "wagmi";
 import { appChain } from "@/config/chain";
+import { useChainName } from "./useChainName";
 
 /** Shown while the wallet is on another network: every action would go to the wrong chain. */
 export function NetworkBanner() {
   const connection = useConnection();
   const switchChain = useSwitchChain();
+  const walletChain = useChainName(connection.chainId);
   if (connection.status !== "connected" || connection.chainId === appChain.id) return null;
   const error = switchChain.error ? decodeEscrowError(switchChain.error) : undefined;
   return (
     <div className="banner" data-testid="wrong-network">
       <div className="banner-inner">
         <p style={{ margin: 0 }}>
-          Your wallet is on {connection.chain?.name ?? `chain ${connection.chainId}`}. Peerlock here runs on{" "}
+          Your wallet is on {walletChain}. Peerlock here runs on{" "}
           <strong>{appChain.name}</strong> (chain {appChain.id}).
         </p>
         <div className="row">

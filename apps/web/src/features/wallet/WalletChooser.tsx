@@ -1,16 +1,10 @@
 "use client";
 
 import { decodeEscrowError } from "@peerlock/sdk";
-import { useEffect, useRef } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
 import { type Connector, useConnect, useConnectors } from "wagmi";
-
-/** EIP-6963 wallets announce themselves with a name and icon; the generic connector is window.ethereum. */
-function walletLabel(connector: Connector, hasAnnounced: boolean): string {
-  if (connector.id !== "injected") return connector.name;
-  return hasAnnounced ? "Other browser wallet" : "Browser wallet";
-}
-
-const isAnnouncedWallet = (c: Connector) => c.type === "injected" && c.id !== "injected";
+import { AccountPickerHost, accountPickerOf } from "./accountPicker";
+import { chooserWallets, walletLabel } from "./chooserList";
 
 /**
  * The wallet chooser: every EIP-6963 wallet the browser announced, plus the generic injected
@@ -20,6 +14,9 @@ export function WalletChooser({ open, onClose }: { open: boolean; onClose: () =>
   const dialog = useRef<HTMLDialogElement>(null);
   const connectors = useConnectors();
   const connect = useConnect();
+  // A wallet whose own account screen is showing (the dev wallet), loaded from its connector.
+  const [devPicking, setDevPicking] = useState<Connector | undefined>(undefined);
+  const loadPicker = devPicking ? accountPickerOf(devPicking) : undefined;
 
   useEffect(() => {
     const d = dialog.current;
@@ -28,29 +25,42 @@ export function WalletChooser({ open, onClose }: { open: boolean; onClose: () =>
     if (!open && d.open) d.close();
   }, [open]);
 
-  const announced = connectors.some(isAnnouncedWallet);
   // Only evaluated once opened (never during server rendering), so hydration stays consistent.
-  const noInjected = open && !announced && typeof window !== "undefined" && !("ethereum" in window);
-  const usable = noInjected ? connectors.filter((c) => c.id !== "injected") : connectors;
-  const noWallet = noInjected && usable.length === 0;
-  const sorted = [...usable].sort((a, b) => Number(a.id === "injected") - Number(b.id === "injected"));
+  const hasWindowEthereum = !open || (typeof window !== "undefined" && "ethereum" in window);
+  const listed = chooserWallets(connectors, hasWindowEthereum);
+  const noWallet = open && listed.length === 0;
   const error = connect.error ? decodeEscrowError(connect.error) : undefined;
+  const close = () => {
+    setDevPicking(undefined);
+    onClose();
+  };
 
   return (
-    <dialog ref={dialog} className="chooser" aria-labelledby="wallet-chooser-title" onClose={onClose} data-testid="wallet-chooser">
+    <dialog ref={dialog} className="chooser" aria-labelledby="wallet-chooser-title" onClose={close} data-testid="wallet-chooser">
       <h2 id="wallet-chooser-title" style={{ marginTop: 0 }}>
         Choose a wallet
       </h2>
-      {noWallet ? (
+      {devPicking && loadPicker ? (
+        <Suspense fallback={<p role="status">Loading the wallet…</p>}>
+          <AccountPickerHost
+            loader={loadPicker}
+            disabled={connect.isPending}
+            onChosen={() => connect.mutate({ connector: devPicking }, { onSuccess: close })}
+          />
+          <button type="button" className="secondary small" onClick={() => setDevPicking(undefined)}>
+            Back to all wallets
+          </button>
+        </Suspense>
+      ) : noWallet ? (
         <p>No browser wallet was found. Install a wallet extension (any that supports EIP-6963 or injects window.ethereum) and reload.</p>
       ) : (
         <ul className="wallet-list">
-          {sorted.map((connector) => (
+          {listed.map((connector) => (
             <li key={connector.uid}>
               <button
                 type="button"
                 disabled={connect.isPending}
-                onClick={() => connect.mutate({ connector }, { onSuccess: onClose })}
+                onClick={() => (accountPickerOf(connector) ? setDevPicking(connector) : connect.mutate({ connector }, { onSuccess: close }))}
               >
                 {connector.icon ? (
                   // Wallet icons are data: URIs the extension hands over; next/image adds nothing here.
@@ -59,7 +69,7 @@ export function WalletChooser({ open, onClose }: { open: boolean; onClose: () =>
                 ) : (
                   <span className="wallet-icon" aria-hidden="true" />
                 )}
-                {walletLabel(connector, announced)}
+                {walletLabel(connector)}
               </button>
             </li>
           ))}
@@ -73,7 +83,7 @@ export function WalletChooser({ open, onClose }: { open: boolean; onClose: () =>
           </p>
         ) : null}
       </div>
-      <button type="button" className="secondary" onClick={onClose}>
+      <button type="button" className="secondary" onClick={close}>
         Close
       </button>
     </dialog>
