@@ -4,6 +4,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { startLocalChain } from "./lib/localChain.ts";
+import { publishSeedTerms } from "./lib/seedTerms.ts";
 import { assertPortFree, httpReady, run, startService, stopAll, waitForService } from "./lib/processes.ts";
 
 const CHAIN_HOST = "127.0.0.1";
@@ -30,7 +31,8 @@ try {
   step("compiling contracts and building the SDK");
   await run("pnpm", ["turbo", "run", "build", "--filter=@peerlock/sdk", "--output-logs=errors-only"]);
 
-  const chain = await startLocalChain({ host: CHAIN_HOST, port: chainPort, logFile: join(logDir, "chain.log"), appUrl, step });
+  const seedTermsFile = join(logDir, "seed-terms.json");
+  const chain = await startLocalChain({ host: CHAIN_HOST, port: chainPort, logFile: join(logDir, "chain.log"), appUrl, step, seedTermsFile });
   chain.node.on("exit", (code) => {
     console.error(`\n✖ The Hardhat node stopped (exit ${code}); see .dev/chain.log`);
     stopAll();
@@ -44,6 +46,8 @@ try {
     NEXT_TELEMETRY_DISABLED: "1",
   });
   await waitForService(web, `the web app at ${appUrl}`, () => httpReady(appUrl), { timeoutMs: 180_000 });
+  step("publishing the demo deals' terms to the deal room");
+  await publishSeedTerms(appUrl, seedTermsFile);
 
   console.log(`\n${chain.seedSummary.trim()}\n`);
   console.log(`  Peerlock is running: ${appUrl}`);

@@ -7,6 +7,7 @@ import { dealsJourney } from "./journeys/deals.ts";
 import { erc20OfferJourney } from "./journeys/erc20Offer.ts";
 import { errorsJourney } from "./journeys/errors.ts";
 import { ethOfferJourney } from "./journeys/ethOffer.ts";
+import { roomJourney, securityHeadersJourney } from "./journeys/room.ts";
 import { walletSelfTest } from "./journeys/wallet.ts";
 
 const MINUTE = 60_000;
@@ -37,4 +38,6 @@ describe("Peerlock end to end", () => {
   journey("3. ETH for ERC-20 offer filled in full; a private offer refused for a third account", ethOfferJourney);
   journey("4. deal with terms: take from the link, mark paid, release; a disputed deal split by the arbiter", dealsJourney);
   journey("5. wrong network, rejected signature, expired offer, malformed links", errorsJourney);
+  journey("6. security headers: nonce CSP, no framing, nosniff, no referrer", securityHeadersJourney);
+  journey("7. deal room: public terms in the market, private details, signed chat, evidence, dispute, resolve; script stays text", roomJourney, 4 * MINUTE);
 });

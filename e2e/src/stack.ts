@@ -1,9 +1,10 @@
 // The stack under test, started the way a user starts it: a Hardhat node, the deploy and seed
 // scripts `pnpm dev` runs, then the production build of the app served by `next start`.
 // Everything started here is stopped by stopStack(), which also runs on failure and on signals.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { startLocalChain } from "../../scripts/lib/localChain.ts";
+import { publishSeedTerms } from "../../scripts/lib/seedTerms.ts";
 import { assertPortFree, httpReady, run, startService, stopAll, tailFile, waitForService } from "../../scripts/lib/processes.ts";
 import { APP_CHAIN_ID, CHAIN_HOST, appUrl, artifactsDir, chainPort, rpcUrl, webPort } from "./config.ts";
 
@@ -11,11 +12,14 @@ const logsDir = join(artifactsDir, "logs");
 // Its own build folder, so a `next build` or `pnpm dev` in the same checkout cannot clobber the
 // build being served (apps/web/next.config.ts reads NEXT_DIST_DIR).
 const WEB_DIST_DIR = ".next-e2e";
+// The deal room's PGlite folder: fresh for every run (PGlite allows one process per folder).
+const ROOM_DATA_DIR = join(artifactsDir, "room-db");
 const webEnv = {
   NEXT_PUBLIC_CHAIN_ID: String(APP_CHAIN_ID),
   NEXT_PUBLIC_RPC_URL: rpcUrl,
   NEXT_TELEMETRY_DISABLED: "1",
   NEXT_DIST_DIR: WEB_DIST_DIR,
+  ROOM_DATA_DIR,
 };
 
 let stopping = false;
@@ -46,7 +50,9 @@ export async function startStack(log: (line: string) => void = console.log): Pro
   step("compiling contracts (cached when unchanged)");
   await run("pnpm", ["--filter", "@peerlock/contracts", "build"]);
   // The node logs every RPC call: that goes to artifacts/logs, not the test output.
-  await startLocalChain({ host: CHAIN_HOST, port: chainPort, logFile: logFile("chain.log"), appUrl, step });
+  const seedTermsFile = join(logsDir, "seed-terms.json");
+  rmSync(seedTermsFile, { force: true });
+  await startLocalChain({ host: CHAIN_HOST, port: chainPort, logFile: logFile("chain.log"), appUrl, step, seedTermsFile });
 
   if (process.env.E2E_SKIP_WEB_BUILD === "1") {
     step(`E2E_SKIP_WEB_BUILD=1: reusing the existing apps/web/${WEB_DIST_DIR} build`);
@@ -55,9 +61,12 @@ export async function startStack(log: (line: string) => void = console.log): Pro
     await run("pnpm", ["--filter", "web", "exec", "next", "build"], webEnv);
   }
 
+  rmSync(ROOM_DATA_DIR, { recursive: true, force: true });
   step(`serving the production build on ${appUrl}`);
   const web = startService("pnpm", ["--filter", "web", "exec", "next", "start", "--port", String(webPort)], webEnv, undefined, logFile("web.log"));
   await waitForService(web, `the web app at ${appUrl}`, () => httpReady(appUrl), { timeoutMs: 90_000, logFile: logFile("web.log") });
+  step("publishing the demo deals' terms to the deal room");
+  await publishSeedTerms(appUrl, seedTermsFile);
   step("stack is up");
 }
 

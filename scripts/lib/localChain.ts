@@ -11,6 +11,8 @@ export type LocalChainOptions = {
   logFile: string;
   /** The app's address, printed in the seed's deal share links. */
   appUrl: string;
+  /** Where the seed writes its demo deals' terms, for publishSeedTerms once the app is up. */
+  seedTermsFile?: string;
   step: (what: string) => void;
 };
 
@@ -18,9 +20,9 @@ export type LocalChain = { node: ChildProcess; rpcUrl: string; seedSummary: stri
 
 const hardhat = (...args: string[]) => ["--filter", "@peerlock/contracts", "exec", "hardhat", ...args];
 
-export async function startLocalChain({ host, port, logFile, appUrl, step }: LocalChainOptions): Promise<LocalChain> {
+export async function startLocalChain({ host, port, logFile, appUrl, step, seedTermsFile }: LocalChainOptions): Promise<LocalChain> {
   const rpcUrl = `http://${host}:${port}`;
-  const env = { PEERLOCK_RPC_URL: rpcUrl, PEERLOCK_APP_URL: appUrl };
+  const env = { PEERLOCK_RPC_URL: rpcUrl, PEERLOCK_APP_URL: appUrl, ...(seedTermsFile ? { PEERLOCK_SEED_TERMS_FILE: seedTermsFile } : {}) };
 
   step(`starting a Hardhat node on ${rpcUrl}`);
   const node = startService("pnpm", hardhat("node", "--hostname", host, "--port", String(port)), {}, undefined, logFile);
