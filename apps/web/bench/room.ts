@@ -11,14 +11,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { zeroHash } from "viem";
-import { RoomClient } from "../test/room/client";
 
 const clients = Number(process.env.BENCH_CLIENTS ?? 10);
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const chainPort = Number(process.env.BENCH_ROOM_CHAIN_PORT ?? 8624);
 const webPort = Number(process.env.BENCH_ROOM_PORT ?? 8626);
 const poolPerClient = Number(process.env.BENCH_POOL ?? 1_500);
-const distDir = ".next-bench-room";
+const distDir = process.env.BENCH_DIST_DIR || ".next-bench-room";
 const base = `http://127.0.0.1:${webPort}`;
 const webDir = join(import.meta.dirname, "..");
 const started: ChildProcess[] = [];
@@ -35,14 +34,16 @@ async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs 
 }
 
 function service(command: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(command, args, { cwd: webDir, env: { ...process.env, ...env }, detached: true, stdio: "ignore" });
+  const child = spawn(command, args, { cwd: webDir, env: { ...process.env, ...env }, detached: true, stdio: process.env.BENCH_VERBOSE ? "inherit" : "ignore" });
   started.push(child);
   return child;
 }
 
 // 1. A Hardhat node of its own with DealEscrow (test/room/chain.ts reads its port at import, ROOM_DEAL_ESCROW per call).
 process.env.ROOM_TEST_CHAIN_PORT = String(chainPort);
+// Imported only now: test/room/chain.ts (also behind client.ts) reads the port when it loads.
 const { accounts, deployRoomContracts, openDeal, rpcUrl, takeDeal } = await import("../test/room/chain");
+const { RoomClient } = await import("../test/room/client");
 service("pnpm", ["--filter", "@peerlock/contracts", "exec", "hardhat", "node", "--hostname", "127.0.0.1", "--port", String(chainPort)], {});
 await waitUntil("the Hardhat node", async () => (await fetch(rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body: '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' })).ok);
 const { dealEscrow } = await deployRoomContracts();
@@ -66,7 +67,7 @@ service("pnpm", ["exec", "next", "start", "--port", String(webPort), "--hostname
 await waitUntil("the app", async () => (await fetch(`${base}/api/room/auth/session`)).ok);
 
 // 3. Deals between pairs of dev accounts; every client signs in and authorizes a session key.
-type Conn = { client: RoomClient; dealId: bigint; pool: string[] };
+type Conn = { client: InstanceType<typeof RoomClient>; dealId: bigint; pool: string[] };
 const conns: Conn[] = [];
 const pairs = Math.min(Math.ceil(clients / 2), Math.floor(accounts.length / 2));
 const dealIds: bigint[] = [];
@@ -127,6 +128,7 @@ const result = await autocannon({
 // 5. Every accepted message is stored exactly once.
 let stored = 0;
 const seen = new Set<string>();
+const storedIds = new Set<string>();
 for (const dealId of dealIds) {
   const reader = conns.find((c) => c.dealId === dealId)!.client;
   let after = 0;
@@ -137,6 +139,7 @@ for (const dealId of dealIds) {
       const key = `${m.author}:${m.clientId}`;
       if (seen.has(key)) duplicates++;
       seen.add(key);
+      storedIds.add(String(m.id));
       stored++;
     }
     after = page.at(-1)!.id;
@@ -151,7 +154,11 @@ console.log(`  messages   accepted ${accepted.size}, stored ${stored}, duplicate
 console.log(`  statuses   ${JSON.stringify(Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([c, s]) => [c, s.count])))}, errors ${result.errors}, timeouts ${result.timeouts}`);
 stop();
 rmSync(dataDir, { recursive: true, force: true });
-const ok = fiveXX === 0 && duplicates === 0 && stored === accepted.size && result.errors === 0;
+// Requests still in flight when the clock stopped may be stored without their 201 being counted:
+// at most one per connection. Every counted one must be there.
+const lost = [...accepted].filter((id) => !storedIds.has(id)).length;
+console.log(`  lost       ${lost} accepted messages missing; ${stored - accepted.size} stored whose reply came after the stop`);
+const ok = fiveXX === 0 && duplicates === 0 && lost === 0 && stored - accepted.size <= clients && result.errors === 0;
 if (!ok) {
   console.error("✖ bench:room failed its checks (5xx, errors, lost or duplicated messages)");
   process.exit(1);
