@@ -1,7 +1,7 @@
 // `pnpm dev`: one command for a local Peerlock. Starts a Hardhat node, deploys with Ignition,
 // writes the addresses into @peerlock/sdk, seeds demo trades and serves the app.
 // Ports: CHAIN_PORT (default 8545) and WEB_PORT (default 3000). Ctrl-C stops everything.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { startLocalChain } from "./lib/localChain.ts";
 import { publishSeedTerms } from "./lib/seedTerms.ts";
@@ -39,11 +39,15 @@ try {
     process.exit(1);
   });
 
+  // The chain starts empty every time, so the deal room starts empty too (its own PGlite folder).
+  const roomDataDir = join(logDir, "room-db");
+  rmSync(roomDataDir, { recursive: true, force: true });
   step(`starting the web app on ${appUrl}`);
   const web = startService("pnpm", ["--filter", "web", "exec", "next", "dev", "--port", String(webPort)], {
     NEXT_PUBLIC_CHAIN_ID: "31337",
     NEXT_PUBLIC_RPC_URL: chain.rpcUrl,
     NEXT_TELEMETRY_DISABLED: "1",
+    ROOM_DATA_DIR: roomDataDir,
   });
   await waitForService(web, `the web app at ${appUrl}`, () => httpReady(appUrl), { timeoutMs: 180_000 });
   step("publishing the demo deals' terms to the deal room");
