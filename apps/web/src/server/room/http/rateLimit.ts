@@ -11,7 +11,11 @@ const windows = (holder.__peerlockRoomRates ??= new Map());
 const WINDOW_MS = 60_000;
 
 export function rateLimit(...keys: string[]): void {
-  const limit = roomConfig().rateLimitPerMinute;
+  rateLimitTo(roomConfig().rateLimitPerMinute, ...keys);
+}
+
+/** As rateLimit, with an explicit per-minute limit. */
+export function rateLimitTo(limit: number, ...keys: string[]): void {
   const now = Date.now();
   if (windows.size > 50_000) for (const [k, w] of windows) if (now - w.start >= WINDOW_MS) windows.delete(k);
   for (const key of keys) {
@@ -26,7 +30,10 @@ export function rateLimit(...keys: string[]): void {
   }
 }
 
-/** The caller's IP as the Next server forwards it (set ROOM behind a proxy that overwrites X-Forwarded-For). */
+/**
+ * The caller's IP as Next forwards it. Next keeps an X-Forwarded-For the client sent, so run the
+ * app behind a proxy that overwrites it; the per-address and global limits hold either way.
+ */
 export function clientIp(request: Request): string {
   return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "local";
 }
