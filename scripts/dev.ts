@@ -1,10 +1,11 @@
 // `pnpm dev`: one command for a local Peerlock. Starts a Hardhat node, deploys with Ignition,
 // writes the addresses into @peerlock/sdk, seeds demo trades and serves the app.
 // Ports: CHAIN_PORT (default 8545) and WEB_PORT (default 3000). Ctrl-C stops everything.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { startLocalChain } from "./lib/localChain.ts";
 import { postSeedOrders } from "./lib/seedOrders.ts";
+import { publishSeedTerms } from "./lib/seedTerms.ts";
 import { assertPortFree, httpReady, run, startService, stopAll, waitForService } from "./lib/processes.ts";
 
 const CHAIN_HOST = "127.0.0.1";
@@ -32,20 +33,27 @@ try {
   await run("pnpm", ["turbo", "run", "build", "--filter=@peerlock/sdk", "--output-logs=errors-only"]);
 
   const seedOrdersFile = join(logDir, "seed-orders.json");
-  const chain = await startLocalChain({ host: CHAIN_HOST, port: chainPort, logFile: join(logDir, "chain.log"), appUrl, step, seedOrdersFile });
+  const seedTermsFile = join(logDir, "seed-terms.json");
+  const chain = await startLocalChain({ host: CHAIN_HOST, port: chainPort, logFile: join(logDir, "chain.log"), appUrl, step, seedOrdersFile, seedTermsFile });
   chain.node.on("exit", (code) => {
     console.error(`\n✖ The Hardhat node stopped (exit ${code}); see .dev/chain.log`);
     stopAll();
     process.exit(1);
   });
 
+  // The chain starts empty every time, so the deal room starts empty too (its own PGlite folder).
+  const roomDataDir = join(logDir, "room-db");
+  rmSync(roomDataDir, { recursive: true, force: true });
   step(`starting the web app on ${appUrl}`);
   const web = startService("pnpm", ["--filter", "web", "exec", "next", "dev", "--port", String(webPort)], {
     NEXT_PUBLIC_CHAIN_ID: "31337",
     NEXT_PUBLIC_RPC_URL: chain.rpcUrl,
     NEXT_TELEMETRY_DISABLED: "1",
+    ROOM_DATA_DIR: roomDataDir,
   });
   await waitForService(web, `the web app at ${appUrl}`, () => httpReady(appUrl), { timeoutMs: 180_000 });
+  step("publishing the demo deals' terms to the deal room");
+  await publishSeedTerms(appUrl, seedTermsFile);
   step("posting the seeded signed offers to the order book");
   // a refusal is reported, not fatal: the offers still work from their share links
   console.log(`  ${await postSeedOrders(appUrl, seedOrdersFile).catch((e: unknown) => `Could not post the seeded signed offers: ${e instanceof Error ? e.message : e}`)}`);

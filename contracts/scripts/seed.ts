@@ -1,18 +1,20 @@
 // Fills a fresh development chain with demo balances, offers and deals so the app is alive on
 // first open. Talks to the chain only through @peerlock/sdk and viem, like any integrator.
 //   pnpm --filter @peerlock/contracts seed:local
+import { writeFileSync } from "node:fs";
 import {
   dealEscrowAbi,
   encodeOrderLink,
   getDeployment,
-  hashTerms,
+  hashDealTerms,
   nextUnusedNonce,
+  type PublicTerms,
+  serializePublicTerms,
   signOrder,
   swapEscrowAbi,
   testTokenAbi,
   type TokenInfo,
 } from "@peerlock/sdk";
-import { writeFileSync } from "node:fs";
 import { network } from "hardhat";
 import { type Address, type Hash, maxUint256, parseEther, parseUnits, toHex, zeroAddress } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
@@ -22,12 +24,26 @@ const HARDHAT_DEV_MNEMONIC = "test test test test test test test test test test 
 const HOUR = 3_600;
 const DAY = 24 * HOUR;
 
-/** The demo deals' terms: the text travels in the deal's share link, its hash on chain. */
-const DEMO_TERMS = [
-  "Buyer pays 920.00 EUR by SEPA transfer to IBAN DE02 1203 0000 0000 2020 51, reference PEERLOCK-1, within 1 hour.",
-  "Buyer pays 1,250.00 USD cash in person at the agreed meeting point; seller releases on receipt.",
-  "Buyer pays 640.00 GBP by Faster Payments to sort code 20-00-00, account 55779911, reference PEERLOCK-3.",
+/**
+ * The demo deals' terms (SPEC "Deal room"): public terms anyone reads and private payment
+ * details, both in the share link and committed to on chain by hashDealTerms.
+ */
+type DemoTerms = { public: PublicTerms; private: string };
+const DEMO_TERMS: DemoTerms[] = [
+  {
+    public: { pricePerUnit: "0.92", fiatCurrency: "EUR", paymentMethod: "SEPA transfer", minFiat: "", maxFiat: "", notes: "Pay 920.00 EUR within 1 hour, reference PEERLOCK-1." },
+    private: "IBAN DE02 1203 0000 0000 2020 51, Alice Example",
+  },
+  {
+    public: { pricePerUnit: "2500", fiatCurrency: "USD", paymentMethod: "Cash in person", minFiat: "", maxFiat: "", notes: "1,250.00 USD at the agreed meeting point; seller releases on receipt." },
+    private: "Meeting point: Union Square, north side, weekdays 12:00-13:00.",
+  },
+  {
+    public: { pricePerUnit: "3200", fiatCurrency: "GBP", paymentMethod: "Faster Payments", minFiat: "", maxFiat: "", notes: "Pay 640.00 GBP, reference PEERLOCK-3." },
+    private: "Sort code 20-00-00, account 55779911, Alice Example",
+  },
 ];
+const termsHashOf = (t: DemoTerms) => hashDealTerms(serializePublicTerms(t.public), t.private);
 
 const { viem } = await network.getOrCreate();
 const publicClient = await viem.getPublicClient();
@@ -83,7 +99,7 @@ for (const [maker, sell, sellAmount, buy, buyAmount, taker, expiry, partial] of 
   );
 }
 
-type DealSeed = [seller: typeof alice, token: Address, amount: bigint, buyer: Address, arbiter: Address, feeBps: number, window: number, terms: string];
+type DealSeed = [seller: typeof alice, token: Address, amount: bigint, buyer: Address, arbiter: Address, feeBps: number, window: number, terms: DemoTerms];
 const deals: DealSeed[] = [
   [alice, usd.address, amount(usd, "1000"), zeroAddress, erin.account.address, 100, HOUR, DEMO_TERMS[0]],
   [bob, zeroAddress, parseEther("0.5"), carol.account.address, erin.account.address, 50, 2 * HOUR, DEMO_TERMS[1]],
@@ -95,7 +111,7 @@ for (const [seller, t, value, buyer, arbiter, feeBps, window, terms] of deals) {
       address: deal,
       abi: dealEscrowAbi,
       functionName: "openDeal",
-      args: [t, value, buyer, arbiter, feeBps, window, hashTerms(terms)],
+      args: [t, value, buyer, arbiter, feeBps, window, termsHashOf(terms)],
       value: t === zeroAddress ? value : 0n,
     }),
   );
@@ -141,10 +157,22 @@ if (process.env.PEERLOCK_SEED_ORDERS_FILE) {
 
 const firstDealId = (await publicClient.readContract({ address: deal, abi: dealEscrowAbi, functionName: "dealCount" })) - BigInt(deals.length) + 1n;
 console.log(`Seeded ${offers.length} offers, ${signedOffers.length} signed offers and ${deals.length} deals on chain ${chainId}.`);
-console.log("\nDemo deals: their share links carry the terms text, which the deal page checks against the chain:");
+console.log("\nDemo deals: their share links carry both parts of the terms, which the deal page checks against the chain:");
+const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64url");
 DEMO_TERMS.forEach((terms, i) => {
-  console.log(`  ${appUrl}/deals/${firstDealId + BigInt(i)}#terms=${Buffer.from(terms, "utf8").toString("base64url")}`);
+  console.log(`  ${appUrl}/deals/${firstDealId + BigInt(i)}#pub=${b64(serializePublicTerms(terms.public))}&priv=${b64(terms.private)}`);
 });
+// `pnpm dev` and the e2e harness publish these to the deal room once the app is up (scripts/lib/seedTerms.ts).
+if (process.env.PEERLOCK_SEED_TERMS_FILE) {
+  const sellerIndex = (w: typeof alice) => [alice, bob, carol, dave, erin].indexOf(w);
+  const records = deals.map(([w, , , , , , , terms], i) => ({
+    dealId: String(firstDealId + BigInt(i)),
+    sellerIndex: sellerIndex(w),
+    publicTerms: serializePublicTerms(terms.public),
+    privateDetails: terms.private,
+  }));
+  writeFileSync(process.env.PEERLOCK_SEED_TERMS_FILE, JSON.stringify(records, null, 2));
+}
 
 console.log("\nSigned offers (gasless: each link holds the whole order and its signature; fill it with SignedSwap):");
 signedLinks.forEach((link, i) => console.log(`  ${i + 1}. ${link}`));

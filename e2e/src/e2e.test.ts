@@ -10,6 +10,7 @@ import { errorsJourney } from "./journeys/errors.ts";
 import { ethOfferJourney } from "./journeys/ethOffer.ts";
 import { signedOfferJourney } from "./journeys/signedOffer.ts";
 import { signedBookJourney } from "./journeys/signedBook.ts";
+import { roomJourney, securityHeadersJourney } from "./journeys/room.ts";
 import { walletSelfTest } from "./journeys/wallet.ts";
 
 const MINUTE = 60_000;
@@ -45,4 +46,6 @@ describe("Peerlock end to end", () => {
   journey("8. no extension: the built-in dev wallet picks an account, gets test tokens, creates an offer; a fresh account fills it", () =>
     devWalletJourney(),
   );
+  journey("9. security headers: nonce CSP, no framing, nosniff, no referrer", securityHeadersJourney);
+  journey("10. deal room: public terms in the market, private details, signed chat, evidence, dispute, resolve; script stays text", roomJourney, 4 * MINUTE);
 });

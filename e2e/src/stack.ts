@@ -4,6 +4,7 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { startLocalChain } from "../../scripts/lib/localChain.ts";
+import { publishSeedTerms } from "../../scripts/lib/seedTerms.ts";
 import { assertPortFree, httpReady, run, startService, stopAll, tailFile, waitForService } from "../../scripts/lib/processes.ts";
 import { APP_CHAIN_ID, CHAIN_HOST, appUrl, artifactsDir, chainPort, rpcUrl, webPort } from "./config.ts";
 
@@ -49,7 +50,9 @@ export async function startStack(log: (line: string) => void = console.log): Pro
   step("compiling contracts (cached when unchanged)");
   await run("pnpm", ["--filter", "@peerlock/contracts", "build"]);
   // The node logs every RPC call: that goes to artifacts/logs, not the test output.
-  await startLocalChain({ host: CHAIN_HOST, port: chainPort, logFile: logFile("chain.log"), appUrl, step });
+  const seedTermsFile = join(logsDir, "seed-terms.json");
+  rmSync(seedTermsFile, { force: true });
+  await startLocalChain({ host: CHAIN_HOST, port: chainPort, logFile: logFile("chain.log"), appUrl, step, seedTermsFile });
 
   if (process.env.E2E_SKIP_WEB_BUILD === "1") {
     step(`E2E_SKIP_WEB_BUILD=1: reusing the existing apps/web/${WEB_DIST_DIR} build`);
@@ -62,6 +65,8 @@ export async function startStack(log: (line: string) => void = console.log): Pro
   step(`serving the production build on ${appUrl}`);
   const web = startService("pnpm", ["--filter", "web", "exec", "next", "start", "--port", String(webPort)], webEnv, undefined, logFile("web.log"));
   await waitForService(web, `the web app at ${appUrl}`, () => httpReady(appUrl), { timeoutMs: 90_000, logFile: logFile("web.log") });
+  step("publishing the demo deals' terms to the deal room");
+  await publishSeedTerms(appUrl, seedTermsFile);
   step("stack is up");
 }
 

@@ -13,6 +13,8 @@ export type LocalChainOptions = {
   appUrl: string;
   /** Where the seed writes its signed offers, for postSeedOrders once the app is up. */
   seedOrdersFile?: string;
+  /** Where the seed writes its demo deals' terms, for publishSeedTerms once the app is up. */
+  seedTermsFile?: string;
   step: (what: string) => void;
 };
 
@@ -20,9 +22,14 @@ export type LocalChain = { node: ChildProcess; rpcUrl: string; seedSummary: stri
 
 const hardhat = (...args: string[]) => ["--filter", "@peerlock/contracts", "exec", "hardhat", ...args];
 
-export async function startLocalChain({ host, port, logFile, appUrl, step, seedOrdersFile }: LocalChainOptions): Promise<LocalChain> {
+export async function startLocalChain({ host, port, logFile, appUrl, step, seedOrdersFile, seedTermsFile }: LocalChainOptions): Promise<LocalChain> {
   const rpcUrl = `http://${host}:${port}`;
-  const env = { PEERLOCK_RPC_URL: rpcUrl, PEERLOCK_APP_URL: appUrl, ...(seedOrdersFile ? { PEERLOCK_SEED_ORDERS_FILE: seedOrdersFile } : {}) };
+  const env = {
+    PEERLOCK_RPC_URL: rpcUrl,
+    PEERLOCK_APP_URL: appUrl,
+    ...(seedOrdersFile ? { PEERLOCK_SEED_ORDERS_FILE: seedOrdersFile } : {}),
+    ...(seedTermsFile ? { PEERLOCK_SEED_TERMS_FILE: seedTermsFile } : {}),
+  };
 
   step(`starting a Hardhat node on ${rpcUrl}`);
   const node = startService("pnpm", hardhat("node", "--hostname", host, "--port", String(port)), {}, undefined, logFile);

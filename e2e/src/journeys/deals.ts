@@ -1,8 +1,8 @@
-// Journey 4: deals. The seller opens one with terms text; the buyer takes it from the share
-// link (the page checks the terms against termsHash), marks it paid, the seller releases.
+// Journey 4: deals. The seller opens one with public terms and private payment details; the buyer
+// takes it from the share link (the page checks both against termsHash), marks it paid, the seller releases.
 // A second deal is disputed and the arbiter splits it with the slider's exact field.
 import assert from "node:assert/strict";
-import { DealStatus, hashTerms, resolveSplit, type TokenInfo } from "@peerlock/sdk";
+import { DealStatus, hashDealTerms, type PublicTerms, resolveSplit, serializePublicTerms, type TokenInfo } from "@peerlock/sdk";
 import type { Page } from "playwright-core";
 import { parseUnits, zeroAddress } from "viem";
 import { freshPage, type Session, screenshot } from "../browser.ts";
@@ -13,10 +13,26 @@ import type { TestWallet } from "../wallet/wallet.ts";
 
 const J = "4-deals";
 
-const TERMS_RELEASE = "Buyer pays 1.380,00 € by SEPA transfer to IBAN DE89 3704 0044 0532 0130 00, reference PEERLOCK-E2E-1.\nSeller releases within 2 hours of the payment arriving.";
-const TERMS_DISPUTE = "Buyer pays 2,950 USD by wire within 2 hours; the seller's bank statement decides — or the arbiter.";
+type Terms = { public: PublicTerms; private: string };
+const TERMS_RELEASE: Terms = {
+  public: { pricePerUnit: "0.92", fiatCurrency: "EUR", paymentMethod: "SEPA transfer", minFiat: "", maxFiat: "", notes: "Seller releases within 2 hours of the payment arriving.\nReference: PEERLOCK-E2E-1 — €" },
+  private: "IBAN DE89 3704 0044 0532 0130 00, Erika Mustermann",
+};
+const TERMS_DISPUTE: Terms = {
+  public: { pricePerUnit: "2950", fiatCurrency: "USD", paymentMethod: "Wire", minFiat: "", maxFiat: "", notes: "Within 2 hours; the seller's bank statement decides — or the arbiter." },
+  private: "Account 123456789, routing 021000021",
+};
 
-type DealInput = { token: TokenInfo; amount: string; buyer?: string; arbiter: string; feePercent: string; window: [string, "minutes" | "hours" | "days"]; terms: string };
+type DealInput = { token: TokenInfo; amount: string; buyer?: string; arbiter: string; feePercent: string; window: [string, "minutes" | "hours" | "days"]; terms: Terms };
+
+/** Fills the two parts of the terms in the New deal form. */
+export async function fillTerms(page: Page, terms: Terms): Promise<void> {
+  await page.getByLabel("Price per unit").fill(terms.public.pricePerUnit);
+  await page.getByLabel("Fiat currency").fill(terms.public.fiatCurrency);
+  await page.getByLabel("Payment method", { exact: true }).fill(terms.public.paymentMethod);
+  await page.getByLabel("Notes (optional)").fill(terms.public.notes);
+  await page.getByLabel("Payment details (private)").fill(terms.private);
+}
 
 /** Fills the New deal form as the seller and submits it; returns the share link the app navigates to. */
 async function openDeal(page: Page, wallet: TestWallet, input: DealInput, docsShot: boolean): Promise<{ id: bigint; link: string; sent: number }> {
@@ -30,11 +46,11 @@ async function openDeal(page: Page, wallet: TestWallet, input: DealInput, docsSh
   await page.getByLabel("Arbiter fee (%)").fill(input.feePercent);
   await page.getByLabel("Payment window", { exact: true }).fill(input.window[0]);
   await page.getByLabel("Payment window unit").selectOption(input.window[1]);
-  await page.getByLabel("Terms").fill(input.terms);
+  await fillTerms(page, input.terms);
   if (docsShot) await screenshot(page, J, "new-deal-filled", "new-deal");
   const from = wallet.calls.length;
   await page.getByRole("button", { name: "Open deal" }).click();
-  await page.waitForURL(`**/deals/${id}#terms=*`, { timeout: 30_000 });
+  await page.waitForURL(`**/deals/${id}#pub=*`, { timeout: 30_000 });
   return { id, link: page.url(), sent: wallet.sentTransactions(from).length };
 }
 
@@ -58,7 +74,7 @@ export async function dealsJourney({ context, wallet }: Session): Promise<void> 
   const sellerPage = await freshPage({ context });
   const a = await openDeal(sellerPage, wallet, { token: usd, amount: "1500", arbiter: ROLES.arbiter, feePercent: "1", window: ["1", "hours"], terms: TERMS_RELEASE }, true);
   assert.equal(a.sent, 2, "approval of exactly 1,500 tUSD, then openDeal");
-  assert.ok(a.link.startsWith(`${appUrl}/deals/${a.id}#terms=`));
+  assert.ok(a.link.startsWith(`${appUrl}/deals/${a.id}#pub=`));
 
   const listed = await getDeal(a.id);
   assert.equal(listed.seller, ROLES.seller);
@@ -69,7 +85,11 @@ export async function dealsJourney({ context, wallet }: Session): Promise<void> 
   assert.equal(listed.arbiterFeeBps, 100);
   assert.equal(listed.paymentWindow, 3600);
   assert.equal(listed.status, DealStatus.Listed);
-  assert.equal(listed.termsHash, hashTerms(TERMS_RELEASE), "the exact text, newline and € included, is what was hashed");
+  assert.equal(
+    listed.termsHash,
+    hashDealTerms(serializePublicTerms(TERMS_RELEASE.public), TERMS_RELEASE.private),
+    "both parts, newline and € included, are what was hashed",
+  );
   assert.equal(await balanceOf(usd.address, "seller"), start.sellerUsd - amount);
   assert.equal(await balanceOf(usd.address, escrow), start.escrowUsd + amount);
   await waitForText(sellerPage.getByTestId("deal-status"), "Listed");
@@ -85,7 +105,9 @@ export async function dealsJourney({ context, wallet }: Session): Promise<void> 
   const check = buyerPage.getByTestId("terms-check");
   await waitForText(check, "Terms match the deal");
   assert.equal(await check.getAttribute("data-result"), "matches");
-  assert.equal(await buyerPage.getByTestId("terms").locator("pre").textContent(), TERMS_RELEASE);
+  assert.equal(await buyerPage.getByTestId("terms-method").textContent(), TERMS_RELEASE.public.paymentMethod);
+  assert.equal(await buyerPage.getByTestId("terms-notes").textContent(), TERMS_RELEASE.public.notes);
+  assert.equal(await buyerPage.getByTestId("private-details").locator("pre").textContent(), TERMS_RELEASE.private);
   await waitForText(buyerPage.getByTestId("deal-role"), "not part of this deal");
   await screenshot(buyerPage, J, "deal-link-as-buyer", "deal");
 

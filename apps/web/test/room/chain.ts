@@ -14,7 +14,8 @@ const chain = defineChain({ id: CHAIN_ID, name: "Hardhat (room tests)", nativeCu
 /** Hardhat's default dev accounts (its documented test mnemonic): keys we can sign with locally. */
 const MNEMONIC = "test test test test test test test test test test test junk";
 export const accounts = Array.from({ length: 10 }, (_, i) => mnemonicToAccount(MNEMONIC, { addressIndex: i }));
-export const [seller, buyer, arbiter, stranger, otherBuyer, walletOwner] = accounts;
+const at = (i: number) => accounts[i]!;
+export const [seller, buyer, arbiter, stranger, otherBuyer, walletOwner] = [at(0), at(1), at(2), at(3), at(4), at(5)];
 
 export const publicClient = createPublicClient({ chain, transport: http(), pollingInterval: 50 });
 export const walletFor = (index: number) => createWalletClient({ chain, transport: http(), account: accounts[index] });
@@ -26,7 +27,7 @@ function artifact(path: string): { abi: Abi; bytecode: Hex } {
 
 export async function deploy(path: string, args: unknown[] = []): Promise<Address> {
   const { abi, bytecode } = artifact(path);
-  const hash = await walletFor(0).deployContract({ abi, bytecode, args });
+  const hash = await walletFor(0).deployContract({ abi, bytecode, args } as never);
   const receipt = await publicClient.waitForTransactionReceipt({ hash });
   return receipt.contractAddress!;
 }

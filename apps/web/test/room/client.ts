@@ -12,13 +12,19 @@ export class RoomClient {
   cookie = "";
   sessionKey?: { account: LocalAccount; authorization: { key: Address; room: string; expiry: number; signature: Hex } };
 
-  constructor(
-    readonly base: string,
-    readonly account: LocalAccount,
-    /** Which address the messages name as author (a smart wallet's, when the account is its owner). */
-    readonly address: Address = account.address,
-    readonly ip = `10.0.0.${Math.floor(Math.random() * 250) + 1}`,
-  ) {}
+  readonly base: string;
+  readonly account: LocalAccount;
+  /** Which address the messages name as author (a smart wallet's, when the account is its owner). */
+  readonly address: Address;
+  readonly ip: string;
+
+  // Plain fields, no parameter properties: the benchmark runs this file with Node's type stripping.
+  constructor(base: string, account: LocalAccount, address: Address = account.address, ip = `10.0.0.${Math.floor(Math.random() * 250) + 1}`) {
+    this.base = base;
+    this.account = account;
+    this.address = address;
+    this.ip = ip;
+  }
 
   get host(): string {
     return new URL(this.base).host;

@@ -154,7 +154,7 @@ export function DealView({ rawId }: { rawId: string }) {
               </dd>
             </dl>
             <ShareLink link={link} />
-            {terms?.kind !== "matches" && !v2Link ? (
+            {!termsSeen ? (
               <p className="hint">This link has no verified terms; share the seller&apos;s original link so the buyer can check them.</p>
             ) : null}
           </section>

@@ -34,8 +34,8 @@ export function RoomTermsPanel({ dealId, deal, account, view, serverHasTerms }: 
           ) : (
             <PrivateDetails dealId={dealId} deal={deal} account={account} view={view} />
           )}
-          {view.verified && view.source === "link" && view.privateDetails !== undefined && roomRole(deal, account) === "seller" && !serverHasTerms ? (
-            <PublishTerms dealId={dealId} publicTerms={view.publicText} privateDetails={view.privateDetails} />
+          {view.verified && view.source === "link" && view.privateDetails !== undefined && roomRole(deal, account) === "seller" ? (
+            <PublishTerms dealId={dealId} publicTerms={view.publicText} privateDetails={view.privateDetails} published={serverHasTerms} />
           ) : null}
         </>
       ) : view.kind === "invalid" ? (
@@ -110,7 +110,7 @@ function PrivateText({ text, verified }: { text: string; verified: boolean }) {
 }
 
 /** The seller's link carries both parts; publishing them lets the market and the buyer read them without the link. */
-function PublishTerms({ dealId, publicTerms, privateDetails }: { dealId: bigint; publicTerms: string; privateDetails: string }) {
+function PublishTerms({ dealId, publicTerms, privateDetails, published }: { dealId: bigint; publicTerms: string; privateDetails: string; published: boolean }) {
   const { signedIn } = useRoomSession();
   const queryClient = useQueryClient();
   const publish = useMutation({
@@ -120,16 +120,16 @@ function PublishTerms({ dealId, publicTerms, privateDetails }: { dealId: bigint;
   const { mutate, isIdle } = publish;
   // Once signed in, publish on its own: the seller already chose to open this deal with these terms.
   useEffect(() => {
-    if (signedIn && isIdle) mutate();
-  }, [signedIn, isIdle, mutate]);
+    if (signedIn && isIdle && !published) mutate();
+  }, [signedIn, isIdle, published, mutate]);
   return (
     <div className="notice" data-testid="publish-terms">
-      {!signedIn ? (
+      {published || publish.isSuccess ? (
+        <p>Terms published to the deal room: the market shows them and the buyer reads the details there.</p>
+      ) : !signedIn ? (
         <SignInButton reason="Sign in to the deal room to publish these terms, so the market shows them and the buyer reads the details without your link." />
       ) : publish.isError ? (
         <p className="field-error">{publish.error.message}</p>
-      ) : publish.isSuccess ? (
-        <p>Terms published to the deal room.</p>
       ) : (
         <p>Publishing terms…</p>
       )}

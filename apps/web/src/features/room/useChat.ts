@@ -40,7 +40,12 @@ export function useChat(dealId: bigint, account: Address | undefined, enabled: b
   useEffect(() => {
     if (enabled && last > lastMarked.current) {
       lastMarked.current = last;
-      void roomApi.markRead(dealId, last).then(() => queryClient.invalidateQueries({ queryKey: roomKeys.attention(account) }));
+      void roomApi
+        .markRead(dealId, last)
+        .then(() => queryClient.invalidateQueries({ queryKey: roomKeys.attention(account) }))
+        .catch(() => {
+          lastMarked.current = 0; // try again on the next poll
+        });
     }
   }, [enabled, last, dealId, account, queryClient]);
 

@@ -1,6 +1,6 @@
 import { type Deal, DealStatus } from "@peerlock/sdk";
 import { type Address, isAddressEqual, zeroAddress } from "viem";
-import { readDeal } from "./chain";
+import { readDeal, readDealCached } from "./chain";
 import { HttpError } from "./http/errors";
 
 /** SPEC "Deal room", who reads what, decided on the deal's current on-chain state. */
@@ -44,9 +44,16 @@ export async function requireDeal(dealId: bigint): Promise<Deal> {
   return deal;
 }
 
-export async function requireRoomAccess(dealId: bigint, address: Address): Promise<{ deal: Deal; role: Role }> {
+/** A recent read when it already allows the caller; otherwise a fresh one decides (grants only grow). */
+export async function dealAllowing(dealId: bigint, allows: (deal: Deal) => boolean): Promise<{ deal: Deal; allowed: boolean }> {
+  const cached = await readDealCached(dealId);
+  if (cached && allows(cached)) return { deal: cached, allowed: true };
   const deal = await requireDeal(dealId);
-  const role = roleOf(deal, address);
-  if (!mayUseRoom(deal, role)) throw new HttpError(403, "Only this deal's seller and buyer, and its arbiter once disputed, may see its conversation.");
-  return { deal, role };
+  return { deal, allowed: allows(deal) };
+}
+
+export async function requireRoomAccess(dealId: bigint, address: Address): Promise<{ deal: Deal; role: Role }> {
+  const { deal, allowed } = await dealAllowing(dealId, (d) => mayUseRoom(d, roleOf(d, address)));
+  if (!allowed) throw new HttpError(403, "Only this deal's seller and buyer, and its arbiter once disputed, may see its conversation.");
+  return { deal, role: roleOf(deal, address) };
 }

@@ -16,6 +16,29 @@ export function chainClient(): PublicClient {
 
 export class ChainUnavailable extends Error {}
 
+/**
+ * Recent reads per deal, shared by concurrent requests. Safe for access checks because a deal's
+ * parties, arbiter and termsHash never change and what a party may read only grows with its
+ * status: a stale read can delay a grant (callers then re-read fresh), never widen one.
+ */
+const DEAL_CACHE_MS = 2_000;
+const cache = ((globalThis as typeof globalThis & { __peerlockRoomDealCache?: Map<string, { at: number; deal: Promise<Deal | null> }> }).__peerlockRoomDealCache ??=
+  new Map());
+
+export function readDealCached(dealId: bigint): Promise<Deal | null> {
+  const key = dealId.toString();
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < DEAL_CACHE_MS) return hit.deal;
+  if (cache.size > 10_000) cache.clear();
+  const deal = readDeal(dealId);
+  cache.set(key, { at: Date.now(), deal });
+  deal.then(
+    (d) => d === null && cache.delete(key),
+    () => cache.delete(key),
+  );
+  return deal;
+}
+
 /** The deal as DealEscrow.getDeal returns it, or null when it does not exist (status None). */
 export async function readDeal(dealId: bigint): Promise<Deal | null> {
   const address = roomConfig().dealEscrow;
@@ -26,5 +49,7 @@ export async function readDeal(dealId: bigint): Promise<Deal | null> {
   } catch {
     throw new ChainUnavailable("The chain could not be read; try again.");
   }
-  return deal.status === 0 ? null : deal;
+  const found = deal.status === 0 ? null : deal;
+  cache.set(dealId.toString(), { at: Date.now(), deal: Promise.resolve(found) });
+  return found;
 }

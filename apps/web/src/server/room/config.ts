@@ -24,7 +24,7 @@ export function roomConfig(): RoomConfig {
     rpcUrl: process.env.ROOM_RPC_URL || appRpcUrl,
     dealEscrow: override ? getAddress(override) : getDeployment(appChainId)?.dealEscrow.address,
     domain: process.env.ROOM_DOMAIN || undefined,
-    rateLimitPerMinute: Number(process.env.ROOM_RATE_LIMIT_PER_MINUTE) || 120,
+    rateLimitPerMinute: Number(process.env.ROOM_RATE_LIMIT_PER_MINUTE) || 600,
   };
 }
 

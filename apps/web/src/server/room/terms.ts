@@ -1,7 +1,7 @@
 import { hashDealTerms, hashPrivateDetails, parsePublicTerms, sameHash } from "@peerlock/sdk";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, ne } from "drizzle-orm";
 import type { Address } from "viem";
-import { mayReadPrivate, requireDeal, roleOf } from "./access";
+import { dealAllowing, mayReadPrivate, requireDeal, roleOf } from "./access";
 import { getDb } from "./db/client";
 import { dealTerms } from "./db/schema";
 import { HttpError } from "./http/errors";
@@ -17,8 +17,12 @@ export async function saveTerms(dealId: bigint, author: Address, publicTerms: st
   const termsHash = hashDealTerms(publicTerms, privateDetails);
   if (!sameHash(termsHash, deal.termsHash)) throw new HttpError(400, "These terms do not hash to the deal's on-chain termsHash.");
   const record = { dealId: dealId.toString(), publicTerms, privateDetails, privateDetailsHash: hashPrivateDetails(privateDetails), termsHash };
-  // The hash pins the text, so a second post of the same terms changes nothing.
-  await (await getDb()).insert(dealTerms).values(record).onConflictDoNothing();
+  // The hash pins the text, so a second post of the same terms changes nothing; terms stored for
+  // an older deal under this id (a reset dev chain) give way to the ones the chain now commits to.
+  await (await getDb())
+    .insert(dealTerms)
+    .values(record)
+    .onConflictDoUpdate({ target: dealTerms.dealId, set: record, setWhere: ne(dealTerms.termsHash, termsHash) });
   return { dealId: record.dealId, publicTerms, privateDetailsHash: record.privateDetailsHash, termsHash };
 }
 
@@ -32,8 +36,8 @@ export async function publicTermsOf(dealIds: bigint[]): Promise<PublicTermsRecor
 }
 
 export async function privateDetailsFor(dealId: bigint, reader: Address | undefined): Promise<string> {
-  const deal = await requireDeal(dealId);
-  if (!mayReadPrivate(deal, roleOf(deal, reader))) {
+  const { allowed } = await dealAllowing(dealId, (deal) => mayReadPrivate(deal, roleOf(deal, reader)));
+  if (!allowed) {
     throw new HttpError(403, "Only the seller, the buyer once the deal is taken, and the arbiter once it is disputed may read the payment details.");
   }
   const rows = await (await getDb()).select({ privateDetails: dealTerms.privateDetails }).from(dealTerms).where(eq(dealTerms.dealId, dealId.toString()));

@@ -1,10 +1,10 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import { type Address, type Hex, isAddress } from "viem";
 import { generateSiweNonce, parseSiweMessage, validateSiweMessage } from "viem/siwe";
 import { chainClient } from "../chain";
 import { roomConfig } from "../config";
 import { getDb } from "../db/client";
-import { siweNonces } from "../db/schema";
+import { sessions, siweNonces } from "../db/schema";
 import { HttpError } from "../http/errors";
 
 const NONCE_TTL_MS = 10 * 60 * 1000;
@@ -12,7 +12,14 @@ const NONCE_TTL_MS = 10 * 60 * 1000;
 /** A fresh single-use nonce, valid for ten minutes. */
 export async function issueNonce(): Promise<string> {
   const nonce = generateSiweNonce();
-  await (await getDb()).insert(siweNonces).values({ nonce, expiresAt: new Date(Date.now() + NONCE_TTL_MS) });
+  const db = await getDb();
+  await db.insert(siweNonces).values({ nonce, expiresAt: new Date(Date.now() + NONCE_TTL_MS) });
+  // Now and then, forget expired nonces and sessions so neither table grows without bound.
+  if (Math.random() < 0.02) {
+    const now = new Date();
+    await db.delete(siweNonces).where(lt(siweNonces.expiresAt, now));
+    await db.delete(sessions).where(lt(sessions.expiresAt, now));
+  }
   return nonce;
 }
 

@@ -30,7 +30,10 @@ export function rateLimitAt(limit: number, ...keys: string[]): void {
   }
 }
 
-/** The caller's IP as the Next server forwards it (set ROOM behind a proxy that overwrites X-Forwarded-For). */
+/**
+ * The caller's IP as Next forwards it. Next keeps an X-Forwarded-For the client sent, so run the
+ * app behind a proxy that overwrites it; the per-address and global limits hold either way.
+ */
 export function clientIp(request: Request): string {
   return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "local";
 }
