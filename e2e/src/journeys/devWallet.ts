@@ -1,4 +1,4 @@
-// Journey 6: no wallet extension at all. The visitor picks a Hardhat dev account in the app's
+// Journey 8: no wallet extension at all. The visitor picks a Hardhat dev account in the app's
 // built-in dev wallet, gets test tokens from the faucet, creates an offer; a fresh account,
 // funded on the spot by the dev wallet, fills it. Transactions are signed in the page; every
 // balance that moved is checked on chain.
@@ -9,7 +9,7 @@ import { openPlainSession, screenshot } from "../browser.ts";
 import { balanceOf, deployment, getOffer, offerCount, publicClient, token } from "../chain.ts";
 import { waitConfirmed, waitForText } from "../ui.ts";
 
-const J = "6-dev-wallet";
+const J = "8-dev-wallet";
 /** Hardhat dev account #5: funded with ETH by the node, untouched by the seed and other journeys. */
 const MAKER = getAddress("0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc");
 

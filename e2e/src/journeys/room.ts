@@ -1,4 +1,4 @@
-// Journey 6: the deal room. The seller opens a deal with public terms and private details and
+// Journey 10: the deal room. The seller opens a deal with public terms and private details and
 // publishes them; a visitor sees price and method in the market; the buyer takes the deal from
 // the market (terms verified from the server), reads the details, chats, uploads a receipt and
 // marks paid; the seller disputes; the arbiter reads both sides and the evidence, sees every
@@ -13,7 +13,7 @@ import { appUrl, ROLES } from "../config.ts";
 import { connect, waitConfirmed, waitForText } from "../ui.ts";
 import { fillTerms } from "./deals.ts";
 
-const J = "6-room";
+const J = "10-room";
 const XSS_METHOD = `SEPA <img src=x onerror="window.__xss=1">`;
 const XSS_NOTES = `<script>window.__xss=1</script> Pay within the hour.`;
 const PUBLIC = { pricePerUnit: "0.92", fiatCurrency: "EUR", paymentMethod: XSS_METHOD, minFiat: "", maxFiat: "", notes: XSS_NOTES };

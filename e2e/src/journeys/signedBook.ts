@@ -1,4 +1,4 @@
-// Journey 6: the order book. A maker's signed offer (signed in Node: no transaction) is posted
+// Journey 7: the order book. A maker's signed offer (signed in Node: no transaction) is posted
 // to the app's API, the market lists it with the "Signed" badge next to the "Escrowed" offers
 // and links to its order page; once a taker fills it on chain, it leaves the market.
 import assert from "node:assert/strict";
@@ -10,11 +10,11 @@ import { balanceOf, deployment, eventually, fillSignedAs, publicClient, token } 
 import { APP_CHAIN_ID, appUrl, ROLES } from "../config.ts";
 import { waitForText } from "../ui.ts";
 
-const J = "6-signed-book";
+const J = "7-signed-book";
 /** Hardhat's public dev mnemonic: account #0 is the maker role. */
 const makerKey = mnemonicToAccount("test test test test test test test test test test test junk", { addressIndex: 0 });
 
-export async function signedBookJourney({ context }: Session): Promise<void> {
+export async function signedBookJourney({ context, wallet }: Session): Promise<void> {
   assert.equal(makerKey.address, ROLES.maker);
   const weth = token("tWETH");
   const usd = token("tUSD");
@@ -45,7 +45,8 @@ export async function signedBookJourney({ context }: Session): Promise<void> {
   });
   assert.equal(forged.status, 422, "a signature over other terms is refused");
 
-  // The market lists it with its badge and a link to the order page that fills from a link.
+  // The market lists it with its badge and, for anyone but its maker, a Fill link to the order page.
+  await wallet.use("taker");
   const page = await freshPage({ context });
   await page.goto("/");
   const row = page.getByTestId(`signed-row-${hash}`);
