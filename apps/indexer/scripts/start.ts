@@ -1,12 +1,16 @@
 // `pnpm --filter @peerlock/indexer start`: checks the port, throws away an index of another
 // chain, then runs `ponder start` (API on INDEXER_PORT, default 42069).
 //   INDEXER_SCHEMA  PostgreSQL schema for the tables (default peerlock_<chain id>)
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { indexerSettings } from "../src/lib/settings.ts";
 import { chainFingerprint } from "./chainFingerprint.ts";
 import { freshPgliteFolder, freshPostgresSchema } from "./freshIndex.ts";
+
+// Until Ponder runs, a stop signal just ends this script; afterwards it is handed to Ponder once.
+let ponder: ChildProcess | undefined;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => (ponder ? ponder.kill(signal) : process.exit(1)));
 
 const root = join(import.meta.dirname, "..");
 process.chdir(root);
@@ -35,9 +39,8 @@ try {
   process.exit(1);
 }
 
-const ponder = spawn(join(root, "node_modules", ".bin", "ponder"), ["start", "--schema", schema, "--port", String(port)], {
+ponder = spawn(join(root, "node_modules", ".bin", "ponder"), ["start", "--schema", schema, "--port", String(port)], {
   stdio: "inherit",
   env: { ...process.env, PONDER_TELEMETRY_DISABLED: "true", PONDER_DATA_DIR: settings.pgliteDir },
 });
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => ponder.kill(signal));
 ponder.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -10,7 +10,7 @@ import { listedDeals, openOffers, tokensFor } from "./market";
 import { address, BadRequest, dealsQuery, noQuery, offersQuery, pageQuery, parse, reputationBatchQuery, tradeId, tradesQuery } from "./params";
 import { reputationOf } from "./reputation";
 import { indexStatus } from "./status";
-import { arbiterQueue, dealById, historyOf, offerById, tradesOf } from "./trades";
+import { arbiterQueue, creditsOf, dealById, historyOf, offerById, tradesOf } from "./trades";
 import { sendJson } from "./json";
 
 const app = new Hono();
@@ -71,6 +71,11 @@ api.get("/addresses/:address/trades", async (c) => {
 api.get("/addresses/:address/reputation", async (c) => {
   parse(noQuery, c.req.query());
   return sendJson(c, await reputationOf(parse(address, c.req.param("address"), "address")));
+});
+
+api.get("/addresses/:address/credits", async (c) => {
+  parse(noQuery, c.req.query());
+  return sendJson(c, { items: await creditsOf(parse(address, c.req.param("address"), "address")) });
 });
 
 api.get("/reputation", async (c) => {

@@ -1,11 +1,12 @@
 // One address's trades by role, one offer's or deal's history, and an arbiter's queue.
 import { DealStatus } from "@peerlock/sdk";
 import { db } from "ponder:api";
-import { deals, fills, offers, tradeEvents } from "ponder:schema";
+import { creditEvents, deals, fills, offers, tradeEvents } from "ponder:schema";
 import { and, asc, desc, eq, inArray, lt, or, sql } from "ponder";
 
 type SQL = ReturnType<typeof sql>;
 import { page } from "./market";
+import { MAX_PAGE_SIZE } from "./params";
 
 type Role = "maker" | "taker" | "seller" | "buyer" | "arbiter";
 
@@ -53,4 +54,14 @@ export async function historyOf(kind: "offer" | "deal", id: bigint) {
     .from(tradeEvents)
     .where(and(eq(tradeEvents.kind, kind), eq(tradeEvents.tradeId, id)))
     .orderBy(asc(tradeEvents.blockNumber), asc(tradeEvents.logIndex));
+}
+
+/** Credited and Withdrawn events of one account in chain order (payouts it must withdraw, and did). */
+export async function creditsOf(account: `0x${string}`) {
+  return db
+    .select()
+    .from(creditEvents)
+    .where(eq(creditEvents.account, account))
+    .orderBy(asc(creditEvents.blockNumber), asc(creditEvents.id))
+    .limit(MAX_PAGE_SIZE);
 }

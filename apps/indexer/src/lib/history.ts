@@ -43,9 +43,9 @@ export async function rememberToken(context: Context, address: `0x${string}`) {
   }
   const attempt = <T>(read: Promise<T>) => read.catch(() => null);
   const [symbol, name, decimals] = [
-    await attempt(context.client.readContract({ abi: erc20Abi, address: key, functionName: "symbol" })),
-    await attempt(context.client.readContract({ abi: erc20Abi, address: key, functionName: "name" })),
-    await attempt(context.client.readContract({ abi: erc20Abi, address: key, functionName: "decimals" })),
+    await attempt(context.client.readContract({ abi: erc20Abi, address: key, functionName: "symbol", retryEmptyResponse: false })),
+    await attempt(context.client.readContract({ abi: erc20Abi, address: key, functionName: "name", retryEmptyResponse: false })),
+    await attempt(context.client.readContract({ abi: erc20Abi, address: key, functionName: "decimals", retryEmptyResponse: false })),
   ];
   await context.db.insert(tokens).values({
     address: key,
