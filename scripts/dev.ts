@@ -1,14 +1,18 @@
 // `pnpm dev`: one command for a local Peerlock. Starts a Hardhat node, deploys with Ignition,
-// writes the addresses into @peerlock/sdk, seeds demo trades and serves the app.
-// Ports: CHAIN_PORT (default 8545) and WEB_PORT (default 3000). Ctrl-C stops everything.
+// writes the addresses into @peerlock/sdk, seeds demo trades, starts the indexer (waiting
+// until it has caught up with the chain) and serves the app.
+// Ports: CHAIN_PORT (default 8545), INDEXER_PORT (default 42069) and WEB_PORT (default 3000).
+// Ctrl-C stops everything.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { indexerUrl, startIndexer } from "./lib/indexer.ts";
 import { startLocalChain } from "./lib/localChain.ts";
 import { assertPortFree, httpReady, run, startService, stopAll, waitForService } from "./lib/processes.ts";
 
 const CHAIN_HOST = "127.0.0.1";
 const chainPort = Number(process.env.CHAIN_PORT ?? 8545);
 const webPort = Number(process.env.WEB_PORT ?? 3000);
+const indexerPort = Number(process.env.INDEXER_PORT ?? 42069);
 const appUrl = `http://localhost:${webPort}`;
 const logDir = join(import.meta.dirname, "..", ".dev");
 const step = (what: string) => console.log(`› ${what}…`);
@@ -25,6 +29,7 @@ process.on("exit", stopAll);
 try {
   await assertPortFree(chainPort, CHAIN_HOST, "local chain", "CHAIN_PORT=<port> pnpm dev");
   await assertPortFree(webPort, "0.0.0.0", "web app", "WEB_PORT=<port> pnpm dev");
+  await assertPortFree(indexerPort, "0.0.0.0", "indexer", "INDEXER_PORT=<port> pnpm dev");
   mkdirSync(logDir, { recursive: true });
 
   step("compiling contracts and building the SDK");
@@ -37,10 +42,18 @@ try {
     process.exit(1);
   });
 
+  step(`starting the indexer on ${indexerUrl(indexerPort)} and waiting until it has caught up`);
+  const indexer = await startIndexer({ rpcUrl: chain.rpcUrl, port: indexerPort, logFile: join(logDir, "indexer.log") });
+  indexer.on("exit", (code) => {
+    // The app keeps working from the chain without it (and says so); only report it.
+    console.error(`\n! The indexer stopped (exit ${code}); see .dev/indexer.log. The app falls back to chain reads.`);
+  });
+
   step(`starting the web app on ${appUrl}`);
   const web = startService("pnpm", ["--filter", "web", "exec", "next", "dev", "--port", String(webPort)], {
     NEXT_PUBLIC_CHAIN_ID: "31337",
     NEXT_PUBLIC_RPC_URL: chain.rpcUrl,
+    NEXT_PUBLIC_INDEXER_URL: `http://localhost:${indexerPort}`,
     NEXT_TELEMETRY_DISABLED: "1",
   });
   await waitForService(web, `the web app at ${appUrl}`, () => httpReady(appUrl), { timeoutMs: 180_000 });
@@ -48,6 +61,7 @@ try {
   console.log(`\n${chain.seedSummary.trim()}\n`);
   console.log(`  Peerlock is running: ${appUrl}`);
   console.log(`  Local chain: ${chain.rpcUrl} (chain id 31337). Add it to your wallet, import a dev account above, and trade.`);
+  console.log(`  Indexer API: http://localhost:${indexerPort}/api/status`);
   console.log("  Ctrl-C stops everything.\n");
 } catch (error) {
   console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}`);

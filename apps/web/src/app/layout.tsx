@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { cookieToInitialState } from "wagmi";
 import { makeWagmiConfig } from "@/config/wagmi";
 import { SiteHeader } from "@/components/SiteHeader";
+import { IndexerBanner } from "@/features/indexer/IndexerBanner";
 import { NodeStatus } from "@/features/node/NodeStatus";
 import { NetworkBanner } from "@/features/wallet/NetworkBanner";
 import { Providers } from "./providers";
@@ -28,6 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <Providers initialState={initialState}>
           <SiteHeader />
           <NodeStatus />
+          <IndexerBanner />
           <NetworkBanner />
           <main id="main" className="main">
             {children}

@@ -3,6 +3,7 @@
 import { DealStatus, dealStatusName, type DealWithId } from "@peerlock/sdk";
 import Link from "next/link";
 import { AddressText } from "@/components/AddressText";
+import { ReputationBadge } from "@/features/indexer/ReputationBadge";
 import { Countdown } from "@/components/Countdown";
 import { TokenAmount } from "@/components/TokenAmount";
 import { tokenFrom } from "@/features/tokens/registry";
@@ -32,7 +33,7 @@ export function DealTable({ deals, tokens, now, account, ...list }: TradeListPro
               <TokenAmount value={d.amount} token={tokenFrom(tokens, d.token)} />
             </TradeCell>
             <TradeCell label="Seller">
-              <AddressText address={d.seller} you={sameAddress(d.seller, account)} />
+              <AddressText address={d.seller} you={sameAddress(d.seller, account)} /> <ReputationBadge address={d.seller} />
             </TradeCell>
             <TradeCell label="Arbiter (fee)">
               <AddressText address={d.arbiter} you={sameAddress(d.arbiter, account)} /> ({(d.arbiterFeeBps / 100).toString()} %)

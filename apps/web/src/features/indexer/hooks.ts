@@ -1,0 +1,76 @@
+"use client";
+
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import type { Address } from "viem";
+import { appIndexerUrl, MAX_INDEXER_LAG_BLOCKS } from "@/config/indexer";
+import { appChainId } from "@/config/chain";
+import { type DealQuery, fetchDeals, fetchOffers, fetchStatus, fetchTrades, type OfferQuery, type TradeRole } from "./api";
+import { createReputationBatcher } from "./reputationBatch";
+
+// Outside queryKeys.root on purpose: the node's recovery re-reads the app's chain queries, not these.
+const root = ["peerlock-indexer", appChainId] as const;
+const STATUS_EVERY_MS = 4_000;
+
+export type IndexerHealth = "off" | "checking" | "ok" | "behind" | "down";
+
+/** Whether lists can come from the indexer: configured, answering, and at most a few blocks behind. */
+export function useIndexerHealth(): { health: IndexerHealth; lagBlocks: bigint | null } {
+  const status = useQuery({
+    queryKey: [...root, "status"],
+    queryFn: ({ signal }) => fetchStatus(appIndexerUrl!, signal),
+    enabled: !!appIndexerUrl,
+    refetchInterval: STATUS_EVERY_MS,
+    retry: false,
+  });
+  if (!appIndexerUrl) return { health: "off", lagBlocks: null };
+  if (status.isError) return { health: "down", lagBlocks: null };
+  if (!status.data) return { health: "checking", lagBlocks: null };
+  const lag = status.data.lagBlocks;
+  const behind = status.data.chainId !== appChainId || lag === null || lag > BigInt(MAX_INDEXER_LAG_BLOCKS);
+  return { health: behind ? "behind" : "ok", lagBlocks: lag };
+}
+
+export function useIndexedOffers(q: Omit<OfferQuery, "cursor">, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: [...root, "offers", q],
+    queryFn: ({ pageParam, signal }) => fetchOffers(appIndexerUrl!, { ...q, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: enabled && !!appIndexerUrl,
+    refetchInterval: STATUS_EVERY_MS,
+  });
+}
+
+export function useIndexedDeals(q: Omit<DealQuery, "cursor">, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: [...root, "deals", q],
+    queryFn: ({ pageParam, signal }) => fetchDeals(appIndexerUrl!, { ...q, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: enabled && !!appIndexerUrl,
+    refetchInterval: STATUS_EVERY_MS,
+  });
+}
+
+export function useAddressTrades(account: Address | undefined, role: TradeRole, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: [...root, "trades", account?.toLowerCase(), role],
+    queryFn: ({ pageParam, signal }) => fetchTrades(appIndexerUrl!, account!, role, 20, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: enabled && !!account && !!appIndexerUrl,
+  });
+}
+
+const reputationOf = appIndexerUrl ? createReputationBatcher(appIndexerUrl) : undefined;
+
+/** One address's reputation; rows asking in the same tick share one request. */
+export function useReputation(address: string | undefined) {
+  return useQuery({
+    queryKey: [...root, "reputation", address?.toLowerCase()],
+    queryFn: () => reputationOf!(address!),
+    enabled: !!address && !!reputationOf,
+    staleTime: 15_000,
+    retry: false,
+  });
+}
