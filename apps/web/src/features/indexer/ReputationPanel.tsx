@@ -45,9 +45,10 @@ export function ReputationPanel({ rep, tokens }: { rep: Reputation; tokens: Toke
           <dd>
             {Object.keys(rep.volumeByToken).length === 0
               ? "—"
-              : Object.entries(rep.volumeByToken).map(([token, amount]) => (
+              : Object.entries(rep.volumeByToken).map(([token, amount], i) => (
                   <span key={token} className="nowrap">
-                    <TokenAmount value={BigInt(amount)} token={tokenFrom(tokens, token as `0x${string}`)} />{" "}
+                    {i > 0 ? " · " : null}
+                    <TokenAmount value={BigInt(amount)} token={tokenFrom(tokens, token as `0x${string}`)} />
                   </span>
                 ))}
           </dd>

@@ -23,7 +23,9 @@ export function useIndexerHealth(): { health: IndexerHealth; lagBlocks: bigint |
     retry: false,
   });
   if (!appIndexerUrl) return { health: "off", lagBlocks: null };
-  if (status.isError) return { health: "down", lagBlocks: null };
+  // The last answer decides, not the state of the poll in flight: a query that never had data
+  // goes back to "pending" on every retry, which would make the banner and the market flicker.
+  if (status.errorUpdatedAt > status.dataUpdatedAt) return { health: "down", lagBlocks: null };
   if (!status.data) return { health: "checking", lagBlocks: null };
   const lag = status.data.lagBlocks;
   const behind = status.data.chainId !== appChainId || lag === null || lag > BigInt(MAX_INDEXER_LAG_BLOCKS);
