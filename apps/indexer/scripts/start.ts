@@ -39,7 +39,9 @@ try {
   process.exit(1);
 }
 
-ponder = spawn(join(root, "node_modules", ".bin", "ponder"), ["start", "--schema", schema, "--port", String(port)], {
+// Ponder's own entry under this Node: the node_modules/.bin shims wrap it in shells that do not
+// pass a stop signal on, which would leave Ponder running (and holding the port) after this exits.
+ponder = spawn(process.execPath, [join(root, "node_modules", "ponder", "dist", "esm", "bin", "ponder.js"), "start", "--schema", schema, "--port", String(port)], {
   stdio: "inherit",
   env: { ...process.env, PONDER_TELEMETRY_DISABLED: "true", PONDER_DATA_DIR: settings.pgliteDir },
 });
