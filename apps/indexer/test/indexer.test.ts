@@ -2,7 +2,7 @@
 // set of trades (and an indexer stopped mid-backfill and restarted), every indexed row equals
 // the contract getters and every reputation figure equals the test's own count from the logs.
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Deployment } from "@peerlock/sdk";
@@ -17,6 +17,7 @@ import { runScenario } from "./scenario.ts";
 let deployment: Deployment;
 let sdk: Awaited<ReturnType<typeof startChain>>["sdk"];
 let running: Indexer | undefined;
+const scratch: string[] = [];
 
 before(async () => {
   const chain = await startChain();
@@ -28,6 +29,7 @@ before(async () => {
 after(async () => {
   if (running) await stopIndexer(running);
   stopAll();
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Starts the indexer and stops it with `signal` once it has indexed some blocks but not all. */
@@ -55,7 +57,9 @@ async function runAndCheck(name: string, db: { dataDir?: string; databaseUrl?: s
 describe("indexer on PGlite", () => {
   test("stopped mid-backfill and restarted, then equal to the chain", async () => {
     mkdirSync(join(indexerRoot, ".ponder"), { recursive: true });
-    const dataDir = join(mkdtempSync(join(indexerRoot, ".ponder", "test-")), "pglite");
+    const folder = mkdtempSync(join(indexerRoot, ".ponder", "test-"));
+    scratch.push(folder);
+    const dataDir = join(folder, "pglite");
     await runAndCheck("pglite", { dataDir }, "SIGTERM");
   });
 
