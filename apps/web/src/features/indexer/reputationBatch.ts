@@ -20,7 +20,10 @@ export function createReputationBatcher(baseUrl: string, load = fetchReputations
         const found = new Map((await load(baseUrl, chunk)).map((r) => [r.address.toLowerCase(), r]));
         for (const a of chunk) {
           const rep = found.get(a);
-          for (const w of batch.get(a)!) rep ? w.resolve(rep) : w.reject(new Error(`no reputation for ${a}`));
+          for (const w of batch.get(a)!) {
+            if (rep) w.resolve(rep);
+            else w.reject(new Error(`no reputation for ${a}`));
+          }
         }
       } catch (error) {
         for (const a of chunk) for (const w of batch.get(a)!) w.reject(error);
