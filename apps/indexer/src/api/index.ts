@@ -8,6 +8,7 @@ import { bodyLimit } from "hono/body-limit";
 import { client } from "ponder";
 import { listedDeals, openOffers, tokensFor } from "./market";
 import { address, BadRequest, dealsQuery, noQuery, offersQuery, pageQuery, parse, reputationBatchQuery, tradeId, tradesQuery } from "./params";
+import { rateLimit } from "./rateLimit";
 import { reputationOf } from "./reputation";
 import { indexStatus } from "./status";
 import { arbiterQueue, creditsOf, dealById, historyOf, offerById, tradesOf } from "./trades";
@@ -16,7 +17,8 @@ import { sendJson } from "./json";
 const app = new Hono();
 const api = new Hono();
 
-app.use("/sql/*", bodyLimit({ maxSize: 16 * 1024 }), client({ db, schema }));
+app.use("/sql/*", rateLimit(), bodyLimit({ maxSize: 16 * 1024 }), client({ db, schema }));
+api.use("*", rateLimit());
 
 api.get("/status", async (c) => {
   parse(noQuery, c.req.query());
