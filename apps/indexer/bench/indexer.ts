@@ -84,27 +84,38 @@ const events = await eventCount();
 log(`› backfilling ${events} events into a fresh PGlite index`);
 indexer = await startBenchIndexer({ rpcUrl: chain.rpcUrl, port: indexerPort, dataDir: fresh(), logFile: join(workDir, "indexer-n.log") });
 const backfillSeconds = indexer.caughtUpMs / 1000;
+log(`  caught up in ${backfillSeconds.toFixed(1)} s`);
 const bytesAtN = await firstPageBytes();
 const market = await latencies("/api/offers?sort=newest&limit=20", 200);
 const marketByPrice = await latencies("/api/offers?sort=priceAsc&limit=20", 100);
 const reputation = await latencies("/api/addresses/0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266/reputation", 100);
 await indexer.stop();
 
-log("› today's loadMarket: the whole book from the chain (@peerlock/sdk reads, JSON-RPC batching on)");
-let chainBytes = 0;
-const client = createClient({
-  transport: http(chain.rpcUrl, {
-    batch: true,
-    onFetchResponse: async (res) => {
-      chainBytes += (await res.clone().arrayBuffer()).byteLength;
-    },
-  }),
-});
-const t0 = performance.now();
-const [offers, deals] = await Promise.all([readAllOffers(client, deployment.swapEscrow.address), readAllDeals(client, deployment.dealEscrow.address)]);
-const loadMarketMs = performance.now() - t0;
+log("› today's loadMarket: the whole book from the chain (@peerlock/sdk reads), with the app's JSON-RPC batching and without");
+/** Reads every offer and deal like the app's loadMarket; counts response bytes; a failure is a result too. */
+async function wholeBook(batch: boolean) {
+  let bytes = 0;
+  const client = createClient({
+    transport: http(chain.rpcUrl, {
+      batch,
+      onFetchResponse: async (res) => {
+        bytes += (await res.clone().arrayBuffer()).byteLength;
+      },
+    }),
+  });
+  const t = performance.now();
+  try {
+    const [offers, deals] = await Promise.all([readAllOffers(client, deployment.swapEscrow.address), readAllDeals(client, deployment.dealEscrow.address)]);
+    return { ms: performance.now() - t, bytes, result: `${offers.length} offers + ${deals.length} deals` };
+  } catch (error) {
+    const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return { ms: performance.now() - t, bytes, result: `FAILED: ${why}` };
+  }
+}
+const batched = await wholeBook(true);
+const unbatched = await wholeBook(false);
 
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const kb = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${(n / 1024).toFixed(1)} KiB`);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 log(`
 | at ${trades.toLocaleString("en")} trades (${events.toLocaleString("en")} events) | value |
@@ -115,7 +126,8 @@ log(`
 | reputation of the busiest address p50 / p95 | ${ms(reputation.p50)} / ${ms(reputation.p95)} |
 | browser download, market first page at 100 trades | ${kb(bytesAt100.raw)} (${kb(bytesAt100.gzip)} gzip) |
 | browser download, market first page at ${trades.toLocaleString("en")} trades | ${kb(bytesAtN.raw)} (${kb(bytesAtN.gzip)} gzip) |
-| today's loadMarket (whole book from the chain) | ${ms(loadMarketMs)}, ${kb(chainBytes)} for ${offers.length} offers + ${deals.length} deals |
+| today's loadMarket, app transport (JSON-RPC batching on) | ${ms(batched.ms)}, ${kb(batched.bytes)} received; ${batched.result} |
+| today's loadMarket, batching off | ${ms(unbatched.ms)}, ${kb(unbatched.bytes)} received; ${unbatched.result} |
 `);
 rmSync(workDir, { recursive: true, force: true });
 stopAll();
