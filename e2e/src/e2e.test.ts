@@ -8,6 +8,7 @@ import { erc20OfferJourney } from "./journeys/erc20Offer.ts";
 import { errorsJourney } from "./journeys/errors.ts";
 import { ethOfferJourney } from "./journeys/ethOffer.ts";
 import { walletSelfTest } from "./journeys/wallet.ts";
+import { withoutIndexerJourney } from "./journeys/withoutIndexer.ts";
 
 const MINUTE = 60_000;
 let session: Session | undefined;
@@ -37,4 +38,6 @@ describe("Peerlock end to end", () => {
   journey("3. ETH for ERC-20 offer filled in full; a private offer refused for a third account", ethOfferJourney);
   journey("4. deal with terms: take from the link, mark paid, release; a disputed deal split by the arbiter", dealsJourney);
   journey("5. wrong network, rejected signature, expired offer, malformed links", errorsJourney);
+  // Last: it stops the indexer for good.
+  journey("6. indexer stopped: a banner says so, the market reads the chain, a deal is released from its page", withoutIndexerJourney);
 });
