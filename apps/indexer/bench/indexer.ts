@@ -3,11 +3,11 @@
 // page and of a reputation query; the bytes the browser downloads for the market's first page
 // at 100 trades and at N; and today's whole-book loadMarket (chain reads) at N for comparison.
 // Ports: BENCH_CHAIN_PORT (default 8618), BENCH_INDEXER_PORT (default 8619).
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Deployment } from "@peerlock/sdk";
-import { createClient, http } from "viem";
 import { startLocalChain } from "../../../scripts/lib/localChain.ts";
 import { stopAll } from "../../../scripts/lib/processes.ts";
 import { seedTrades } from "./seedTrades.ts";
@@ -16,6 +16,8 @@ import { startBenchIndexer } from "./runIndexer.ts";
 const trades = Number(process.env.BENCH_TRADES ?? 20_000);
 const chainPort = Number(process.env.BENCH_CHAIN_PORT ?? 8618);
 const indexerPort = Number(process.env.BENCH_INDEXER_PORT ?? 8619);
+/** The whole-book read is given this long (BENCH_WHOLE_BOOK_TIMEOUT_S); past it, it counts as failed. */
+const wholeBookTimeoutS = Number(process.env.BENCH_WHOLE_BOOK_TIMEOUT_S ?? 180);
 const root = join(import.meta.dirname, "..");
 const workDir = join(root, ".ponder", "bench");
 const api = `http://127.0.0.1:${indexerPort}`;
@@ -25,7 +27,7 @@ if (!Number.isInteger(trades) || trades < 200) throw new Error("BENCH_TRADES mus
 process.on("exit", stopAll);
 mkdirSync(workDir, { recursive: true });
 const chain = await startLocalChain({ host: "127.0.0.1", port: chainPort, logFile: join(workDir, "chain.log"), appUrl: "http://localhost:3000", step: (s) => log(`› ${s}`) });
-const { getDeployment, readAllDeals, readAllOffers } = await import("@peerlock/sdk");
+const { getDeployment } = await import("@peerlock/sdk");
 const deployment = getDeployment(31337) as Deployment;
 
 /** The requests the market page makes for its first screen, and their bytes (raw and gzip). */
@@ -91,30 +93,6 @@ const marketByPrice = await latencies("/api/offers?sort=priceAsc&limit=20", 100)
 const reputation = await latencies("/api/addresses/0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266/reputation", 100);
 await indexer.stop();
 
-log("› today's loadMarket: the whole book from the chain (@peerlock/sdk reads), with the app's JSON-RPC batching and without");
-/** Reads every offer and deal like the app's loadMarket; counts response bytes; a failure is a result too. */
-async function wholeBook(batch: boolean) {
-  let bytes = 0;
-  const client = createClient({
-    transport: http(chain.rpcUrl, {
-      batch,
-      onFetchResponse: async (res) => {
-        bytes += (await res.clone().arrayBuffer()).byteLength;
-      },
-    }),
-  });
-  const t = performance.now();
-  try {
-    const [offers, deals] = await Promise.all([readAllOffers(client, deployment.swapEscrow.address), readAllDeals(client, deployment.dealEscrow.address)]);
-    return { ms: performance.now() - t, bytes, result: `${offers.length} offers + ${deals.length} deals` };
-  } catch (error) {
-    const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return { ms: performance.now() - t, bytes, result: `FAILED: ${why}` };
-  }
-}
-const batched = await wholeBook(true);
-const unbatched = await wholeBook(false);
-
 const kb = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${(n / 1024).toFixed(1)} KiB`);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 log(`
@@ -125,10 +103,41 @@ log(`
 | market first page (20 offers, by price) p50 / p95 | ${ms(marketByPrice.p50)} / ${ms(marketByPrice.p95)} |
 | reputation of the busiest address p50 / p95 | ${ms(reputation.p50)} / ${ms(reputation.p95)} |
 | browser download, market first page at 100 trades | ${kb(bytesAt100.raw)} (${kb(bytesAt100.gzip)} gzip) |
-| browser download, market first page at ${trades.toLocaleString("en")} trades | ${kb(bytesAtN.raw)} (${kb(bytesAtN.gzip)} gzip) |
-| today's loadMarket, app transport (JSON-RPC batching on) | ${ms(batched.ms)}, ${kb(batched.bytes)} received; ${batched.result} |
+| browser download, market first page at ${trades.toLocaleString("en")} trades | ${kb(bytesAtN.raw)} (${kb(bytesAtN.gzip)} gzip) |`);
+
+log("› today's loadMarket: the whole book from the chain (@peerlock/sdk reads), with the app's JSON-RPC batching and without");
+/** Reads every offer and deal like the app's loadMarket, in a child process; a crash (e.g. out of memory) is reported. */
+function wholeBook(batch: boolean): Promise<{ ms: number; bytes: number; result: string }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(import.meta.dirname, "wholeBook.ts"), chain.rpcUrl, deployment.swapEscrow.address, deployment.dealEscrow.address, batch ? "1" : "0"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, wholeBookTimeoutS * 1000);
+    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (err += c.toString()));
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      if (timedOut) return resolve({ ms: performance.now() - started, bytes: 0, result: `FAILED: not done after ${wholeBookTimeoutS} s` });
+      const line = out.trim().split("\n").at(-1);
+      if (code === 0 && line) return resolve(JSON.parse(line));
+      const why = /heap out of memory/.test(err) ? "out of memory (Node's default heap)" : `exit ${code}`;
+      resolve({ ms: performance.now() - started, bytes: 0, result: `FAILED: ${why}` });
+    });
+  });
+}
+const batched = await wholeBook(true);
+const unbatched = await wholeBook(false);
+log(`| today's loadMarket, app transport (JSON-RPC batching on) | ${ms(batched.ms)}, ${kb(batched.bytes)} received; ${batched.result} |
 | today's loadMarket, batching off | ${ms(unbatched.ms)}, ${kb(unbatched.bytes)} received; ${unbatched.result} |
 `);
+
 rmSync(workDir, { recursive: true, force: true });
 stopAll();
 process.exit(0);
