@@ -1,8 +1,11 @@
 // `pnpm dev`: one command for a local Peerlock. Starts a Hardhat node, deploys with Ignition,
-// writes the addresses into @peerlock/sdk, seeds demo trades and serves the app.
-// Ports: CHAIN_PORT (default 8545) and WEB_PORT (default 3000). Ctrl-C stops everything.
+// writes the addresses into @peerlock/sdk, seeds demo trades, starts the indexer (waiting
+// until it has caught up with the chain) and serves the app.
+// Ports: CHAIN_PORT (default 8545), INDEXER_PORT (default 42069) and WEB_PORT (default 3000).
+// Ctrl-C stops everything.
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { indexerUrl, startIndexer } from "./lib/indexer.ts";
 import { startLocalChain } from "./lib/localChain.ts";
 import { postSeedOrders } from "./lib/seedOrders.ts";
 import { publishSeedTerms } from "./lib/seedTerms.ts";
@@ -11,6 +14,7 @@ import { assertPortFree, httpReady, run, startService, stopAll, waitForService }
 const CHAIN_HOST = "127.0.0.1";
 const chainPort = Number(process.env.CHAIN_PORT ?? 8545);
 const webPort = Number(process.env.WEB_PORT ?? 3000);
+const indexerPort = Number(process.env.INDEXER_PORT ?? 42069);
 const appUrl = `http://localhost:${webPort}`;
 const logDir = join(import.meta.dirname, "..", ".dev");
 const step = (what: string) => console.log(`› ${what}…`);
@@ -27,6 +31,7 @@ process.on("exit", stopAll);
 try {
   await assertPortFree(chainPort, CHAIN_HOST, "local chain", "CHAIN_PORT=<port> pnpm dev");
   await assertPortFree(webPort, "0.0.0.0", "web app", "WEB_PORT=<port> pnpm dev");
+  await assertPortFree(indexerPort, "0.0.0.0", "indexer", "INDEXER_PORT=<port> pnpm dev");
   mkdirSync(logDir, { recursive: true });
 
   step("compiling contracts and building the SDK");
@@ -41,6 +46,13 @@ try {
     process.exit(1);
   });
 
+  step(`starting the indexer on ${indexerUrl(indexerPort)} and waiting until it has caught up`);
+  const indexer = await startIndexer({ rpcUrl: chain.rpcUrl, port: indexerPort, logFile: join(logDir, "indexer.log") });
+  indexer.on("exit", (code) => {
+    // The app keeps working from the chain without it (and says so); only report it.
+    console.error(`\n! The indexer stopped (exit ${code}); see .dev/indexer.log. The app falls back to chain reads.`);
+  });
+
   // The chain starts empty every time, so the deal room starts empty too (its own PGlite folder).
   const roomDataDir = join(logDir, "room-db");
   rmSync(roomDataDir, { recursive: true, force: true });
@@ -48,6 +60,7 @@ try {
   const web = startService("pnpm", ["--filter", "web", "exec", "next", "dev", "--port", String(webPort)], {
     NEXT_PUBLIC_CHAIN_ID: "31337",
     NEXT_PUBLIC_RPC_URL: chain.rpcUrl,
+    NEXT_PUBLIC_INDEXER_URL: `http://localhost:${indexerPort}`,
     NEXT_TELEMETRY_DISABLED: "1",
     ROOM_DATA_DIR: roomDataDir,
   });
@@ -63,6 +76,7 @@ try {
   console.log("  No wallet extension needed: click Connect wallet → Dev wallet (local chain), pick a dev account");
   console.log("  (or a fresh one, funded on the spot); transactions are signed in the page. Get test tokens on the market.");
   console.log(`  Your own wallet: add ${chain.rpcUrl} (chain id 31337), import a dev account's key from above, and trade.`);
+  console.log(`  Indexer API: http://localhost:${indexerPort}/api/status`);
   console.log("  Ctrl-C stops everything.\n");
 } catch (error) {
   console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}`);

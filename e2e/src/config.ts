@@ -14,8 +14,10 @@ function port(name: string, fallback: number): number {
 export const CHAIN_HOST = "127.0.0.1";
 export const chainPort = port("E2E_CHAIN_PORT", 8555);
 export const webPort = port("E2E_WEB_PORT", 3105);
+export const indexerPort = port("E2E_INDEXER_PORT", 8557);
 export const rpcUrl = `http://${CHAIN_HOST}:${chainPort}`;
 export const appUrl = `http://localhost:${webPort}`;
+export const indexerUrl = `http://localhost:${indexerPort}`;
 
 /** The Hardhat node's chain id, and a made-up one the wallet can pretend to be on. */
 export const APP_CHAIN_ID = 31337;

@@ -12,6 +12,7 @@ import { signedOfferJourney } from "./journeys/signedOffer.ts";
 import { signedBookJourney } from "./journeys/signedBook.ts";
 import { roomJourney, securityHeadersJourney } from "./journeys/room.ts";
 import { walletSelfTest } from "./journeys/wallet.ts";
+import { withoutIndexerJourney } from "./journeys/withoutIndexer.ts";
 
 const MINUTE = 60_000;
 let session: Session | undefined;
@@ -48,4 +49,6 @@ describe("Peerlock end to end", () => {
   );
   journey("9. security headers: nonce CSP, no framing, nosniff, no referrer", securityHeadersJourney);
   journey("10. deal room: public terms in the market, private details, signed chat, evidence, dispute, resolve; script stays text", roomJourney, 4 * MINUTE);
+  // Last: it stops the indexer for good.
+  journey("11. indexer stopped: a banner says so, the market reads the chain, a deal is released from its page", withoutIndexerJourney);
 });

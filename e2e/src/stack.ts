@@ -1,14 +1,17 @@
 // The stack under test, started the way a user starts it: a Hardhat node, the deploy and seed
 // scripts `pnpm dev` runs, then the production build of the app served by `next start`.
 // Everything started here is stopped by stopStack(), which also runs on failure and on signals.
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { ChildProcess } from "node:child_process";
+import { startIndexer } from "../../scripts/lib/indexer.ts";
 import { startLocalChain } from "../../scripts/lib/localChain.ts";
 import { publishSeedTerms } from "../../scripts/lib/seedTerms.ts";
 import { assertPortFree, httpReady, run, startService, stopAll, tailFile, waitForService } from "../../scripts/lib/processes.ts";
-import { APP_CHAIN_ID, CHAIN_HOST, appUrl, artifactsDir, chainPort, rpcUrl, webPort } from "./config.ts";
+import { APP_CHAIN_ID, CHAIN_HOST, appUrl, artifactsDir, chainPort, indexerPort, indexerUrl, rpcUrl, webPort } from "./config.ts";
 
 const logsDir = join(artifactsDir, "logs");
+const indexerPidFile = join(artifactsDir, "indexer.pid");
 // Its own build folder, so a `next build` or `pnpm dev` in the same checkout cannot clobber the
 // build being served (apps/web/next.config.ts reads NEXT_DIST_DIR).
 const WEB_DIST_DIR = ".next-e2e";
@@ -17,12 +20,14 @@ const ROOM_DATA_DIR = join(artifactsDir, "room-db");
 const webEnv = {
   NEXT_PUBLIC_CHAIN_ID: String(APP_CHAIN_ID),
   NEXT_PUBLIC_RPC_URL: rpcUrl,
+  NEXT_PUBLIC_INDEXER_URL: indexerUrl,
   NEXT_TELEMETRY_DISABLED: "1",
   NEXT_DIST_DIR: WEB_DIST_DIR,
   ROOM_DATA_DIR,
 };
 
 let stopping = false;
+let indexer: ChildProcess | undefined;
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.once(signal, () => {
     stopStack();
@@ -46,6 +51,7 @@ export async function startStack(log: (line: string) => void = console.log): Pro
   const fix = (envVar: string) => `${envVar}=<port> pnpm --filter @peerlock/e2e test`;
   await assertPortFree(chainPort, CHAIN_HOST, "end-to-end local chain", fix("E2E_CHAIN_PORT"));
   await assertPortFree(webPort, "0.0.0.0", "end-to-end web app", fix("E2E_WEB_PORT"));
+  await assertPortFree(indexerPort, "0.0.0.0", "end-to-end indexer", fix("E2E_INDEXER_PORT"));
 
   step("compiling contracts (cached when unchanged)");
   await run("pnpm", ["--filter", "@peerlock/contracts", "build"]);
@@ -53,6 +59,10 @@ export async function startStack(log: (line: string) => void = console.log): Pro
   const seedTermsFile = join(logsDir, "seed-terms.json");
   rmSync(seedTermsFile, { force: true });
   await startLocalChain({ host: CHAIN_HOST, port: chainPort, logFile: logFile("chain.log"), appUrl, step, seedTermsFile });
+  step(`starting the indexer on ${indexerUrl} and waiting until it has caught up`);
+  indexer = await startIndexer({ rpcUrl, port: indexerPort, logFile: logFile("indexer.log") });
+  // The journeys run in another process: they find the indexer's process group here.
+  writeFileSync(indexerPidFile, String(indexer.pid));
 
   if (process.env.E2E_SKIP_WEB_BUILD === "1") {
     step(`E2E_SKIP_WEB_BUILD=1: reusing the existing apps/web/${WEB_DIST_DIR} build`);
@@ -70,7 +80,17 @@ export async function startStack(log: (line: string) => void = console.log): Pro
   step("stack is up");
 }
 
-type LogName = "chain.log" | "web.log";
+/** Stops the indexer (from a journey's process) to check the app without it: trading must not need it. */
+export function stopIndexer(): void {
+  const pid = Number(readFileSync(indexerPidFile, "utf8"));
+  try {
+    process.kill(-pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
+}
+
+type LogName = "chain.log" | "web.log" | "indexer.log";
 const logFile = (name: LogName) => join(logsDir, name);
 
 /** The last lines a service wrote, for a failure message. */

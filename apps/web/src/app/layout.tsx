@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { initialWagmiState } from "@/config/wagmiCookie";
 import { SiteHeader } from "@/components/SiteHeader";
+import { IndexerBanner } from "@/features/indexer/IndexerBanner";
 import { NodeStatus } from "@/features/node/NodeStatus";
 import { NetworkBanner } from "@/features/wallet/NetworkBanner";
 import { Providers } from "./providers";
@@ -27,6 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <Providers initialState={initialState}>
           <SiteHeader />
           <NodeStatus />
+          <IndexerBanner />
           <NetworkBanner />
           <main id="main" className="main">
             {children}

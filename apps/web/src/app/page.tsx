@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { MarketView } from "@/features/market/MarketView";
+import { MarketChooser } from "@/features/indexer/MarketChooser";
 
 // The root layout's "%s · Peerlock" template only applies to segments below it, not to its own page.
 export const metadata: Metadata = { title: { absolute: "Market · Peerlock" } };
 
 export default function MarketPage() {
-  return <MarketView />;
+  return <MarketChooser />;
 }

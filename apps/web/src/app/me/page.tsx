@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { MyTradesView } from "@/features/market/MyTradesView";
+import { MyTradesChooser } from "@/features/indexer/MyTradesChooser";
 
 export const metadata: Metadata = { title: "My trades" };
 
 export default function MyTradesPage() {
-  return <MyTradesView />;
+  return <MyTradesChooser />;
 }

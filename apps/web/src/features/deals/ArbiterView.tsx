@@ -10,7 +10,7 @@ import { Notice } from "@/components/Notice";
 import { QueryState } from "@/components/QueryState";
 import { TokenAmount } from "@/components/TokenAmount";
 import { appDeployment } from "@/config/deployment";
-import { useMarket } from "@/features/market/hooks";
+import { useArbiterDeals } from "@/features/indexer/hooks";
 import { tokenFrom } from "@/features/tokens/registry";
 import { TxStatus } from "@/features/tx/TxStatus";
 import { useTransaction } from "@/features/tx/useTransaction";
@@ -22,7 +22,8 @@ import { ResolvePanel } from "./ResolvePanel";
 /** Disputes waiting for the connected account's decision, each with its split slider. */
 export function ArbiterView() {
   const { address } = useConnection();
-  const market = useMarket();
+  // The indexer's list when it is up, else the whole book from the chain.
+  const market = useArbiterDeals(address);
   const now = useChainNow();
   // One transaction for the page: a resolved dispute leaves the list, its status must not.
   const tx = useTransaction();

@@ -3,6 +3,7 @@
 import { DealStatus, dealStatusName, type DealWithId } from "@peerlock/sdk";
 import Link from "next/link";
 import { AddressText } from "@/components/AddressText";
+import { ReputationBadge } from "@/features/indexer/ReputationBadge";
 import { Countdown } from "@/components/Countdown";
 import { TokenAmount } from "@/components/TokenAmount";
 import { tokenFrom } from "@/features/tokens/registry";
@@ -42,7 +43,7 @@ export function DealTable({ deals, tokens, now, account, ...list }: TradeListPro
               <span data-testid="deal-method">{terms.get(d.id.toString())?.method ?? "—"}</span>
             </TradeCell>
             <TradeCell label="Seller">
-              <AddressText address={d.seller} you={sameAddress(d.seller, account)} />
+              <AddressText address={d.seller} you={sameAddress(d.seller, account)} /> <ReputationBadge address={d.seller} />
             </TradeCell>
             <TradeCell label="Buyer">
               {isZeroAddress(d.buyer) ? <span className="muted">Not taken yet</span> : <AddressText address={d.buyer} you={sameAddress(d.buyer, account)} />}

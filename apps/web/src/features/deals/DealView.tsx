@@ -3,6 +3,7 @@
 import { DealStatus, dealStatusName, type TokenInfo } from "@peerlock/sdk";
 import { useConnection } from "wagmi";
 import { AddressText } from "@/components/AddressText";
+import { ReputationBadge } from "@/features/indexer/ReputationBadge";
 import { Countdown } from "@/components/Countdown";
 import { TokenAmount } from "@/components/TokenAmount";
 import type { HistoryEntry } from "@/features/events/history";
@@ -112,7 +113,7 @@ export function DealView({ rawId }: { rawId: string }) {
               </dd>
               <dt>Seller</dt>
               <dd>
-                <AddressText address={d.seller} you={sameAddress(d.seller, address)} />
+                <AddressText address={d.seller} you={sameAddress(d.seller, address)} /> <ReputationBadge address={d.seller} />
               </dd>
               <dt>Buyer</dt>
               <dd>
@@ -120,7 +121,7 @@ export function DealView({ rawId }: { rawId: string }) {
                   "Anyone (not taken yet)"
                 ) : (
                   <>
-                    <AddressText address={d.buyer} you={sameAddress(d.buyer, address)} />
+                    <AddressText address={d.buyer} you={sameAddress(d.buyer, address)} /> <ReputationBadge address={d.buyer} />
                     {d.status === DealStatus.Listed ? <span className="muted"> (reserved)</span> : null}
                   </>
                 )}

@@ -3,6 +3,7 @@
 import { DealStatus, readDeals } from "@peerlock/sdk";
 import { appDeployment } from "@/config/deployment";
 import { loadDealHistory } from "@/features/events/history";
+import { historyPreferringIndexer } from "@/features/indexer/history";
 import { useTradeById, useTradeHistory } from "@/features/trades/queries";
 import { queryKeys } from "@/lib/queryKeys";
 
@@ -18,5 +19,7 @@ export function useDeal(id: bigint | null) {
 
 export function useDealHistory(id: bigint | null) {
   const escrow = appDeployment?.dealEscrow;
-  return useTradeHistory(id, queryKeys.dealHistory, (client, id) => loadDealHistory(client, escrow!.address, id, escrow!.deployedOnBlock));
+  return useTradeHistory(id, queryKeys.dealHistory, (client, id) =>
+    historyPreferringIndexer("deal", id, () => loadDealHistory(client, escrow!.address, id, escrow!.deployedOnBlock)),
+  );
 }

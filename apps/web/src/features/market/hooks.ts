@@ -14,12 +14,12 @@ const knownTokenMap = tokenMapOf(knownTokens);
  * The whole book (offers, deals, their tokens). Loaded once; after that contract events and the
  * app's own receipts patch just the ids they touched (see useApplyMarketChanges).
  */
-export function useMarket() {
+export function useMarket(enabled = true) {
   const client = useClient();
   return useQuery({
     queryKey: queryKeys.market(),
     queryFn: () => loadMarket(client!, appDeployment!, knownTokenMap),
-    enabled: !!client && !!appDeployment,
+    enabled: enabled && !!client && !!appDeployment,
     staleTime: 60_000,
   });
 }

@@ -2,8 +2,10 @@
 
 import { quoteFill, type OfferWithId } from "@peerlock/sdk";
 import Link from "next/link";
+import { AddressText } from "@/components/AddressText";
 import { Countdown } from "@/components/Countdown";
 import { TokenAmount } from "@/components/TokenAmount";
+import { ReputationBadge } from "@/features/indexer/ReputationBadge";
 import { tokenFrom } from "@/features/tokens/registry";
 import { TradeCell, TradeRow, TradeTable, type TradeListProps } from "@/features/trades/TradeTable";
 import { sameAddress } from "@/lib/address";
@@ -12,7 +14,14 @@ import { isPrivateOffer, offerPhase, offerPhaseLabel, showsOfferExpiry } from ".
 
 const columns = ["Offer", "Sells (remaining)", "Price", "Cost of the rest", "Expires", "Status"] as const;
 
-export function OfferTable({ offers, tokens, now, account, ...list }: TradeListProps & { offers: readonly OfferWithId[] }) {
+export function OfferTable({
+  offers,
+  tokens,
+  now,
+  account,
+  showMaker,
+  ...list
+}: TradeListProps & { offers: readonly OfferWithId[]; /** Name the maker and its track record under each offer (the market). */ showMaker?: boolean }) {
   return (
     <TradeTable
       {...list}
@@ -29,6 +38,11 @@ export function OfferTable({ offers, tokens, now, account, ...list }: TradeListP
             <TradeCell label="Offer">
               <Link href={`/offers/${o.id}`}>Offer #{o.id.toString()}</Link>
               {sameAddress(o.maker, account) ? <span className="muted"> (yours)</span> : null}
+              {showMaker ? (
+                <div className="small">
+                  by <AddressText address={o.maker} you={sameAddress(o.maker, account)} /> <ReputationBadge address={o.maker} />
+                </div>
+              ) : null}
             </TradeCell>
             <TradeCell label="Sells" num>
               <TokenAmount value={o.sellRemaining} token={sell} />

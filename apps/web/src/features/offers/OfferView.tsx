@@ -3,6 +3,7 @@
 import { OfferStatus, swapEscrowAbi, type TokenInfo } from "@peerlock/sdk";
 import { useConnection } from "wagmi";
 import { AddressText } from "@/components/AddressText";
+import { ReputationBadge } from "@/features/indexer/ReputationBadge";
 import { Countdown } from "@/components/Countdown";
 import { Notice } from "@/components/Notice";
 import { TokenAmount } from "@/components/TokenAmount";
@@ -83,7 +84,7 @@ export function OfferView({ rawId }: { rawId: string }) {
           <dl className="facts">
             <dt>Maker</dt>
             <dd>
-              <AddressText address={o.maker} you={isMaker} />
+              <AddressText address={o.maker} you={isMaker} /> <ReputationBadge address={o.maker} />
             </dd>
             <dt>Sells</dt>
             <dd>

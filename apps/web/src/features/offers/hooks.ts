@@ -7,6 +7,7 @@ import { getContractEvents } from "viem/actions";
 import { useClient } from "wagmi";
 import { appDeployment } from "@/config/deployment";
 import { loadOfferHistory } from "@/features/events/history";
+import { historyPreferringIndexer } from "@/features/indexer/history";
 import { useTradeById, useTradeHistory } from "@/features/trades/queries";
 import { queryKeys } from "@/lib/queryKeys";
 
@@ -22,7 +23,9 @@ export function useOffer(id: bigint | null) {
 
 export function useOfferHistory(id: bigint | null) {
   const escrow = appDeployment?.swapEscrow;
-  return useTradeHistory(id, queryKeys.offerHistory, (client, id) => loadOfferHistory(client, escrow!.address, id, escrow!.deployedOnBlock));
+  return useTradeHistory(id, queryKeys.offerHistory, (client, id) =>
+    historyPreferringIndexer("offer", id, () => loadOfferHistory(client, escrow!.address, id, escrow!.deployedOnBlock)),
+  );
 }
 
 /** Ids of offers this account has filled (from OfferFilled logs, indexed by taker): one request. */

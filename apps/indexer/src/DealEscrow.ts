@@ -1,0 +1,91 @@
+// DealEscrow events -> deals (mirroring getDeal, plus when each step happened), history and credits.
+import { DealStatus } from "@peerlock/sdk";
+import { ponder } from "ponder:registry";
+import { creditEvents, deals } from "ponder:schema";
+import { recordTradeEvent, rememberToken } from "./lib/history";
+import { creditRow } from "./SwapEscrow";
+
+ponder.on("DealEscrow:DealOpened", async ({ event, context }) => {
+  const a = event.args;
+  await context.db.insert(deals).values({
+    dealId: a.dealId,
+    seller: a.seller,
+    buyer: a.buyer,
+    token: a.token,
+    arbiter: a.arbiter,
+    amount: a.amount,
+    arbiterFeeBps: a.arbiterFeeBps,
+    paymentWindow: a.paymentWindow,
+    paymentDeadline: 0n,
+    status: DealStatus.Listed,
+    termsHash: a.termsHash,
+    openedAt: event.block.timestamp,
+    openedBlock: event.block.number,
+    updatedAt: event.block.timestamp,
+  });
+  await recordTradeEvent(context, "deal", a.dealId, "DealOpened", event);
+  await rememberToken(context, a.token);
+});
+
+ponder.on("DealEscrow:DealTaken", async ({ event, context }) => {
+  const a = event.args;
+  await context.db.update(deals, { dealId: a.dealId }).set({
+    buyer: a.buyer,
+    paymentDeadline: a.paymentDeadline,
+    status: DealStatus.Taken,
+    takenAt: event.block.timestamp,
+    updatedAt: event.block.timestamp,
+  });
+  await recordTradeEvent(context, "deal", a.dealId, "DealTaken", event);
+});
+
+ponder.on("DealEscrow:DealPaid", async ({ event, context }) => {
+  const t = event.block.timestamp;
+  await context.db.update(deals, { dealId: event.args.dealId }).set({ status: DealStatus.Paid, paidAt: t, updatedAt: t });
+  await recordTradeEvent(context, "deal", event.args.dealId, "DealPaid", event);
+});
+
+ponder.on("DealEscrow:DealDisputed", async ({ event, context }) => {
+  const t = event.block.timestamp;
+  await context.db
+    .update(deals, { dealId: event.args.dealId })
+    .set({ status: DealStatus.Disputed, disputedAt: t, disputedBy: event.args.by, updatedAt: t });
+  await recordTradeEvent(context, "deal", event.args.dealId, "DealDisputed", event);
+});
+
+ponder.on("DealEscrow:DealReleased", async ({ event, context }) => {
+  const t = event.block.timestamp;
+  await context.db.update(deals, { dealId: event.args.dealId }).set({ status: DealStatus.Released, releasedAt: t, updatedAt: t });
+  await recordTradeEvent(context, "deal", event.args.dealId, "DealReleased", event);
+});
+
+ponder.on("DealEscrow:DealRefunded", async ({ event, context }) => {
+  const t = event.block.timestamp;
+  await context.db
+    .update(deals, { dealId: event.args.dealId })
+    .set({ status: DealStatus.Refunded, refundedAt: t, refundedBy: event.args.by, updatedAt: t });
+  await recordTradeEvent(context, "deal", event.args.dealId, "DealRefunded", event);
+});
+
+ponder.on("DealEscrow:DealResolved", async ({ event, context }) => {
+  const a = event.args;
+  const t = event.block.timestamp;
+  await context.db.update(deals, { dealId: a.dealId }).set({
+    status: DealStatus.Resolved,
+    resolvedAt: t,
+    buyerShareBps: a.buyerShareBps,
+    toBuyer: a.toBuyer,
+    toSeller: a.toSeller,
+    fee: a.fee,
+    updatedAt: t,
+  });
+  await recordTradeEvent(context, "deal", a.dealId, "DealResolved", event);
+});
+
+ponder.on("DealEscrow:Credited", async ({ event, context }) => {
+  await context.db.insert(creditEvents).values(creditRow("DealEscrow", "Credited", event));
+});
+
+ponder.on("DealEscrow:Withdrawn", async ({ event, context }) => {
+  await context.db.insert(creditEvents).values(creditRow("DealEscrow", "Withdrawn", event));
+});

@@ -1,0 +1,107 @@
+// Reputation of an address, computed at read time from the indexed events only, so anyone
+// can recompute it from the chain. The rules are SPEC's "Indexer and reputation" and are
+// written out in this package's README; each figure below names its rule.
+import { DealStatus } from "@peerlock/sdk";
+import { db } from "ponder:api";
+import { sql } from "ponder";
+
+export type Reputation = {
+  address: string;
+  /** OfferFilled events on offers it made. */
+  fillsAsMaker: number;
+  /** OfferFilled events it sent as the taker. */
+  fillsAsTaker: number;
+  /** Deals it sold that ended with DealReleased. */
+  dealsReleasedAsSeller: number;
+  /** Deals it bought that ended with DealReleased. */
+  dealsReleasedAsBuyer: number;
+  /** Deals it was seller or buyer of that the arbiter resolved. */
+  dealsResolved: number;
+  /** Each of those, with the buyer share the arbiter gave (basis points). */
+  resolutions: { dealId: string; role: "seller" | "buyer"; buyerShareBps: number }[];
+  /** DealDisputed events with `by` = this address. */
+  disputesOpened: number;
+  /** Deals it took and never paid, which the seller cancelled after the deadline. */
+  lapsedAsBuyer: number;
+  /** Deals it took and then cancelled itself. */
+  backedOutAsBuyer: number;
+  /** Median seconds from DealTaken to DealPaid on deals it bought (null: none paid). */
+  medianSecondsTakenToPaid: number | null;
+  /** Median seconds from DealPaid to DealReleased on deals it sold (null: none). */
+  medianSecondsPaidToReleased: number | null;
+  /** OfferFilled events plus Released/Resolved deals it was a party to. */
+  completedTrades: number;
+  /** completedTrades / (completedTrades + lapsedAsBuyer + backedOutAsBuyer); null when 0/0. */
+  completionRate: number | null;
+  /** Block time (unix seconds) of its first and last completed trade. */
+  firstTradeAt: string | null;
+  lastTradeAt: string | null;
+  /** Per token address: the amounts its completed trades moved (both legs of a fill, the whole escrow of a deal). */
+  volumeByToken: Record<string, string>;
+};
+
+const RELEASED = DealStatus.Released;
+const RESOLVED = DealStatus.Resolved;
+const REFUNDED = DealStatus.Refunded;
+
+type Row = Record<string, unknown>;
+const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).rows;
+
+export async function reputationOf(address: `0x${string}`): Promise<Reputation> {
+  const a = address.toLowerCase();
+  const [counts] = rowsOf(
+    await db.execute(sql`
+      select
+        (select count(*) from fills where maker = ${a})::int as fills_as_maker,
+        (select count(*) from fills where taker = ${a})::int as fills_as_taker,
+        (select count(*) from deals where seller = ${a} and status = ${RELEASED})::int as released_as_seller,
+        (select count(*) from deals where buyer = ${a} and status = ${RELEASED})::int as released_as_buyer,
+        (select count(*) from deals where disputed_by = ${a})::int as disputes_opened,
+        (select count(*) from deals where buyer = ${a} and taken_at is not null and status = ${REFUNDED} and refunded_by = seller)::int as lapsed,
+        (select count(*) from deals where buyer = ${a} and taken_at is not null and status = ${REFUNDED} and refunded_by = ${a})::int as backed_out,
+        (select percentile_cont(0.5) within group (order by (paid_at - taken_at)) from deals where buyer = ${a} and paid_at is not null)::float8 as median_taken_paid,
+        (select percentile_cont(0.5) within group (order by (released_at - paid_at)) from deals where seller = ${a} and paid_at is not null and released_at is not null)::float8 as median_paid_released
+    `),
+  );
+  const resolutions = rowsOf(
+    await db.execute(sql`
+      select deal_id::text as deal_id, case when seller = ${a} then 'seller' else 'buyer' end as role, buyer_share_bps
+      from deals where status = ${RESOLVED} and (seller = ${a} or buyer = ${a}) order by deal_id
+    `),
+  ).map((r) => ({ dealId: String(r.deal_id), role: r.role as "seller" | "buyer", buyerShareBps: Number(r.buyer_share_bps) }));
+
+  // Completed trades as (time, token, amount) legs: a fill moves two tokens, a deal one.
+  const completed = sql`
+    select timestamp as at, sell_token as token, sell_amount as amount from fills where maker = ${a} or taker = ${a}
+    union all select timestamp, buy_token, buy_amount from fills where maker = ${a} or taker = ${a}
+    union all select coalesce(released_at, resolved_at), token, amount from deals
+      where (seller = ${a} or buyer = ${a}) and status in (${RELEASED}, ${RESOLVED})`;
+  const [span] = rowsOf(await db.execute(sql`select min(at)::text as first, max(at)::text as last from (${completed}) c`));
+  const volume = rowsOf(await db.execute(sql`select token, sum(amount)::text as amount from (${completed}) c group by token order by token`));
+
+  const c = counts!;
+  const num = (k: string) => Number(c[k]);
+  const dealsResolved = resolutions.length;
+  const completedTrades = num("fills_as_maker") + num("fills_as_taker") + num("released_as_seller") + num("released_as_buyer") + dealsResolved;
+  const failed = num("lapsed") + num("backed_out");
+  const median = (k: string) => (c[k] === null || c[k] === undefined ? null : Number(c[k]));
+  return {
+    address: a,
+    fillsAsMaker: num("fills_as_maker"),
+    fillsAsTaker: num("fills_as_taker"),
+    dealsReleasedAsSeller: num("released_as_seller"),
+    dealsReleasedAsBuyer: num("released_as_buyer"),
+    dealsResolved,
+    resolutions,
+    disputesOpened: num("disputes_opened"),
+    lapsedAsBuyer: num("lapsed"),
+    backedOutAsBuyer: num("backed_out"),
+    medianSecondsTakenToPaid: median("median_taken_paid"),
+    medianSecondsPaidToReleased: median("median_paid_released"),
+    completedTrades,
+    completionRate: completedTrades + failed === 0 ? null : completedTrades / (completedTrades + failed),
+    firstTradeAt: (span?.first as string | null) ?? null,
+    lastTradeAt: (span?.last as string | null) ?? null,
+    volumeByToken: Object.fromEntries(volume.map((v) => [String(v.token), String(v.amount)])),
+  };
+}

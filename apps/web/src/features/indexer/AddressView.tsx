@@ -1,0 +1,82 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { isAddress, type Address } from "viem";
+import { useConnection } from "wagmi";
+import { AddressText } from "@/components/AddressText";
+import { Notice } from "@/components/Notice";
+import { QueryState } from "@/components/QueryState";
+import { appIndexerUrl } from "@/config/indexer";
+import { knownTokens } from "@/config/deployment";
+import { DealTable } from "@/features/deals/DealTable";
+import { OfferTable } from "@/features/offers/OfferTable";
+import { tokenMapOf, type TokenMap } from "@/features/tokens/registry";
+import { useChainNow } from "@/hooks/useChainNow";
+import type { TradeRole } from "./api";
+import { useAddressTrades, useIndexerHealth, useReputation } from "./hooks";
+import { ReputationPanel } from "./ReputationPanel";
+
+const roles: { role: TradeRole; label: string }[] = [
+  { role: "maker", label: "As maker" },
+  { role: "taker", label: "As taker" },
+  { role: "seller", label: "As seller" },
+  { role: "buyer", label: "As buyer" },
+  { role: "arbiter", label: "As arbiter" },
+];
+const knownTokenMap = tokenMapOf(knownTokens);
+
+/** One address's reputation and trades by role, from the indexer (20 per page). */
+export function AddressView({ address }: { address: string }) {
+  const valid = isAddress(address, { strict: false });
+  const account = valid ? (address.toLowerCase() as Address) : undefined;
+  const { address: me } = useConnection();
+  const now = useChainNow();
+  const { health } = useIndexerHealth();
+  const [role, setRole] = useState<TradeRole>("seller");
+  const rep = useReputation(account);
+  const trades = useAddressTrades(account, role);
+  const tokens: TokenMap = useMemo(() => Object.assign({}, knownTokenMap, ...(trades.data?.pages ?? []).map((p) => p.tokens)), [trades.data]);
+
+  if (!valid) return <Notice kind="error" title="Not an address">“{address}” is not a 0x address of 40 hex digits.</Notice>;
+  if (!appIndexerUrl) return <Notice title="No indexer">This app has no indexer configured (NEXT_PUBLIC_INDEXER_URL), so it cannot list an address&apos;s trades.</Notice>;
+
+  const offers = trades.data?.pages.flatMap((p) => p.offers) ?? [];
+  const deals = trades.data?.pages.flatMap((p) => p.deals) ?? [];
+  const isOfferRole = role === "maker" || role === "taker";
+  const label = roles.find((r) => r.role === role)!.label.toLowerCase();
+  return (
+    <>
+      <div className="page-head">
+        <h1>
+          Address <AddressText address={address} />
+        </h1>
+        <p className="mono small">{address}</p>
+      </div>
+      {health === "down" ? <Notice kind="warn">The indexer does not answer; this page fills in when it is back.</Notice> : null}
+      <QueryState what="the reputation" isLoading={rep.isLoading} error={rep.error} retry={() => rep.refetch()} />
+      {rep.data ? <ReputationPanel rep={rep.data} tokens={tokens} /> : null}
+
+      <h2>Trades</h2>
+      <div className="row" role="group" aria-label="Role">
+        {roles.map((r) => (
+          <button key={r.role} type="button" className={r.role === role ? "" : "secondary"} aria-pressed={r.role === role} onClick={() => setRole(r.role)}>
+            {r.label}
+          </button>
+        ))}
+      </div>
+      <QueryState what="the trades" isLoading={trades.isLoading} error={trades.error} retry={() => trades.refetch()} />
+      {trades.data ? (
+        isOfferRole ? (
+          <OfferTable offers={offers} tokens={tokens} now={now} account={me} caption={`Offers ${label}`} empty={`No offers ${label}.`} testId="address-offers" />
+        ) : (
+          <DealTable deals={deals} tokens={tokens} now={now} account={me} caption={`Deals ${label}`} empty={`No deals ${label}.`} testId="address-deals" />
+        )
+      ) : null}
+      {trades.hasNextPage ? (
+        <button type="button" className="secondary" disabled={trades.isFetchingNextPage} onClick={() => void trades.fetchNextPage()}>
+          {trades.isFetchingNextPage ? "Loading…" : "Show more"}
+        </button>
+      ) : null}
+    </>
+  );
+}

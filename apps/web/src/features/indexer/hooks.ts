@@ -1,0 +1,105 @@
+"use client";
+
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import type { Address } from "viem";
+import { appIndexerUrl, MAX_INDEXER_LAG_BLOCKS } from "@/config/indexer";
+import { appChainId } from "@/config/chain";
+import { type DealQuery, fetchDeals, fetchOffers, fetchStatus, fetchTrades, type OfferQuery, type TradeRole } from "./api";
+import { knownTokens } from "@/config/deployment";
+import { useMarket } from "@/features/market/hooks";
+import { tokenMapOf } from "@/features/tokens/registry";
+import { sameAddress } from "@/lib/address";
+import { createReputationBatcher } from "./reputationBatch";
+
+const knownTokenMap = tokenMapOf(knownTokens);
+
+// Outside queryKeys.root on purpose: the node's recovery re-reads the app's chain queries, not these.
+const root = ["peerlock-indexer", appChainId] as const;
+const STATUS_EVERY_MS = 4_000;
+
+export type IndexerHealth = "off" | "checking" | "ok" | "behind" | "down";
+
+/** Whether lists can come from the indexer: configured, answering, and at most a few blocks behind. */
+export function useIndexerHealth(): { health: IndexerHealth; lagBlocks: bigint | null } {
+  const status = useQuery({
+    queryKey: [...root, "status"],
+    queryFn: ({ signal }) => fetchStatus(appIndexerUrl!, signal),
+    enabled: !!appIndexerUrl,
+    refetchInterval: STATUS_EVERY_MS,
+    retry: false,
+  });
+  if (!appIndexerUrl) return { health: "off", lagBlocks: null };
+  // The last answer decides, not the state of the poll in flight: a query that never had data
+  // goes back to "pending" on every retry, which would make the banner and the market flicker.
+  if (status.errorUpdatedAt > status.dataUpdatedAt) return { health: "down", lagBlocks: null };
+  if (!status.data) return { health: "checking", lagBlocks: null };
+  const lag = status.data.lagBlocks;
+  const behind = status.data.chainId !== appChainId || lag === null || lag > BigInt(MAX_INDEXER_LAG_BLOCKS);
+  return { health: behind ? "behind" : "ok", lagBlocks: lag };
+}
+
+export function useIndexedOffers(q: Omit<OfferQuery, "cursor">, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: [...root, "offers", q],
+    queryFn: ({ pageParam, signal }) => fetchOffers(appIndexerUrl!, { ...q, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: enabled && !!appIndexerUrl,
+    refetchInterval: STATUS_EVERY_MS,
+  });
+}
+
+export function useIndexedDeals(q: Omit<DealQuery, "cursor">, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: [...root, "deals", q],
+    queryFn: ({ pageParam, signal }) => fetchDeals(appIndexerUrl!, { ...q, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: enabled && !!appIndexerUrl,
+    refetchInterval: STATUS_EVERY_MS,
+  });
+}
+
+export function useAddressTrades(account: Address | undefined, role: TradeRole, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: [...root, "trades", account?.toLowerCase(), role],
+    queryFn: ({ pageParam, signal }) => fetchTrades(appIndexerUrl!, account!, role, 20, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: enabled && !!account && !!appIndexerUrl,
+  });
+}
+
+const reputationOf = appIndexerUrl ? createReputationBatcher(appIndexerUrl) : undefined;
+
+/** One address's reputation; rows asking in the same tick share one request. */
+export function useReputation(address: string | undefined) {
+  return useQuery({
+    queryKey: [...root, "reputation", address?.toLowerCase()],
+    queryFn: () => reputationOf!(address!),
+    enabled: !!address && !!reputationOf,
+    staleTime: 15_000,
+    retry: false,
+  });
+}
+
+/**
+ * The deals an arbiter sees: from the indexer (its newest 100) when it is up and in step, else
+ * from the whole book on chain. Same shape either way, so the arbiter view does not care.
+ */
+export function useArbiterDeals(account: Address | undefined) {
+  const { health } = useIndexerHealth();
+  const fromIndex = health === "ok";
+  const indexed = useQuery({
+    queryKey: [...root, "arbiterDeals", account?.toLowerCase()],
+    queryFn: ({ signal }) => fetchTrades(appIndexerUrl!, account!, "arbiter", 100, undefined, signal),
+    enabled: fromIndex && !!account,
+    refetchInterval: STATUS_EVERY_MS,
+  });
+  const chain = useMarket(!fromIndex && health !== "checking");
+  const source = fromIndex ? indexed : chain;
+  const data = fromIndex
+    ? indexed.data && { deals: indexed.data.deals, tokens: { ...knownTokenMap, ...indexed.data.tokens } }
+    : chain.data && { deals: chain.data.deals.filter((d) => sameAddress(d.arbiter, account)), tokens: chain.data.tokens };
+  return { data, isLoading: health === "checking" || source.isLoading, error: source.error, refetch: () => void source.refetch() };
+}
