@@ -19,7 +19,7 @@ const limit = z
   .regex(/^[0-9]{1,4}$/, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`)
   .transform(Number)
   .pipe(z.number().int().min(1, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`).max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`))
-  .default(20);
+  .default("20");
 
 /** The cursor is the id of the last row of the previous page. */
 const cursor = tradeId.optional();
