@@ -39,7 +39,15 @@ try {
 
   const seedOrdersFile = join(logDir, "seed-orders.json");
   const seedTermsFile = join(logDir, "seed-terms.json");
-  const chain = await startLocalChain({ host: CHAIN_HOST, port: chainPort, logFile: join(logDir, "chain.log"), appUrl, step, seedOrdersFile, seedTermsFile });
+  const chain = await startLocalChain({
+    host: CHAIN_HOST,
+    port: chainPort,
+    logFile: join(logDir, "chain.log"),
+    appUrl,
+    step,
+    seedOrdersFile,
+    seedTermsFile,
+  });
   chain.node.on("exit", (code) => {
     console.error(`\n✖ The Hardhat node stopped (exit ${code}); see .dev/chain.log`);
     stopAll();
@@ -69,7 +77,9 @@ try {
   await publishSeedTerms(appUrl, seedTermsFile);
   step("posting the seeded signed offers to the order book");
   // a refusal is reported, not fatal: the offers still work from their share links
-  console.log(`  ${await postSeedOrders(appUrl, seedOrdersFile).catch((e: unknown) => `Could not post the seeded signed offers: ${e instanceof Error ? e.message : e}`)}`);
+  console.log(
+    `  ${await postSeedOrders(appUrl, seedOrdersFile).catch((e: unknown) => `Could not post the seeded signed offers: ${e instanceof Error ? e.message : e}`)}`,
+  );
 
   console.log(`\n${chain.seedSummary.trim()}\n`);
   console.log(`  Peerlock is running: ${appUrl}`);

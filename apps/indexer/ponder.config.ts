@@ -7,9 +7,7 @@ import { indexerSettings } from "./src/lib/settings";
 const settings = indexerSettings();
 
 export default createConfig({
-  database: settings.databaseUrl
-    ? { kind: "postgres", connectionString: settings.databaseUrl }
-    : { kind: "pglite", directory: settings.pgliteDir },
+  database: settings.databaseUrl ? { kind: "postgres", connectionString: settings.databaseUrl } : { kind: "pglite", directory: settings.pgliteDir },
   chains: {
     peerlock: {
       id: settings.chainId,

@@ -30,9 +30,7 @@ const path = writeDeploymentFile({
   signedSwap: { address: signedSwap.address, deployedOnBlock: String(deployedOnBlock("Peerlock#SignedSwap")) },
   tokens,
 });
-console.log(
-  `SwapEscrow ${swapEscrow.address}\nDealEscrow ${dealEscrow.address}\nSignedSwap ${signedSwap.address}\nwrote ${path}`,
-);
+console.log(`SwapEscrow ${swapEscrow.address}\nDealEscrow ${dealEscrow.address}\nSignedSwap ${signedSwap.address}\nwrote ${path}`);
 
 async function deployDevTokens() {
   const deployed = await ignition.deploy(DevTokensModule, { deploymentId });

@@ -18,17 +18,36 @@ async function publishSeedTerms(appUrl: string, file: string, chainId = 31337): 
   for (const record of records) {
     const account = mnemonicToAccount(HARDHAT_DEV_MNEMONIC, { addressIndex: record.sellerIndex });
     const post = (path: string, body: unknown, cookie = "") =>
-      fetch(`${appUrl}${path}`, { method: "POST", headers: { "content-type": "application/json", origin: appUrl, cookie }, body: JSON.stringify(body) });
+      fetch(`${appUrl}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: appUrl, cookie },
+        body: JSON.stringify(body),
+      });
     const { nonce } = (await (await post("/api/room/auth/nonce", {})).json()) as { nonce: string };
-    const message = createSiweMessage({ address: account.address, chainId, domain: new URL(appUrl).host, nonce, uri: appUrl, version: "1", issuedAt: new Date() });
+    const message = createSiweMessage({
+      address: account.address,
+      chainId,
+      domain: new URL(appUrl).host,
+      nonce,
+      uri: appUrl,
+      version: "1",
+      issuedAt: new Date(),
+    });
     const signedIn = await post("/api/room/auth/verify", { message, signature: await account.signMessage({ message }) });
     if (!signedIn.ok) throw new Error(`deal room sign-in failed: ${await signedIn.text()}`);
     const cookie = (signedIn.headers.get("set-cookie") ?? "").split(";")[0]!;
-    const saved = await post(`/api/room/deals/${record.dealId}/terms`, { publicTerms: record.publicTerms, privateDetails: record.privateDetails }, cookie);
+    const saved = await post(
+      `/api/room/deals/${record.dealId}/terms`,
+      { publicTerms: record.publicTerms, privateDetails: record.privateDetails },
+      cookie,
+    );
     if (!saved.ok) throw new Error(`publishing the terms of deal ${record.dealId} failed: ${await saved.text()}`);
   }
   return records.length;
 }
 
-const count = await publishSeedTerms(process.env.PEERLOCK_APP_URL ?? "http://localhost:3000", process.env.PEERLOCK_SEED_TERMS_FILE ?? "seed-terms.json");
+const count = await publishSeedTerms(
+  process.env.PEERLOCK_APP_URL ?? "http://localhost:3000",
+  process.env.PEERLOCK_SEED_TERMS_FILE ?? "seed-terms.json",
+);
 console.log(`Published the terms of ${count} demo deals to the deal room.`);

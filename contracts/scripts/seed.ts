@@ -31,15 +31,36 @@ const DAY = 24 * HOUR;
 type DemoTerms = { public: PublicTerms; private: string };
 const DEMO_TERMS: DemoTerms[] = [
   {
-    public: { pricePerUnit: "0.92", fiatCurrency: "EUR", paymentMethod: "SEPA transfer", minFiat: "", maxFiat: "", notes: "Pay 920.00 EUR within 1 hour, reference PEERLOCK-1." },
+    public: {
+      pricePerUnit: "0.92",
+      fiatCurrency: "EUR",
+      paymentMethod: "SEPA transfer",
+      minFiat: "",
+      maxFiat: "",
+      notes: "Pay 920.00 EUR within 1 hour, reference PEERLOCK-1.",
+    },
     private: "IBAN DE02 1203 0000 0000 2020 51, Alice Example",
   },
   {
-    public: { pricePerUnit: "2500", fiatCurrency: "USD", paymentMethod: "Cash in person", minFiat: "", maxFiat: "", notes: "1,250.00 USD at the agreed meeting point; seller releases on receipt." },
+    public: {
+      pricePerUnit: "2500",
+      fiatCurrency: "USD",
+      paymentMethod: "Cash in person",
+      minFiat: "",
+      maxFiat: "",
+      notes: "1,250.00 USD at the agreed meeting point; seller releases on receipt.",
+    },
     private: "Meeting point: Union Square, north side, weekdays 12:00-13:00.",
   },
   {
-    public: { pricePerUnit: "3200", fiatCurrency: "GBP", paymentMethod: "Faster Payments", minFiat: "", maxFiat: "", notes: "Pay 640.00 GBP, reference PEERLOCK-3." },
+    public: {
+      pricePerUnit: "3200",
+      fiatCurrency: "GBP",
+      paymentMethod: "Faster Payments",
+      minFiat: "",
+      maxFiat: "",
+      notes: "Pay 640.00 GBP, reference PEERLOCK-3.",
+    },
     private: "Sort code 20-00-00, account 55779911, Alice Example",
   },
 ];
@@ -69,7 +90,11 @@ const wait = (hash: Hash) => publicClient.waitForTransactionReceipt({ hash });
 // Balances and unlimited approvals for the first five dev accounts.
 for (const wallet of [alice, bob, carol, dave, erin]) {
   const account = wallet.account.address;
-  for (const [t, whole] of [[usd, "1000000"], [weth, "1000"], [btc, "100"]] as const) {
+  for (const [t, whole] of [
+    [usd, "1000000"],
+    [weth, "1000"],
+    [btc, "100"],
+  ] as const) {
     await wait(await wallet.writeContract({ address: t.address, abi: testTokenAbi, functionName: "mint", args: [account, amount(t, whole)] }));
     for (const spender of [swap, deal, signedSwap]) {
       await wait(await wallet.writeContract({ address: t.address, abi: testTokenAbi, functionName: "approve", args: [spender, maxUint256] }));
@@ -79,7 +104,16 @@ for (const wallet of [alice, bob, carol, dave, erin]) {
 
 const now = (await publicClient.getBlock()).timestamp;
 const appUrl = process.env.PEERLOCK_APP_URL ?? "http://localhost:3000";
-type OfferSeed = [maker: typeof alice, sell: Address, sellAmount: bigint, buy: Address, buyAmount: bigint, taker: Address, expiry: bigint, partial: boolean];
+type OfferSeed = [
+  maker: typeof alice,
+  sell: Address,
+  sellAmount: bigint,
+  buy: Address,
+  buyAmount: bigint,
+  taker: Address,
+  expiry: bigint,
+  partial: boolean,
+];
 const offers: OfferSeed[] = [
   [alice, weth.address, amount(weth, "2"), usd.address, amount(usd, "6000"), zeroAddress, 0n, true],
   [bob, usd.address, amount(usd, "5000"), zeroAddress, parseEther("1.5"), zeroAddress, now + BigInt(7 * DAY), false],
@@ -99,7 +133,16 @@ for (const [maker, sell, sellAmount, buy, buyAmount, taker, expiry, partial] of 
   );
 }
 
-type DealSeed = [seller: typeof alice, token: Address, amount: bigint, buyer: Address, arbiter: Address, feeBps: number, window: number, terms: DemoTerms];
+type DealSeed = [
+  seller: typeof alice,
+  token: Address,
+  amount: bigint,
+  buyer: Address,
+  arbiter: Address,
+  feeBps: number,
+  window: number,
+  terms: DemoTerms,
+];
 const deals: DealSeed[] = [
   [alice, usd.address, amount(usd, "1000"), zeroAddress, erin.account.address, 100, HOUR, DEMO_TERMS[0]],
   [bob, zeroAddress, parseEther("0.5"), carol.account.address, erin.account.address, 50, 2 * HOUR, DEMO_TERMS[1]],
@@ -119,7 +162,16 @@ for (const [seller, t, value, buyer, arbiter, feeBps, window, terms] of deals) {
 
 // Signed offers: the maker approved SignedSwap above and only signs (no transaction); the
 // order lives in its share link until a taker fills it.
-type SignedSeed = [maker: typeof alice, sell: TokenInfo, sellAmount: string, buy: TokenInfo, buyAmount: string, taker: Address, expiry: bigint, partial: boolean];
+type SignedSeed = [
+  maker: typeof alice,
+  sell: TokenInfo,
+  sellAmount: string,
+  buy: TokenInfo,
+  buyAmount: string,
+  taker: Address,
+  expiry: bigint,
+  partial: boolean,
+];
 const signedOffers: SignedSeed[] = [
   [alice, weth, "1", usd, "3000", zeroAddress, 0n, true],
   [carol, usd, "2500", weth, "0.8", zeroAddress, now + BigInt(7 * DAY), false],
@@ -152,7 +204,10 @@ for (const [maker, sell, sellAmount, buy, buyAmount, taker, expiry, partialFills
 // `pnpm dev` posts these to the app's order book once it is up (scripts/lib/seedOrders.ts): the
 // body POST /api/orders takes, with its uint256s as decimal strings.
 if (process.env.PEERLOCK_SEED_ORDERS_FILE) {
-  writeFileSync(process.env.PEERLOCK_SEED_ORDERS_FILE, JSON.stringify(signedBodies, (_, v) => (typeof v === "bigint" ? v.toString() : v), 2));
+  writeFileSync(
+    process.env.PEERLOCK_SEED_ORDERS_FILE,
+    JSON.stringify(signedBodies, (_, v) => (typeof v === "bigint" ? v.toString() : v), 2),
+  );
 }
 
 const firstDealId = (await publicClient.readContract({ address: deal, abi: dealEscrowAbi, functionName: "dealCount" })) - BigInt(deals.length) + 1n;

@@ -25,7 +25,15 @@ export async function openSession(): Promise<Session> {
     headless: true,
     viewport: VIEWPORT,
     baseURL: appUrl,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-quic",
+      "--disable-sync",
+    ],
   });
   context.setDefaultTimeout(15_000);
   const wallet = new TestWallet(rpcUrl);
@@ -56,7 +64,15 @@ export async function openPlainSession(): Promise<Omit<Session, "wallet">> {
     headless: true,
     viewport: VIEWPORT,
     baseURL: appUrl,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-quic",
+      "--disable-sync",
+    ],
   });
   context.setDefaultTimeout(15_000);
   const pageErrors: string[] = [];

@@ -48,7 +48,11 @@ describe("Peerlock end to end", () => {
     devWalletJourney(),
   );
   journey("9. security headers: nonce CSP, no framing, nosniff, no referrer", securityHeadersJourney);
-  journey("10. deal room: public terms in the market, private details, signed chat, evidence, dispute, resolve; script stays text", roomJourney, 4 * MINUTE);
+  journey(
+    "10. deal room: public terms in the market, private details, signed chat, evidence, dispute, resolve; script stays text",
+    roomJourney,
+    4 * MINUTE,
+  );
   // Last: it stops the indexer for good.
   journey("11. indexer stopped: a banner says so, the market reads the chain, a deal is released from its page", withoutIndexerJourney);
 });

@@ -11,7 +11,11 @@ export async function waitForText(locator: Locator, expected: string | RegExp, t
   const deadline = Date.now() + timeout;
   let last = "";
   while (Date.now() < deadline) {
-    last = (await locator.first().textContent({ timeout: 1_000 }).catch(() => null)) ?? "";
+    last =
+      (await locator
+        .first()
+        .textContent({ timeout: 1_000 })
+        .catch(() => null)) ?? "";
     last = last.replace(/\s+/g, " ").trim();
     if (typeof expected === "string" ? last.includes(expected) : expected.test(last)) return last;
     await new Promise((r) => setTimeout(r, 100));

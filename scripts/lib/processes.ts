@@ -25,13 +25,7 @@ export function runCaptured(command: string, args: string[], env: NodeJS.Process
 }
 
 /** Starts a long-lived process in its own process group so it can be stopped with all its children. */
-export function startService(
-  command: string,
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-  logPrefix?: string,
-  logFile?: string,
-): ChildProcess {
+export function startService(command: string, args: string[], env: NodeJS.ProcessEnv = {}, logPrefix?: string, logFile?: string): ChildProcess {
   const output = logFile ? openSync(logFile, "w") : undefined;
   const child = spawn(command, args, {
     env: { ...process.env, ...env },
@@ -40,7 +34,12 @@ export function startService(
   });
   if (logPrefix) {
     const prefix = (chunk: Buffer) =>
-      chunk.toString().split("\n").filter(Boolean).map((line) => `${logPrefix} ${line}`).join("\n") + "\n";
+      chunk
+        .toString()
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => `${logPrefix} ${line}`)
+        .join("\n") + "\n";
     child.stdout?.on("data", (c: Buffer) => process.stdout.write(prefix(c)));
     child.stderr?.on("data", (c: Buffer) => process.stderr.write(prefix(c)));
   }
@@ -68,7 +67,9 @@ export function assertPortFree(port: number, host: string, what: string, fix: st
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", () =>
-      reject(new Error(`Port ${port} on ${host} is already in use, so the ${what} cannot start. Stop whatever uses it, or pick another port: ${fix}`)),
+      reject(
+        new Error(`Port ${port} on ${host} is already in use, so the ${what} cannot start. Stop whatever uses it, or pick another port: ${fix}`),
+      ),
     );
     server.listen(port, host, () => server.close(() => resolve()));
   });

@@ -26,7 +26,13 @@ if (!Number.isInteger(trades) || trades < 200) throw new Error("BENCH_TRADES mus
 
 process.on("exit", stopAll);
 mkdirSync(workDir, { recursive: true });
-const chain = await startLocalChain({ host: "127.0.0.1", port: chainPort, logFile: join(workDir, "chain.log"), appUrl: "http://localhost:3000", step: (s) => log(`› ${s}`) });
+const chain = await startLocalChain({
+  host: "127.0.0.1",
+  port: chainPort,
+  logFile: join(workDir, "chain.log"),
+  appUrl: "http://localhost:3000",
+  step: (s) => log(`› ${s}`),
+});
 const { getDeployment } = await import("@peerlock/sdk");
 const deployment = getDeployment(31337) as Deployment;
 
@@ -36,7 +42,10 @@ async function firstPageBytes() {
   const offers = await get("/api/offers?sort=newest&limit=20");
   const deals = await get("/api/deals?limit=20");
   const people = [
-    ...new Set([...JSON.parse(offers.toString()).items.map((o: { maker: string }) => o.maker), ...JSON.parse(deals.toString()).items.map((d: { seller: string }) => d.seller)]),
+    ...new Set([
+      ...JSON.parse(offers.toString()).items.map((o: { maker: string }) => o.maker),
+      ...JSON.parse(deals.toString()).items.map((d: { seller: string }) => d.seller),
+    ]),
   ];
   const reps = await get(`/api/reputation?addresses=${people.join(",")}`);
   const status = await get("/api/status");
@@ -62,7 +71,12 @@ async function eventCount(): Promise<number> {
   const res = await fetch(chain.rpcUrl, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_getLogs", params: [{ fromBlock: "0x0", toBlock: "latest", address: [deployment.swapEscrow.address, deployment.dealEscrow.address] }] }),
+    body: JSON.stringify({
+      jsonrpc: "2.0",
+      id: 1,
+      method: "eth_getLogs",
+      params: [{ fromBlock: "0x0", toBlock: "latest", address: [deployment.swapEscrow.address, deployment.dealEscrow.address] }],
+    }),
   });
   return ((await res.json()) as { result: unknown[] }).result.length;
 }
@@ -110,9 +124,13 @@ log("› today's loadMarket: the whole book from the chain (@peerlock/sdk reads)
 function wholeBook(batch: boolean): Promise<{ ms: number; bytes: number; result: string }> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(import.meta.dirname, "wholeBook.ts"), chain.rpcUrl, deployment.swapEscrow.address, deployment.dealEscrow.address, batch ? "1" : "0"], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(import.meta.dirname, "wholeBook.ts"), chain.rpcUrl, deployment.swapEscrow.address, deployment.dealEscrow.address, batch ? "1" : "0"],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let out = "";
     let err = "";
     let timedOut = false;

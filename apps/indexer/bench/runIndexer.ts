@@ -12,7 +12,15 @@ export async function startBenchIndexer({ rpcUrl, port, dataDir, logFile }: { rp
   const out = openSync(logFile, "w");
   const started = performance.now();
   const child = spawn(process.execPath, [join(import.meta.dirname, "..", "scripts", "start.ts")], {
-    env: { ...process.env, CHAIN_ID: "31337", PONDER_RPC_URL: rpcUrl, INDEXER_PORT: String(port), PONDER_DATA_DIR: dataDir, PONDER_LOG_LEVEL: "warn", DATABASE_URL: "" },
+    env: {
+      ...process.env,
+      CHAIN_ID: "31337",
+      PONDER_RPC_URL: rpcUrl,
+      INDEXER_PORT: String(port),
+      PONDER_DATA_DIR: dataDir,
+      PONDER_LOG_LEVEL: "warn",
+      DATABASE_URL: "",
+    },
     detached: true,
     stdio: ["ignore", out, out],
   });

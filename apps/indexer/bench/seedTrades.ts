@@ -72,7 +72,10 @@ async function sendAndMineBlock(url: string, txs: Tx[]) {
   for (;;) {
     await call(url, "evm_mine");
     const counts = await Promise.all(
-      senders.map(async (a) => [await call<Hex>(url, "eth_getTransactionCount", [a, "latest"]), await call<Hex>(url, "eth_getTransactionCount", [a, "pending"])]),
+      senders.map(async (a) => [
+        await call<Hex>(url, "eth_getTransactionCount", [a, "latest"]),
+        await call<Hex>(url, "eth_getTransactionCount", [a, "pending"]),
+      ]),
     );
     if (counts.every(([mined, pending]) => mined === pending)) break;
   }
@@ -101,15 +104,32 @@ export async function seedTrades(url: string, deployment: Deployment, from: numb
     url,
     trades.map((t) =>
       isOffer(t.kind)
-        ? { from: t.maker, to: swap, data: encodeFunctionData({ abi: swapEscrowAbi, functionName: "createOffer", args: [usd, sellAmount, weth, buyAmount(t.i), zeroAddress, 0n, true] }) }
-        : { from: t.maker, to: deal, data: encodeFunctionData({ abi: dealEscrowAbi, functionName: "openDeal", args: [usd, BigInt(1 + (t.i % 5)) * 1_000_000n, zeroAddress, ARBITER, 100, PAYMENT_WINDOW, terms(t.i)] }) },
+        ? {
+            from: t.maker,
+            to: swap,
+            data: encodeFunctionData({
+              abi: swapEscrowAbi,
+              functionName: "createOffer",
+              args: [usd, sellAmount, weth, buyAmount(t.i), zeroAddress, 0n, true],
+            }),
+          }
+        : {
+            from: t.maker,
+            to: deal,
+            data: encodeFunctionData({
+              abi: dealEscrowAbi,
+              functionName: "openDeal",
+              args: [usd, BigInt(1 + (t.i % 5)) * 1_000_000n, zeroAddress, ARBITER, 100, PAYMENT_WINDOW, terms(t.i)],
+            }),
+          },
     ),
   );
   // Ids from the logs: an offer is known by its unique buyAmount, a deal by its termsHash.
   const logs = await call<Log[]>(url, "eth_getLogs", [{ fromBlock: numberToHex(startBlock), toBlock: "latest", address: [swap, deal] }]);
   const offerIds = new Map<bigint, bigint>();
   const dealIds = new Map<Hex, bigint>();
-  for (const e of parseEventLogs({ abi: swapEscrowAbi, logs: logs as never, eventName: "OfferCreated" })) offerIds.set(e.args.buyAmount, e.args.offerId);
+  for (const e of parseEventLogs({ abi: swapEscrowAbi, logs: logs as never, eventName: "OfferCreated" }))
+    offerIds.set(e.args.buyAmount, e.args.offerId);
   for (const e of parseEventLogs({ abi: dealEscrowAbi, logs: logs as never, eventName: "DealOpened" })) dealIds.set(e.args.termsHash, e.args.dealId);
   const idOf = (t: (typeof trades)[number]) => (isOffer(t.kind) ? offerIds.get(buyAmount(t.i)) : dealIds.get(terms(t.i)));
   for (const t of trades) if (idOf(t) === undefined) throw new Error(`trade ${t.i} (${t.kind}) was not created`);
@@ -127,10 +147,15 @@ export async function seedTrades(url: string, deployment: Deployment, from: numb
   await sendAndMine(
     url,
     phase((t, id) => {
-      const fill = (amount: bigint) => ({ from: t.other, to: swap, data: encodeFunctionData({ abi: swapEscrowAbi, functionName: "fillOffer", args: [id, amount] }) });
+      const fill = (amount: bigint) => ({
+        from: t.other,
+        to: swap,
+        data: encodeFunctionData({ abi: swapEscrowAbi, functionName: "fillOffer", args: [id, amount] }),
+      });
       if (t.kind === "partialFill") return fill(sellAmount / 2n);
       if (t.kind === "fullFill") return fill(sellAmount);
-      if (t.kind === "cancelOffer") return { from: t.maker, to: swap, data: encodeFunctionData({ abi: swapEscrowAbi, functionName: "cancelOffer", args: [id] }) };
+      if (t.kind === "cancelOffer")
+        return { from: t.maker, to: swap, data: encodeFunctionData({ abi: swapEscrowAbi, functionName: "cancelOffer", args: [id] }) };
       if (t.kind === "cancelListed") return d("cancelDeal", t.maker, id);
       if (["released", "resolved", "lapsed", "backedOut"].includes(t.kind)) return d("takeDeal", t.other, id);
       return undefined;
@@ -138,17 +163,29 @@ export async function seedTrades(url: string, deployment: Deployment, from: numb
   );
   await sendAndMine(
     url,
-    phase((t, id) => (t.kind === "released" || t.kind === "resolved" ? d("markPaid", t.other, id) : t.kind === "backedOut" ? d("cancelDeal", t.other, id) : undefined)),
+    phase((t, id) =>
+      t.kind === "released" || t.kind === "resolved" ? d("markPaid", t.other, id) : t.kind === "backedOut" ? d("cancelDeal", t.other, id) : undefined,
+    ),
   );
   await call(url, "evm_increaseTime", [PAYMENT_WINDOW + 1]);
   await sendAndMine(
     url,
-    phase((t, id) => (t.kind === "released" ? d("release", t.maker, id) : t.kind === "resolved" ? d("dispute", t.other, id) : t.kind === "lapsed" ? d("cancelDeal", t.maker, id) : undefined)),
+    phase((t, id) =>
+      t.kind === "released"
+        ? d("release", t.maker, id)
+        : t.kind === "resolved"
+          ? d("dispute", t.other, id)
+          : t.kind === "lapsed"
+            ? d("cancelDeal", t.maker, id)
+            : undefined,
+    ),
   );
   await sendAndMine(
     url,
     phase((t, id) =>
-      t.kind === "resolved" ? { from: ARBITER, to: deal, data: encodeFunctionData({ abi: dealEscrowAbi, functionName: "resolve", args: [id, 5_000] }) } : undefined,
+      t.kind === "resolved"
+        ? { from: ARBITER, to: deal, data: encodeFunctionData({ abi: dealEscrowAbi, functionName: "resolve", args: [id, 5_000] }) }
+        : undefined,
     ),
   );
   await call(url, "evm_setAutomine", [true]);

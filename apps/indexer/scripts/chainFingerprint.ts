@@ -20,6 +20,9 @@ export async function chainFingerprint(settings: IndexerSettings): Promise<strin
   if (chainId !== settings.chainId) throw new Error(`The node at ${settings.rpcUrl} is chain ${chainId}, but CHAIN_ID is ${settings.chainId}`);
   const start = settings.deployment.swapEscrow.deployedOnBlock;
   const block = await rpc<{ hash: string } | null>(settings.rpcUrl, "eth_getBlockByNumber", [`0x${start.toString(16)}`, false]);
-  if (!block) throw new Error(`The node at ${settings.rpcUrl} has no block ${start} where SwapEscrow was deployed: is @peerlock/sdk's deployment from another chain?`);
+  if (!block)
+    throw new Error(
+      `The node at ${settings.rpcUrl} has no block ${start} where SwapEscrow was deployed: is @peerlock/sdk's deployment from another chain?`,
+    );
   return `${chainId}:${settings.deployment.swapEscrow.address.toLowerCase()}:${block.hash}`;
 }

@@ -41,8 +41,12 @@ try {
 
 // Ponder's own entry under this Node: the node_modules/.bin shims wrap it in shells that do not
 // pass a stop signal on, which would leave Ponder running (and holding the port) after this exits.
-ponder = spawn(process.execPath, [join(root, "node_modules", "ponder", "dist", "esm", "bin", "ponder.js"), "start", "--schema", schema, "--port", String(port)], {
-  stdio: "inherit",
-  env: { ...process.env, PONDER_TELEMETRY_DISABLED: "true", PONDER_DATA_DIR: settings.pgliteDir },
-});
+ponder = spawn(
+  process.execPath,
+  [join(root, "node_modules", "ponder", "dist", "esm", "bin", "ponder.js"), "start", "--schema", schema, "--port", String(port)],
+  {
+    stdio: "inherit",
+    env: { ...process.env, PONDER_TELEMETRY_DISABLED: "true", PONDER_DATA_DIR: settings.pgliteDir },
+  },
+);
 ponder.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -30,14 +30,12 @@ ponder.on("SwapEscrow:OfferCreated", async ({ event, context }) => {
 
 ponder.on("SwapEscrow:OfferFilled", async ({ event, context }) => {
   const a = event.args;
-  const offer = await context.db
-    .update(offers, { offerId: a.offerId })
-    .set((row) => ({
-      sellRemaining: a.sellRemaining,
-      status: a.sellRemaining === 0n ? OfferStatus.Filled : row.status,
-      fillCount: row.fillCount + 1,
-      updatedAt: event.block.timestamp,
-    }));
+  const offer = await context.db.update(offers, { offerId: a.offerId }).set((row) => ({
+    sellRemaining: a.sellRemaining,
+    status: a.sellRemaining === 0n ? OfferStatus.Filled : row.status,
+    fillCount: row.fillCount + 1,
+    updatedAt: event.block.timestamp,
+  }));
   await context.db.insert(fills).values({
     id: event.id,
     offerId: a.offerId,
@@ -73,7 +71,12 @@ ponder.on("SwapEscrow:Withdrawn", async ({ event, context }) => {
 export function creditRow(
   escrow: string,
   name: string,
-  event: { id: string; args: { account: `0x${string}`; token: `0x${string}`; amount: bigint }; block: { number: bigint; timestamp: bigint }; transaction: { hash: `0x${string}` } },
+  event: {
+    id: string;
+    args: { account: `0x${string}`; token: `0x${string}`; amount: bigint };
+    block: { number: bigint; timestamp: bigint };
+    transaction: { hash: `0x${string}` };
+  },
 ) {
   return {
     id: event.id,

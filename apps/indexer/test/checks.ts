@@ -10,15 +10,45 @@ import { chainEvents, expectedReputation } from "./expectedReputation.ts";
 
 type Sdk = { swapEscrowAbi: Abi; dealEscrowAbi: Abi };
 
-const OFFER_FIELDS = ["maker", "taker", "sellToken", "buyToken", "sellAmount", "buyAmount", "sellRemaining", "expiry", "partialFills", "status"] as const;
-const DEAL_FIELDS = ["seller", "buyer", "token", "arbiter", "amount", "arbiterFeeBps", "paymentWindow", "paymentDeadline", "status", "termsHash"] as const;
+const OFFER_FIELDS = [
+  "maker",
+  "taker",
+  "sellToken",
+  "buyToken",
+  "sellAmount",
+  "buyAmount",
+  "sellRemaining",
+  "expiry",
+  "partialFills",
+  "status",
+] as const;
+const DEAL_FIELDS = [
+  "seller",
+  "buyer",
+  "token",
+  "arbiter",
+  "amount",
+  "arbiterFeeBps",
+  "paymentWindow",
+  "paymentDeadline",
+  "status",
+  "termsHash",
+] as const;
 
 const norm = (v: unknown) => (typeof v === "string" ? v.toLowerCase() : typeof v === "bigint" || typeof v === "number" ? String(v) : v);
 
 /** Everything the API says about the chain, for comparing two runs of the indexer. */
 export async function snapshot(deployment: Deployment, sdk: Sdk) {
-  const offerCount = (await publicClient.readContract({ address: deployment.swapEscrow.address, abi: sdk.swapEscrowAbi, functionName: "offerCount" })) as bigint;
-  const dealCount = (await publicClient.readContract({ address: deployment.dealEscrow.address, abi: sdk.dealEscrowAbi, functionName: "dealCount" })) as bigint;
+  const offerCount = (await publicClient.readContract({
+    address: deployment.swapEscrow.address,
+    abi: sdk.swapEscrowAbi,
+    functionName: "offerCount",
+  })) as bigint;
+  const dealCount = (await publicClient.readContract({
+    address: deployment.dealEscrow.address,
+    abi: sdk.dealEscrowAbi,
+    functionName: "dealCount",
+  })) as bigint;
   const offers = [];
   for (let id = 1n; id <= offerCount; id++) offers.push((await api(`/api/offers/${id}`)).body);
   const deals = [];
@@ -36,20 +66,38 @@ export async function assertIndexMatchesChain(deployment: Deployment, sdk: Sdk) 
 
   for (const [i, indexed] of snap.offers.entries()) {
     const id = BigInt(i + 1);
-    const onChain = (await publicClient.readContract({ address: deployment.swapEscrow.address, abi: sdk.swapEscrowAbi, functionName: "getOffer", args: [id] })) as Record<string, unknown>;
+    const onChain = (await publicClient.readContract({
+      address: deployment.swapEscrow.address,
+      abi: sdk.swapEscrowAbi,
+      functionName: "getOffer",
+      args: [id],
+    })) as Record<string, unknown>;
     assert.ok(indexed.offer, `offer ${id} is indexed`);
     for (const f of OFFER_FIELDS) assert.equal(norm(indexed.offer[f]), norm(onChain[f]), `offer ${id} ${f}`);
     const logs = events.swap.filter((l) => l.args.offerId === id);
-    assert.deepEqual(indexed.history.map((h: any) => h.name), logs.map((l) => l.eventName), `offer ${id} history`);
+    assert.deepEqual(
+      indexed.history.map((h: any) => h.name),
+      logs.map((l) => l.eventName),
+      `offer ${id} history`,
+    );
     assert.equal(indexed.offer.fillCount, logs.filter((l) => l.eventName === "OfferFilled").length, `offer ${id} fills`);
   }
   for (const [i, indexed] of snap.deals.entries()) {
     const id = BigInt(i + 1);
-    const onChain = (await publicClient.readContract({ address: deployment.dealEscrow.address, abi: sdk.dealEscrowAbi, functionName: "getDeal", args: [id] })) as Record<string, unknown>;
+    const onChain = (await publicClient.readContract({
+      address: deployment.dealEscrow.address,
+      abi: sdk.dealEscrowAbi,
+      functionName: "getDeal",
+      args: [id],
+    })) as Record<string, unknown>;
     assert.ok(indexed.deal, `deal ${id} is indexed`);
     for (const f of DEAL_FIELDS) assert.equal(norm(indexed.deal[f]), norm(onChain[f]), `deal ${id} ${f}`);
     const logs = events.deal.filter((l) => l.args.dealId === id);
-    assert.deepEqual(indexed.history.map((h: any) => h.name), logs.map((l) => l.eventName), `deal ${id} history`);
+    assert.deepEqual(
+      indexed.history.map((h: any) => h.name),
+      logs.map((l) => l.eventName),
+      `deal ${id} history`,
+    );
     for (const [h, log] of indexed.history.map((h: any, k: number) => [h, logs[k]!] as const)) {
       assert.equal(BigInt(h.blockNumber), log.blockNumber, `deal ${id} ${h.name} block`);
       assert.equal(BigInt(h.timestamp), events.time(log), `deal ${id} ${h.name} time`);

@@ -56,7 +56,8 @@ export function expectedReputation(events: Awaited<ReturnType<typeof chainEvents
   let fillsAsTaker = 0;
   for (const log of events.swap) {
     const a = log.args;
-    if (log.eventName === "OfferCreated") makers.set(a.offerId, { maker: lower(a.maker), sellToken: lower(a.sellToken), buyToken: lower(a.buyToken) });
+    if (log.eventName === "OfferCreated")
+      makers.set(a.offerId, { maker: lower(a.maker), sellToken: lower(a.sellToken), buyToken: lower(a.buyToken) });
     if (log.eventName !== "OfferFilled") continue;
     const offer = makers.get(a.offerId)!;
     const mine = offer.maker === me || lower(a.taker) === me;
@@ -141,6 +142,10 @@ export function expectedReputation(events: Awaited<ReturnType<typeof chainEvents
     completionRate: denominator === 0 ? null : completedTrades / denominator,
     firstTradeAt: times.length ? String(times[0]) : null,
     lastTradeAt: times.length ? String(times[times.length - 1]) : null,
-    volumeByToken: Object.fromEntries(Object.entries(volumeByToken).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, v]) => [k, String(v)])),
+    volumeByToken: Object.fromEntries(
+      Object.entries(volumeByToken)
+        .sort(([x], [y]) => (x < y ? -1 : 1))
+        .map(([k, v]) => [k, String(v)]),
+    ),
   };
 }

@@ -137,7 +137,9 @@ describe("indexer on PGlite", () => {
 
 describe("indexer on PostgreSQL", () => {
   const adminUrl = process.env.TEST_DATABASE_URL;
-  test("killed mid-backfill and restarted, then equal to the chain", { skip: adminUrl ? false : "TEST_DATABASE_URL is not set: PostgreSQL half skipped" }, async () => {
+  test("killed mid-backfill and restarted, then equal to the chain", {
+    skip: adminUrl ? false : "TEST_DATABASE_URL is not set: PostgreSQL half skipped",
+  }, async () => {
     const db = await createDatabase(adminUrl!);
     try {
       await runAndCheck("postgres", { databaseUrl: db.url }, "SIGKILL");

@@ -19,7 +19,16 @@ export async function runScenario(deployment: Deployment, sdk: Sdk) {
   const dealEscrow = deployment.dealEscrow.address;
   const nextOffer = async () => ((await countOf(swap, sdk.swapEscrowAbi, "offerCount")) as bigint) + 1n;
   const nextDeal = async () => ((await countOf(dealEscrow, sdk.dealEscrowAbi, "dealCount")) as bigint) + 1n;
-  const offer = async (from: Address, sellToken: Address, sellAmount: bigint, buyToken: Address, buyAmount: bigint, taker: Address, expiry: bigint, partial: boolean) => {
+  const offer = async (
+    from: Address,
+    sellToken: Address,
+    sellAmount: bigint,
+    buyToken: Address,
+    buyAmount: bigint,
+    taker: Address,
+    expiry: bigint,
+    partial: boolean,
+  ) => {
     const id = await nextOffer();
     const value = sellToken === zeroAddress ? sellAmount : 0n;
     await send(from, swap, sdk.swapEscrowAbi, "createOffer", [sellToken, sellAmount, buyToken, buyAmount, taker, expiry, partial], value);
@@ -30,7 +39,14 @@ export async function runScenario(deployment: Deployment, sdk: Sdk) {
   const open = async (from: Address, token: Address, amount: bigint, arbiter: Address, buyer: Address = zeroAddress) => {
     const id = await nextDeal();
     const terms = keccak256(toHex(`terms of deal ${id}`));
-    await send(from, dealEscrow, sdk.dealEscrowAbi, "openDeal", [token, amount, buyer, arbiter, 100, 600, terms], token === zeroAddress ? amount : 0n);
+    await send(
+      from,
+      dealEscrow,
+      sdk.dealEscrowAbi,
+      "openDeal",
+      [token, amount, buyer, arbiter, 100, 600, terms],
+      token === zeroAddress ? amount : 0n,
+    );
     return id;
   };
   const act = (from: Address, fn: string, id: bigint, ...rest: unknown[]) => send(from, dealEscrow, sdk.dealEscrowAbi, fn, [id, ...rest]);
@@ -103,9 +119,36 @@ export async function runScenario(deployment: Deployment, sdk: Sdk) {
   // A payout the recipient's token refuses is credited, then withdrawn.
   const blocking = await deployMock(A, "BlockingToken");
   const blockingAbi = [
-    { type: "function", name: "mint", stateMutability: "nonpayable", inputs: [{ name: "to", type: "address" }, { name: "amount", type: "uint256" }], outputs: [] },
-    { type: "function", name: "approve", stateMutability: "nonpayable", inputs: [{ name: "spender", type: "address" }, { name: "amount", type: "uint256" }], outputs: [{ type: "bool" }] },
-    { type: "function", name: "setBlocked", stateMutability: "nonpayable", inputs: [{ name: "account", type: "address" }, { name: "isBlocked", type: "bool" }], outputs: [] },
+    {
+      type: "function",
+      name: "mint",
+      stateMutability: "nonpayable",
+      inputs: [
+        { name: "to", type: "address" },
+        { name: "amount", type: "uint256" },
+      ],
+      outputs: [],
+    },
+    {
+      type: "function",
+      name: "approve",
+      stateMutability: "nonpayable",
+      inputs: [
+        { name: "spender", type: "address" },
+        { name: "amount", type: "uint256" },
+      ],
+      outputs: [{ type: "bool" }],
+    },
+    {
+      type: "function",
+      name: "setBlocked",
+      stateMutability: "nonpayable",
+      inputs: [
+        { name: "account", type: "address" },
+        { name: "isBlocked", type: "bool" },
+      ],
+      outputs: [],
+    },
   ] as const satisfies Abi;
   await send(A, blocking, blockingAbi, "mint", [A, parseEther("1000")]);
   await send(A, blocking, blockingAbi, "approve", [dealEscrow, parseEther("1000")]);

@@ -52,7 +52,9 @@ for (const batch of [true, false]) {
   log(
     `\nloadMarket, ${batch ? "app transport (JSON-RPC batching on)" : "batching off"}: ${first.offers} offers, ${first.deals} deals, ${first.tokens} tokens`,
   );
-  log(`  time      median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms over ${runs} runs`);
+  log(
+    `  time      median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms over ${runs} runs`,
+  );
   log(`  HTTP requests ${first.count.httpRequests}, JSON-RPC calls ${first.count.rpcCalls}: ${JSON.stringify(first.count.methods)}`);
 }
 

@@ -34,7 +34,12 @@ async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs 
 }
 
 function service(command: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(command, args, { cwd: webDir, env: { ...process.env, ...env }, detached: true, stdio: process.env.BENCH_VERBOSE ? "inherit" : "ignore" });
+  const child = spawn(command, args, {
+    cwd: webDir,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: process.env.BENCH_VERBOSE ? "inherit" : "ignore",
+  });
   started.push(child);
   return child;
 }
@@ -45,14 +50,28 @@ process.env.ROOM_TEST_CHAIN_PORT = String(chainPort);
 const { accounts, deployRoomContracts, openDeal, rpcUrl, takeDeal } = await import("../test/room/chain");
 const { RoomClient } = await import("../test/room/client");
 service("pnpm", ["--filter", "@peerlock/contracts", "exec", "hardhat", "node", "--hostname", "127.0.0.1", "--port", String(chainPort)], {});
-await waitUntil("the Hardhat node", async () => (await fetch(rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body: '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' })).ok);
+await waitUntil(
+  "the Hardhat node",
+  async () =>
+    (
+      await fetch(rpcUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}',
+      })
+    ).ok,
+);
 const { dealEscrow } = await deployRoomContracts();
 process.env.ROOM_DEAL_ESCROW = dealEscrow;
 
 // 2. The production app on a fresh PGlite folder.
 if (process.env.BENCH_SKIP_BUILD !== "1") {
   console.log("building the app (next build) into", distDir);
-  const build = spawnSync("pnpm", ["exec", "next", "build"], { cwd: webDir, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } });
+  const build = spawnSync("pnpm", ["exec", "next", "build"], {
+    cwd: webDir,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (build.status !== 0) throw new Error("next build failed");
 }
 const dataDir = mkdtempSync(join(tmpdir(), "pl-room-bench-"));
@@ -105,7 +124,12 @@ const result = await autocannon({
         const conn = connOf(ctx as Ctx);
         const body = conn.pool.pop();
         if (!body) return { ...req, method: "GET", path: `/api/room/deals/${conn.dealId}/messages?after=0`, headers: { cookie: conn.client.cookie } };
-        return { ...req, path: `/api/room/deals/${conn.dealId}/messages`, body, headers: { cookie: conn.client.cookie, "content-type": "application/json" } };
+        return {
+          ...req,
+          path: `/api/room/deals/${conn.dealId}/messages`,
+          body,
+          headers: { cookie: conn.client.cookie, "content-type": "application/json" },
+        };
       },
       onResponse: (status, body) => {
         if (status === 201) {
@@ -133,7 +157,11 @@ for (const dealId of dealIds) {
   const reader = conns.find((c) => c.dealId === dealId)!.client;
   let after = 0;
   for (;;) {
-    const page = (await reader.call("GET", `/api/room/deals/${dealId}/messages?after=${after}`)).body.messages as { id: number; clientId: string; author: string }[];
+    const page = (await reader.call("GET", `/api/room/deals/${dealId}/messages?after=${after}`)).body.messages as {
+      id: number;
+      clientId: string;
+      author: string;
+    }[];
     if (page.length === 0) break;
     for (const m of page) {
       const key = `${m.author}:${m.clientId}`;
@@ -145,13 +173,17 @@ for (const dealId of dealIds) {
     after = page.at(-1)!.id;
   }
 }
-const fiveXX = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => code.startsWith("5")).reduce((n, [, s]) => n + (s.count ?? 0), 0);
+const fiveXX = Object.entries(result.statusCodeStats ?? {})
+  .filter(([code]) => code.startsWith("5"))
+  .reduce((n, [, s]) => n + (s.count ?? 0), 0);
 
 console.log(`\ndeal room, ${clients} clients for ${seconds} s on loopback (next start, PGlite):`);
 console.log(`  requests   ${result.requests.total} (${result.requests.average.toFixed(0)}/s), half signed POSTs, half reads`);
 console.log(`  latency    p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
 console.log(`  messages   accepted ${accepted.size}, stored ${stored}, duplicates ${duplicates}`);
-console.log(`  statuses   ${JSON.stringify(Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([c, s]) => [c, s.count])))}, errors ${result.errors}, timeouts ${result.timeouts}`);
+console.log(
+  `  statuses   ${JSON.stringify(Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([c, s]) => [c, s.count])))}, errors ${result.errors}, timeouts ${result.timeouts}`,
+);
 stop();
 rmSync(dataDir, { recursive: true, force: true });
 // Requests still in flight when the clock stopped may be stored without their 201 being counted:

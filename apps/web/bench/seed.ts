@@ -17,9 +17,7 @@ async function sendAll(client: Client, sends: readonly Send[]): Promise<Hex[]> {
   for (let i = 0; i < sends.length; i += BATCH) {
     const batch = sends.slice(i, i + BATCH);
     hashes.push(
-      ...(await Promise.all(
-        batch.map((tx) => client.request({ method: "eth_sendTransaction", params: [{ ...tx, gas: GAS }] }) as Promise<Hex>),
-      )),
+      ...(await Promise.all(batch.map((tx) => client.request({ method: "eth_sendTransaction", params: [{ ...tx, gas: GAS }] }) as Promise<Hex>))),
     );
   }
   const last = hashes.at(-1);
@@ -61,7 +59,11 @@ export async function seedOpenOffers(client: Client, deployment: Deployment, tar
 
   const setup: Send[] = accounts.flatMap((from) =>
     [usd, weth, btc].flatMap((t) => [
-      { from, to: t.address, data: encodeFunctionData({ abi: testTokenAbi, functionName: "mint", args: [from, parseUnits("1000000000", t.decimals)] }) },
+      {
+        from,
+        to: t.address,
+        data: encodeFunctionData({ abi: testTokenAbi, functionName: "mint", args: [from, parseUnits("1000000000", t.decimals)] }),
+      },
       { from, to: t.address, data: encodeFunctionData({ abi: testTokenAbi, functionName: "approve", args: [swap, maxUint256] }) },
     ]),
   );

@@ -31,10 +31,7 @@ export function table(rows: Row[]): string {
   const lines = [
     "| Call | Case | Cold | Warm | Warm target |",
     "| --- | --- | ---: | ---: | --- |",
-    ...rows.map(
-      (row) =>
-        `| ${row.scenario.call} | ${row.scenario.variant} | ${cell(row.cold)} | ${cell(row.warm)} | ${targetCell(row)} |`,
-    ),
+    ...rows.map((row) => `| ${row.scenario.call} | ${row.scenario.variant} | ${cell(row.cold)} | ${cell(row.warm)} | ${targetCell(row)} |`),
   ];
   return lines.join("\n");
 }

@@ -47,10 +47,7 @@ async function createOffer(w: World, mode: Mode, sellToken: Address, buyToken: A
   await readyToPay(w, mode, sellToken, "maker", w.swap.address, sellAmount);
   const value = sellToken === ETH ? sellAmount : 0n;
   const gas = await w.gasOf(
-    w.swap.write.createOffer(
-      [sellToken, sellAmount, buyToken, buyAmount, ETH, EXPIRY, true],
-      w.txPaying(w.actors.maker, value),
-    ),
+    w.swap.write.createOffer([sellToken, sellAmount, buyToken, buyAmount, ETH, EXPIRY, true], w.txPaying(w.actors.maker, value)),
   );
   return { gas, offerId: await w.lastOfferId() };
 }

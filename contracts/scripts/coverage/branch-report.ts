@@ -33,7 +33,13 @@ function report(results: FileResult[]): number {
     return [name, String(found), String(hit), percent(hit, found), `${ternaries} / ${shortCircuits}`];
   };
   console.log("Branch coverage (both sides of every `if`, from Hardhat's statement hits)\n");
-  console.log(table([["File", "Branches", "Hit", "Branch %", "Unmeasured ternary / short-circuit"], ...results.map((r) => row(r.sourceName, [r])), row("Total", results)]));
+  console.log(
+    table([
+      ["File", "Branches", "Hit", "Branch %", "Unmeasured ternary / short-circuit"],
+      ...results.map((r) => row(r.sourceName, [r])),
+      row("Total", results),
+    ]),
+  );
 
   const uncovered = results.flatMap((r) => r.branches.filter((b) => !b.taken).map((b) => `  ${r.sourceName}:${b.line} — ${b.condition} — ${b.side}`));
   console.log(uncovered.length === 0 ? "\nEvery branch was taken." : `\nUncovered branches (${uncovered.length}):\n${uncovered.join("\n")}`);

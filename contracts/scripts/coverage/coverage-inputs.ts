@@ -49,7 +49,10 @@ function instrumentationVersion(): string {
 /** Every `.sol` under src/ that `include` accepts, instrumented as the coverage build did. */
 export async function loadInstrumentedSources(include: (sourceName: string) => boolean): Promise<InstrumentedSource[]> {
   const files = await readdir(path.join(PACKAGE_ROOT, "src"), { recursive: true });
-  const names = files.map((f) => `src/${f.split(path.sep).join("/")}`).filter((n) => n.endsWith(".sol") && include(n)).sort();
+  const names = files
+    .map((f) => `src/${f.split(path.sep).join("/")}`)
+    .filter((n) => n.endsWith(".sol") && include(n))
+    .sort();
   const version = instrumentationVersion();
 
   const texts = new Map<string, string>();

@@ -143,17 +143,20 @@ describe("DealEscrow", () => {
     it("locks the ERC-20 amount, stores every field and emits DealOpened", async () => {
       const w = await world();
       const p = defaultDeal(w, { buyer: w.buyer.account.address, arbiterFeeBps: 1000, paymentWindow: 300 });
-      const hash = await expectBalanceChanges(
-        w.tokenA.address,
-        () => w.deal.write.openDeal(dealArgs(p), { account: w.seller.account }),
-        [
-          [w.seller.account.address, -p.amount],
-          [w.deal.address, p.amount],
-        ],
-      );
+      const hash = await expectBalanceChanges(w.tokenA.address, () => w.deal.write.openDeal(dealArgs(p), { account: w.seller.account }), [
+        [w.seller.account.address, -p.amount],
+        [w.deal.address, p.amount],
+      ]);
       await assertions.emitWithArgs(hash, w.deal, "DealOpened", [
-        1n, w.seller.account.address, w.buyer.account.address, w.tokenA.address, p.amount,
-        w.arbiter.account.address, 1000, 300, TERMS_HASH,
+        1n,
+        w.seller.account.address,
+        w.buyer.account.address,
+        w.tokenA.address,
+        p.amount,
+        w.arbiter.account.address,
+        1000,
+        300,
+        TERMS_HASH,
       ]);
       assert.deepEqual(await w.deal.read.getDeal([1n]), {
         seller: addr(w.seller.account.address),
@@ -172,16 +175,20 @@ describe("DealEscrow", () => {
     it("locks ETH sent as the exact msg.value, listed to anyone, with empty terms", async () => {
       const w = await world();
       const p = defaultDeal(w, { token: ETH, amount: parseEther("4"), termsHash: zeroHash, arbiterFeeBps: 0, paymentWindow: 30 * ONE_DAY });
-      const hash = await expectBalanceChanges(
-        ETH,
-        () => w.deal.write.openDeal(dealArgs(p), { account: w.seller.account, value: p.amount }),
-        [
-          [w.seller.account.address, -p.amount],
-          [w.deal.address, p.amount],
-        ],
-      );
+      const hash = await expectBalanceChanges(ETH, () => w.deal.write.openDeal(dealArgs(p), { account: w.seller.account, value: p.amount }), [
+        [w.seller.account.address, -p.amount],
+        [w.deal.address, p.amount],
+      ]);
       await assertions.emitWithArgs(hash, w.deal, "DealOpened", [
-        1n, w.seller.account.address, ZERO, ETH, p.amount, w.arbiter.account.address, 0, 30 * ONE_DAY, zeroHash,
+        1n,
+        w.seller.account.address,
+        ZERO,
+        ETH,
+        p.amount,
+        w.arbiter.account.address,
+        0,
+        30 * ONE_DAY,
+        zeroHash,
       ]);
       const d = await w.deal.read.getDeal([1n]);
       assert.equal(d.token, ETH);
@@ -214,11 +221,7 @@ describe("DealEscrow", () => {
 
     it("reverts InvalidArbiter for zero, the seller or the named buyer", async () => {
       const w = await world();
-      const bad = [
-        { arbiter: ZERO },
-        { arbiter: w.seller.account.address },
-        { arbiter: w.buyer.account.address, buyer: w.buyer.account.address },
-      ];
+      const bad = [{ arbiter: ZERO }, { arbiter: w.seller.account.address }, { arbiter: w.buyer.account.address, buyer: w.buyer.account.address }];
       for (const o of bad) {
         await assertions.revertWithCustomError(
           w.deal.write.openDeal(dealArgs(defaultDeal(w, o)), { account: w.seller.account }),
@@ -258,11 +261,7 @@ describe("DealEscrow", () => {
       const w = await world();
       const ethDeal = dealArgs(defaultDeal(w, { token: ETH, amount: 1000n }));
       for (const value of [0n, 999n, 1001n]) {
-        await assertions.revertWithCustomError(
-          w.deal.write.openDeal(ethDeal, { account: w.seller.account, value }),
-          w.deal,
-          "InvalidValue",
-        );
+        await assertions.revertWithCustomError(w.deal.write.openDeal(ethDeal, { account: w.seller.account, value }), w.deal, "InvalidValue");
       }
       await assertions.revertWithCustomError(
         w.deal.write.openDeal(dealArgs(defaultDeal(w)), { account: w.seller.account, value: 1n }),
@@ -331,15 +330,11 @@ describe("DealEscrow", () => {
     it("lets the seller cancel one second after the deadline and refunds it", async () => {
       const { w, id, deadline } = await loadFixture(takenAt);
       await atNextBlock(deadline + 1n);
-      const hash = await expectBalanceChanges(
-        w.tokenA.address,
-        () => w.deal.write.cancelDeal([id], { account: w.seller.account }),
-        [
-          [w.seller.account.address, 1000n * ONE],
-          [w.deal.address, -1000n * ONE],
-          [w.buyer.account.address, 0n],
-        ],
-      );
+      const hash = await expectBalanceChanges(w.tokenA.address, () => w.deal.write.cancelDeal([id], { account: w.seller.account }), [
+        [w.seller.account.address, 1000n * ONE],
+        [w.deal.address, -1000n * ONE],
+        [w.buyer.account.address, 0n],
+      ]);
       await assertions.emitWithArgs(hash, w.deal, "DealRefunded", [id, w.seller.account.address]);
     });
 
@@ -360,49 +355,40 @@ describe("DealEscrow", () => {
   });
 
   describe("money", () => {
-    for (const [kind, isEth] of [["ERC-20", false], ["ETH", true]] as const) {
+    for (const [kind, isEth] of [
+      ["ERC-20", false],
+      ["ETH", true],
+    ] as const) {
       const amount = isEth ? parseEther("10") : 1000n * ONE;
       const token = (w: World) => (isEth ? ETH : w.tokenA.address);
 
       it(`release pays the whole ${kind} amount to the buyer`, async () => {
         const w = await world();
         const id = await dealIn(w, "Paid", { token: token(w), amount });
-        await expectBalanceChanges(
-          token(w),
-          () => w.deal.write.release([id], { account: w.seller.account }),
-          [
-            [w.buyer.account.address, amount],
-            [w.deal.address, -amount],
-            [w.seller.account.address, 0n],
-          ],
-        );
+        await expectBalanceChanges(token(w), () => w.deal.write.release([id], { account: w.seller.account }), [
+          [w.buyer.account.address, amount],
+          [w.deal.address, -amount],
+          [w.seller.account.address, 0n],
+        ]);
       });
 
       it(`a buyer cancel refunds the whole ${kind} amount to the seller`, async () => {
         const w = await world();
         const id = await dealIn(w, "Disputed", { token: token(w), amount });
-        await expectBalanceChanges(
-          token(w),
-          () => w.deal.write.cancelDeal([id], { account: w.buyer.account }),
-          [
-            [w.seller.account.address, amount],
-            [w.deal.address, -amount],
-            [w.buyer.account.address, 0n],
-          ],
-        );
+        await expectBalanceChanges(token(w), () => w.deal.write.cancelDeal([id], { account: w.buyer.account }), [
+          [w.seller.account.address, amount],
+          [w.deal.address, -amount],
+          [w.buyer.account.address, 0n],
+        ]);
       });
 
       it(`a seller cancel of a listed ${kind} deal refunds it`, async () => {
         const w = await world();
         const id = await dealIn(w, "Listed", { token: token(w), amount });
-        await expectBalanceChanges(
-          token(w),
-          () => w.deal.write.cancelDeal([id], { account: w.seller.account }),
-          [
-            [w.seller.account.address, amount],
-            [w.deal.address, -amount],
-          ],
-        );
+        await expectBalanceChanges(token(w), () => w.deal.write.cancelDeal([id], { account: w.seller.account }), [
+          [w.seller.account.address, amount],
+          [w.deal.address, -amount],
+        ]);
       });
 
       it(`resolve splits ${kind} with the fee and the buyer share rounded down, the rest to the seller`, async () => {
@@ -410,16 +396,12 @@ describe("DealEscrow", () => {
         const odd = 10_001n;
         // fee = 10001 * 333 / 10000 = 333 (333.03); rest 9668; buyer = 9668 * 3333 / 10000 = 3222 (3222.34)
         const id = await dealIn(w, "Disputed", { token: token(w), amount: odd, arbiterFeeBps: 333 });
-        const hash = await expectBalanceChanges(
-          token(w),
-          () => w.deal.write.resolve([id, 3333], { account: w.arbiter.account }),
-          [
-            [w.arbiter.account.address, 333n],
-            [w.buyer.account.address, 3222n],
-            [w.seller.account.address, 6446n],
-            [w.deal.address, -odd],
-          ],
-        );
+        const hash = await expectBalanceChanges(token(w), () => w.deal.write.resolve([id, 3333], { account: w.arbiter.account }), [
+          [w.arbiter.account.address, 333n],
+          [w.buyer.account.address, 3222n],
+          [w.seller.account.address, 6446n],
+          [w.deal.address, -odd],
+        ]);
         await assertions.emitWithArgs(hash, w.deal, "DealResolved", [id, 3333, 3222n, 6446n, 333n]);
       });
     }
@@ -427,16 +409,12 @@ describe("DealEscrow", () => {
     it("resolve with no fee, all to the buyer, pays the arbiter nothing", async () => {
       const w = await world();
       const id = await dealIn(w, "Disputed", { amount: 999n, arbiterFeeBps: 0 });
-      const hash = await expectBalanceChanges(
-        w.tokenA.address,
-        () => w.deal.write.resolve([id, 10_000], { account: w.arbiter.account }),
-        [
-          [w.arbiter.account.address, 0n],
-          [w.buyer.account.address, 999n],
-          [w.seller.account.address, 0n],
-          [w.deal.address, -999n],
-        ],
-      );
+      const hash = await expectBalanceChanges(w.tokenA.address, () => w.deal.write.resolve([id, 10_000], { account: w.arbiter.account }), [
+        [w.arbiter.account.address, 0n],
+        [w.buyer.account.address, 999n],
+        [w.seller.account.address, 0n],
+        [w.deal.address, -999n],
+      ]);
       await assertions.emitWithArgs(hash, w.deal, "DealResolved", [id, 10_000, 999n, 0n, 0n]);
     });
 
@@ -451,12 +429,7 @@ describe("DealEscrow", () => {
     it("resolve rounds a 1-unit split down for the buyer", async () => {
       const w = await world();
       const id = await dealIn(w, "Disputed", { amount: 1n, arbiterFeeBps: 999 });
-      await assertions.emitWithArgs(
-        w.deal.write.resolve([id, 9999], { account: w.arbiter.account }),
-        w.deal,
-        "DealResolved",
-        [id, 9999, 0n, 1n, 0n],
-      );
+      await assertions.emitWithArgs(w.deal.write.resolve([id, 9999], { account: w.arbiter.account }), w.deal, "DealResolved", [id, 9999, 0n, 1n, 0n]);
     });
 
     it("resolve reverts InvalidShare above 10000 bps", async () => {
@@ -474,15 +447,11 @@ describe("DealEscrow", () => {
       const fee = (MAX_AMOUNT * 1000n) / 10_000n;
       const toBuyer = ((MAX_AMOUNT - fee) * 7777n) / 10_000n;
       const toSeller = MAX_AMOUNT - fee - toBuyer;
-      const hash = await expectBalanceChanges(
-        w.tokenA.address,
-        () => w.deal.write.resolve([id, 7777], { account: w.arbiter.account }),
-        [
-          [w.arbiter.account.address, fee],
-          [w.buyer.account.address, toBuyer],
-          [w.deal.address, -MAX_AMOUNT],
-        ],
-      );
+      const hash = await expectBalanceChanges(w.tokenA.address, () => w.deal.write.resolve([id, 7777], { account: w.arbiter.account }), [
+        [w.arbiter.account.address, fee],
+        [w.buyer.account.address, toBuyer],
+        [w.deal.address, -MAX_AMOUNT],
+      ]);
       await assertions.emitWithArgs(hash, w.deal, "DealResolved", [id, 7777, toBuyer, toSeller, fee]);
       assert.equal(await balanceOf(w.tokenA.address, w.deal.address), 0n);
     });

@@ -30,11 +30,7 @@ describe("EscrowVault", () => {
           assert.equal(await escrow.read.withdrawable([token, w.maker.account.address]), 0n);
           // both escrows share the vault ABI, so one ABI serves both addresses
           const withdraw = w.maker.writeContract({ address: escrow.address, abi: w.swap.abi, functionName: "withdraw", args: [token] });
-          await assertions.revertWithCustomError(
-            withdraw,
-            escrow,
-            "NothingToWithdraw",
-          );
+          await assertions.revertWithCustomError(withdraw, escrow, "NothingToWithdraw");
         }
       }
     });
@@ -75,7 +71,11 @@ describe("EscrowVault", () => {
       const w = await world();
       await fundRefuser(w, 10n);
       await swapCall(w).createOffer(offerArgs(defaultOffer(w, { sellAmount: 10n, buyToken: ETH, buyAmount: 30n })));
-      for (const [amount, price] of [[1n, 3n], [4n, 12n], [5n, 15n]] as const) {
+      for (const [amount, price] of [
+        [1n, 3n],
+        [4n, 12n],
+        [5n, 15n],
+      ] as const) {
         const hash = await w.swap.write.fillOffer([1n, amount], { account: w.taker.account, value: price });
         await assertions.emitWithArgs(hash, w.swap, "Credited", [w.refuser.address, ETH, price]);
       }
@@ -91,14 +91,10 @@ describe("EscrowVault", () => {
       await w.refuser.write.setAccepting([true]);
       await fundRefuser(w, 100n * ONE);
       await swapCall(w).createOffer(offerArgs(defaultOffer(w, { buyToken: ETH, buyAmount: PRICE })));
-      await expectBalanceChanges(
-        ETH,
-        () => w.swap.write.fillOffer([1n, 100n * ONE], { account: w.taker.account, value: PRICE }),
-        [
-          [w.refuser.address, PRICE],
-          [w.swap.address, 0n],
-        ],
-      );
+      await expectBalanceChanges(ETH, () => w.swap.write.fillOffer([1n, 100n * ONE], { account: w.taker.account, value: PRICE }), [
+        [w.refuser.address, PRICE],
+        [w.swap.address, 0n],
+      ]);
       assert.equal(await w.swap.read.withdrawable([ETH, w.refuser.address]), 0n);
     });
 

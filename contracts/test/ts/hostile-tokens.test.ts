@@ -32,8 +32,7 @@ const REFUSING_TOKENS: RefusingToken[] = [
     name: "BlockingToken (transfers to blocked accounts revert)",
     token: (w) => w.blocking.address,
     refuse: (w, who, on) => w.blocking.write.setBlocked([who, on]),
-    expectRefusedWithdraw: (w, attempt, who) =>
-      assertions.revertWithCustomErrorWithArgs(attempt, w.blocking, "RecipientBlocked", [addr(who)]),
+    expectRefusedWithdraw: (w, attempt, who) => assertions.revertWithCustomErrorWithArgs(attempt, w.blocking, "RecipientBlocked", [addr(who)]),
   },
   {
     name: "FalseReturnToken (transfers to failing accounts return false)",
@@ -200,12 +199,10 @@ describe("hostile tokens", () => {
       const id = await createOffer(w, { sellAmount: 100n, buyToken: T, buyAmount: 250n });
       // the taker's own send rule refuses the maker only; the escrow may still pull from it
       await w.sendVeto.write.setVeto([maker, true], { account: w.taker.account });
-      await assertions.revertWithCustomErrorWithArgs(
-        w.swap.write.fillOffer([id, 100n], { account: w.taker.account }),
-        w.swap,
-        "PaymentRefused",
-        [addr(T), addr(taker)],
-      );
+      await assertions.revertWithCustomErrorWithArgs(w.swap.write.fillOffer([id, 100n], { account: w.taker.account }), w.swap, "PaymentRefused", [
+        addr(T),
+        addr(taker),
+      ]);
       assert.equal(await balanceOf(T, taker), START_TOKENS);
       assert.equal(await balanceOf(T, maker), START_TOKENS);
       assert.equal(await balanceOf(T, w.swap.address), 0n);
@@ -232,12 +229,10 @@ describe("hostile tokens", () => {
       const id = await createOffer(w, { sellAmount: 100n, buyToken: T, buyAmount: 250n });
       await w.sendVeto.write.setVeto([w.maker.account.address, true], { account: w.taker.account });
       await w.sendVeto.write.setVeto([w.swap.address, true], { account: w.taker.account });
-      await assertions.revertWithCustomErrorWithArgs(
-        w.swap.write.fillOffer([id, 100n], { account: w.taker.account }),
-        w.sendVeto,
-        "SendVetoed",
-        [addr(w.taker.account.address), addr(w.swap.address)],
-      );
+      await assertions.revertWithCustomErrorWithArgs(w.swap.write.fillOffer([id, 100n], { account: w.taker.account }), w.sendVeto, "SendVetoed", [
+        addr(w.taker.account.address),
+        addr(w.swap.address),
+      ]);
       assert.equal((await w.swap.read.getOffer([id])).status, OfferStatus.Open);
     });
   });
@@ -353,7 +348,11 @@ describe("hostile tokens", () => {
       cancelOffer: (id: bigint) => encodeFunctionData({ abi: w.swap.abi, functionName: "cancelOffer", args: [id] }),
       withdraw: () => encodeFunctionData({ abi: w.swap.abi, functionName: "withdraw", args: [w.reentrant.address] }),
       createOffer: () =>
-        encodeFunctionData({ abi: w.swap.abi, functionName: "createOffer", args: offerArgs(defaultOffer(w, { sellToken: w.reentrant.address, sellAmount: 1n })) }),
+        encodeFunctionData({
+          abi: w.swap.abi,
+          functionName: "createOffer",
+          args: offerArgs(defaultOffer(w, { sellToken: w.reentrant.address, sellAmount: 1n })),
+        }),
     });
 
     it("reaches the escrow from inside a transfer (control: an unguarded view succeeds)", async () => {
@@ -488,12 +487,9 @@ describe("hostile tokens", () => {
         R,
         encodeFunctionData({ abi: w.reentrant.abi, functionName: "transferFrom", args: [w.maker.account.address, w.other.account.address, 1000n] }),
       ]);
-      await assertions.revertWithCustomErrorWithArgs(
-        w.swap.write.fillOffer([id, 10n], { account: w.taker.account }),
-        w.swap,
-        "UnsupportedToken",
-        [addr(R)],
-      );
+      await assertions.revertWithCustomErrorWithArgs(w.swap.write.fillOffer([id, 10n], { account: w.taker.account }), w.swap, "UnsupportedToken", [
+        addr(R),
+      ]);
       assert.equal((await w.swap.read.getOffer([id])).sellRemaining, 10n);
       assert.equal(await balanceOf(R, w.maker.account.address), START_TOKENS);
     });

@@ -92,29 +92,33 @@ describe("Ignition deployment driven through @peerlock/sdk", async () => {
     }
     const offers = await readAllOffers(publicClient, swapAddress);
     assert.equal(offers.length, existing + 120);
-    assert.deepEqual(offers.map((o) => o.id), offers.map((_, i) => BigInt(i + 1)));
+    assert.deepEqual(
+      offers.map((o) => o.id),
+      offers.map((_, i) => BigInt(i + 1)),
+    );
     assert.equal(offers.at(-1)?.sellAmount, 120n);
   });
 
   it("turns a refused fill into the SDK's plain sentence", async () => {
     const swap = getContract({ address: swapAddress, abi: swapEscrowAbi, client: maker });
     const error = await swap.simulate.fillOffer([1n, parseEther("1")]).catch((e: unknown) => e);
-    assert.deepEqual(
-      { kind: decodeEscrowError(error).kind, name: decodeEscrowError(error).name },
-      { kind: "contract", name: "InvalidTaker" },
-    );
+    assert.deepEqual({ kind: decodeEscrowError(error).kind, name: decodeEscrowError(error).name }, { kind: "contract", name: "InvalidTaker" });
   });
 
   it("runs a deal from listing to release, with the terms hash from the SDK", async () => {
     const terms = "Buyer pays 500 EUR by SEPA, reference PEERLOCK-TEST.";
     const asSeller = getContract({ address: dealAddress, abi: dealEscrowAbi, client: maker });
     const asBuyer = getContract({ address: dealAddress, abi: dealEscrowAbi, client: taker });
-    await wait(await asSeller.write.openDeal([zeroAddress, parseEther("1"), zeroAddress, arbiter.account.address, 100, 3600, hashTerms(terms)], { value: parseEther("1") }));
+    await wait(
+      await asSeller.write.openDeal([zeroAddress, parseEther("1"), zeroAddress, arbiter.account.address, 100, 3600, hashTerms(terms)], {
+        value: parseEther("1"),
+      }),
+    );
     await wait(await asBuyer.write.takeDeal([1n]));
     await wait(await asBuyer.write.markPaid([1n]));
     const buyerBefore = await publicClient.getBalance({ address: taker.account.address });
     await wait(await asSeller.write.release([1n]));
-    assert.equal(await publicClient.getBalance({ address: taker.account.address }) - buyerBefore, parseEther("1"));
+    assert.equal((await publicClient.getBalance({ address: taker.account.address })) - buyerBefore, parseEther("1"));
 
     const [deal] = await readAllDeals(publicClient, dealAddress);
     assert.equal(deal.status, DealStatus.Released);

@@ -57,7 +57,10 @@ describe("SDK signed offers against SignedSwap", () => {
     const hash = await w.signed.write.fillOrder([signed.order, signed.signature, signed.order.sellAmount], { account: w.taker.account });
     assert.equal((await publicClient.waitForTransactionReceipt({ hash })).status, "success");
     const problems = await checkOrder(publicClient, signed, { taker: w.taker.account.address });
-    assert.deepEqual(problems.map((p) => p.name), ["NonceUsed"]);
+    assert.deepEqual(
+      problems.map((p) => p.name),
+      ["NonceUsed"],
+    );
     assert.match(problems[0].message, /already filled or cancelled/);
   });
 

@@ -345,7 +345,16 @@ describe("SignedSwap", () => {
       // more than the order: no price to compare the taker's money with
       assert.deepEqual(await checkNames(w, whole, wholeSignature, taker, whole.sellAmount + 1n), expected("InvalidFillAmount"));
       // the taker checks are skipped without a taker
-      assert.deepEqual(await checkNames(w, { ...whole, taker: w.other.account.address }, await sign(w, { ...whole, taker: w.other.account.address }), zeroAddress, whole.sellAmount), []);
+      assert.deepEqual(
+        await checkNames(
+          w,
+          { ...whole, taker: w.other.account.address },
+          await sign(w, { ...whole, taker: w.other.account.address }),
+          zeroAddress,
+          whole.sellAmount,
+        ),
+        [],
+      );
     });
 
     it("reports what is left of a partial order", async () => {
@@ -394,7 +403,10 @@ describe("SignedSwap", () => {
       const w = await signedWorld();
       const order = defaultOrder(w, { sellToken: w.reentrant.address });
       const signature = await sign(w, order);
-      await w.reentrant.write.arm([w.signed.address, encodeFunctionData({ abi: w.signed.abi, functionName: "fillOrder", args: [order, signature, order.sellAmount] })]);
+      await w.reentrant.write.arm([
+        w.signed.address,
+        encodeFunctionData({ abi: w.signed.abi, functionName: "fillOrder", args: [order, signature, order.sellAmount] }),
+      ]);
       await expectBalanceChanges(w.reentrant.address, () => fill(w, order, signature), [
         [w.maker.account.address, -order.sellAmount],
         [w.taker.account.address, order.sellAmount],
@@ -411,7 +423,10 @@ describe("SignedSwap", () => {
       const half = order.sellAmount / 2n;
       // the re-entry (by the token itself, as taker) takes the other half: allowed, as it was
       // signed for anyone, and nothing is filled twice
-      await w.reentrant.write.arm([w.signed.address, encodeFunctionData({ abi: w.signed.abi, functionName: "fillOrder", args: [order, signature, order.sellAmount] })]);
+      await w.reentrant.write.arm([
+        w.signed.address,
+        encodeFunctionData({ abi: w.signed.abi, functionName: "fillOrder", args: [order, signature, order.sellAmount] }),
+      ]);
       await fill(w, order, signature, half);
       assert.equal(await w.reentrant.read.lastReentrySucceeded(), false);
       assert.equal(await w.reentrant.read.lastReentryReturnData(), selector("InvalidFillAmount"));
@@ -422,11 +437,15 @@ describe("SignedSwap", () => {
       const w = await signedWorld();
       const falseOrder = defaultOrder(w, { sellToken: w.falseRet.address });
       await w.falseRet.write.setFailing([w.taker.account.address, true]);
-      await assertions.revertWithCustomErrorWithArgs(fill(w, falseOrder, await sign(w, falseOrder)), w.signed, "SafeERC20FailedOperation", [addr(w.falseRet.address)]);
+      await assertions.revertWithCustomErrorWithArgs(fill(w, falseOrder, await sign(w, falseOrder)), w.signed, "SafeERC20FailedOperation", [
+        addr(w.falseRet.address),
+      ]);
 
       const blockedOrder = defaultOrder(w, { buyToken: w.blocking.address, nonce: 8n });
       await w.blocking.write.setBlocked([w.maker.account.address, true]);
-      await assertions.revertWithCustomErrorWithArgs(fill(w, blockedOrder, await sign(w, blockedOrder)), w.blocking, "RecipientBlocked", [addr(w.maker.account.address)]);
+      await assertions.revertWithCustomErrorWithArgs(fill(w, blockedOrder, await sign(w, blockedOrder)), w.blocking, "RecipientBlocked", [
+        addr(w.maker.account.address),
+      ]);
       for (const nonce of [7n, 8n]) assert.equal(await w.signed.read.isNonceUsed([w.maker.account.address, nonce]), false);
     });
   });

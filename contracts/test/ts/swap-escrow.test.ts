@@ -34,14 +34,10 @@ describe("SwapEscrow", () => {
       const w = await world();
       const expiry = (await now()) + 3600n;
       const p = defaultOffer(w, { taker: w.taker.account.address, expiry, partialFills: false });
-      const hash = await expectBalanceChanges(
-        w.tokenA.address,
-        () => w.swap.write.createOffer(offerArgs(p), { account: w.maker.account }),
-        [
-          [w.maker.account.address, -p.sellAmount],
-          [w.swap.address, p.sellAmount],
-        ],
-      );
+      const hash = await expectBalanceChanges(w.tokenA.address, () => w.swap.write.createOffer(offerArgs(p), { account: w.maker.account }), [
+        [w.maker.account.address, -p.sellAmount],
+        [w.swap.address, p.sellAmount],
+      ]);
       await assertions.emitWithArgs(hash, w.swap, "OfferCreated", [
         1n,
         w.maker.account.address,
@@ -70,16 +66,20 @@ describe("SwapEscrow", () => {
     it("locks ETH sent as the exact msg.value and stores ETH as address(0)", async () => {
       const w = await world();
       const p = defaultOffer(w, { sellToken: ETH, sellAmount: parseEther("2") });
-      const hash = await expectBalanceChanges(
-        ETH,
-        () => w.swap.write.createOffer(offerArgs(p), { account: w.maker.account, value: p.sellAmount }),
-        [
-          [w.maker.account.address, -p.sellAmount],
-          [w.swap.address, p.sellAmount],
-        ],
-      );
+      const hash = await expectBalanceChanges(ETH, () => w.swap.write.createOffer(offerArgs(p), { account: w.maker.account, value: p.sellAmount }), [
+        [w.maker.account.address, -p.sellAmount],
+        [w.swap.address, p.sellAmount],
+      ]);
       await assertions.emitWithArgs(hash, w.swap, "OfferCreated", [
-        1n, w.maker.account.address, ZERO, ETH, p.sellAmount, w.tokenB.address, p.buyAmount, 0n, true,
+        1n,
+        w.maker.account.address,
+        ZERO,
+        ETH,
+        p.sellAmount,
+        w.tokenB.address,
+        p.buyAmount,
+        0n,
+        true,
       ]);
       const offer = await w.swap.read.getOffer([1n]);
       assert.equal(offer.sellToken, ETH);
@@ -172,11 +172,7 @@ describe("SwapEscrow", () => {
       const w = await world();
       const ethOffer = offerArgs(defaultOffer(w, { sellToken: ETH, sellAmount: 1000n }));
       for (const value of [0n, 999n, 1001n]) {
-        await assertions.revertWithCustomError(
-          w.swap.write.createOffer(ethOffer, { account: w.maker.account, value }),
-          w.swap,
-          "InvalidValue",
-        );
+        await assertions.revertWithCustomError(w.swap.write.createOffer(ethOffer, { account: w.maker.account, value }), w.swap, "InvalidValue");
       }
       await assertions.revertWithCustomError(
         w.swap.write.createOffer(offerArgs(defaultOffer(w)), { account: w.maker.account, value: 1n }),
@@ -216,15 +212,11 @@ describe("SwapEscrow", () => {
       const { result } = await w.swap.simulate.fillOffer([id, p.sellAmount], { account: w.taker.account.address });
       assert.equal(result, p.buyAmount);
       const buyBefore = await balanceOf(w.tokenB.address, w.maker.account.address);
-      const hash = await expectBalanceChanges(
-        w.tokenA.address,
-        () => w.swap.write.fillOffer([id, p.sellAmount], { account: w.taker.account }),
-        [
-          [w.taker.account.address, p.sellAmount],
-          [w.swap.address, -p.sellAmount],
-          [w.maker.account.address, 0n],
-        ],
-      );
+      const hash = await expectBalanceChanges(w.tokenA.address, () => w.swap.write.fillOffer([id, p.sellAmount], { account: w.taker.account }), [
+        [w.taker.account.address, p.sellAmount],
+        [w.swap.address, -p.sellAmount],
+        [w.maker.account.address, 0n],
+      ]);
       assert.equal(await balanceOf(w.tokenB.address, w.maker.account.address), buyBefore + p.buyAmount);
       assert.equal(await balanceOf(w.tokenB.address, w.taker.account.address), START_TOKENS - p.buyAmount);
       assert.equal(await balanceOf(w.tokenB.address, w.swap.address), 0n);
@@ -238,15 +230,11 @@ describe("SwapEscrow", () => {
       const w = await world();
       const price = parseEther("3");
       const id = await createOffer(w, { buyToken: ETH, buyAmount: price });
-      const hash = await expectBalanceChanges(
-        ETH,
-        () => w.swap.write.fillOffer([id, 100n * ONE], { account: w.taker.account, value: price }),
-        [
-          [w.maker.account.address, price],
-          [w.taker.account.address, -price],
-          [w.swap.address, 0n],
-        ],
-      );
+      const hash = await expectBalanceChanges(ETH, () => w.swap.write.fillOffer([id, 100n * ONE], { account: w.taker.account, value: price }), [
+        [w.maker.account.address, price],
+        [w.taker.account.address, -price],
+        [w.swap.address, 0n],
+      ]);
       await assertions.emitWithArgs(hash, w.swap, "OfferFilled", [id, w.taker.account.address, 100n * ONE, price, 0n]);
       assert.equal(await balanceOf(w.tokenA.address, w.taker.account.address), START_TOKENS + 100n * ONE);
     });
@@ -255,14 +243,10 @@ describe("SwapEscrow", () => {
       const w = await world();
       const amount = parseEther("5");
       const id = await createOffer(w, { sellToken: ETH, sellAmount: amount, buyAmount: 7n });
-      await expectBalanceChanges(
-        ETH,
-        () => w.swap.write.fillOffer([id, parseEther("2")], { account: w.taker.account }),
-        [
-          [w.taker.account.address, parseEther("2")],
-          [w.swap.address, -parseEther("2")],
-        ],
-      );
+      await expectBalanceChanges(ETH, () => w.swap.write.fillOffer([id, parseEther("2")], { account: w.taker.account }), [
+        [w.taker.account.address, parseEther("2")],
+        [w.swap.address, -parseEther("2")],
+      ]);
       // ceil(2 * 7 / 5) = 3
       assert.equal(await balanceOf(w.tokenB.address, w.maker.account.address), START_TOKENS + 3n);
       assert.equal((await w.swap.read.getOffer([id])).sellRemaining, parseEther("3"));
@@ -339,11 +323,7 @@ describe("SwapEscrow", () => {
       const w = await world();
       const id = await createOffer(w, { taker: w.taker.account.address });
       for (const caller of [w.other, w.maker]) {
-        await assertions.revertWithCustomError(
-          w.swap.write.fillOffer([id, 1n], { account: caller.account }),
-          w.swap,
-          "NotTaker",
-        );
+        await assertions.revertWithCustomError(w.swap.write.fillOffer([id, 1n], { account: caller.account }), w.swap, "NotTaker");
       }
       await w.swap.write.fillOffer([id, 1n], { account: w.taker.account });
       assert.equal((await w.swap.read.getOffer([id])).sellRemaining, 100n * ONE - 1n);
@@ -352,32 +332,20 @@ describe("SwapEscrow", () => {
     it("reverts InvalidTaker when the maker fills its own public offer", async () => {
       const w = await world();
       const id = await createOffer(w);
-      await assertions.revertWithCustomError(
-        w.swap.write.fillOffer([id, 1n], { account: w.maker.account }),
-        w.swap,
-        "InvalidTaker",
-      );
+      await assertions.revertWithCustomError(w.swap.write.fillOffer([id, 1n], { account: w.maker.account }), w.swap, "InvalidTaker");
     });
 
     it("reverts OfferNotOpen for unknown, filled and cancelled offers", async () => {
       const w = await world();
       for (const id of [0n, 1n, 99n]) {
-        await assertions.revertWithCustomError(
-          w.swap.write.fillOffer([id, 1n], { account: w.taker.account }),
-          w.swap,
-          "OfferNotOpen",
-        );
+        await assertions.revertWithCustomError(w.swap.write.fillOffer([id, 1n], { account: w.taker.account }), w.swap, "OfferNotOpen");
       }
       const filled = await createOffer(w, { sellAmount: 5n });
       await w.swap.write.fillOffer([filled, 5n], { account: w.taker.account });
       const cancelled = await createOffer(w, { sellAmount: 5n });
       await w.swap.write.cancelOffer([cancelled], { account: w.maker.account });
       for (const id of [filled, cancelled]) {
-        await assertions.revertWithCustomError(
-          w.swap.write.fillOffer([id, 1n], { account: w.taker.account }),
-          w.swap,
-          "OfferNotOpen",
-        );
+        await assertions.revertWithCustomError(w.swap.write.fillOffer([id, 1n], { account: w.taker.account }), w.swap, "OfferNotOpen");
       }
     });
 
@@ -388,17 +356,9 @@ describe("SwapEscrow", () => {
       await atNextBlock(expiry - 1n);
       await w.swap.write.fillOffer([id, 1n], { account: w.taker.account });
       await atNextBlock(expiry);
-      await assertions.revertWithCustomError(
-        w.swap.write.fillOffer([id, 1n], { account: w.taker.account }),
-        w.swap,
-        "OfferExpired",
-      );
+      await assertions.revertWithCustomError(w.swap.write.fillOffer([id, 1n], { account: w.taker.account }), w.swap, "OfferExpired");
       await time.increase(1000);
-      await assertions.revertWithCustomError(
-        w.swap.write.fillOffer([id, 1n], { account: w.taker.account }),
-        w.swap,
-        "OfferExpired",
-      );
+      await assertions.revertWithCustomError(w.swap.write.fillOffer([id, 1n], { account: w.taker.account }), w.swap, "OfferExpired");
     });
 
     it("never expires an offer with expiry 0", async () => {
@@ -413,11 +373,7 @@ describe("SwapEscrow", () => {
       const id = await createOffer(w, { sellAmount: 10n });
       await w.swap.write.fillOffer([id, 4n], { account: w.taker.account });
       for (const amount of [0n, 7n, MAX_AMOUNT + 1n]) {
-        await assertions.revertWithCustomError(
-          w.swap.write.fillOffer([id, amount], { account: w.taker.account }),
-          w.swap,
-          "InvalidFillAmount",
-        );
+        await assertions.revertWithCustomError(w.swap.write.fillOffer([id, amount], { account: w.taker.account }), w.swap, "InvalidFillAmount");
       }
       await w.swap.write.fillOffer([id, 6n], { account: w.taker.account });
     });
@@ -425,11 +381,7 @@ describe("SwapEscrow", () => {
     it("reverts PartialFillNotAllowed for less than all of an all-or-nothing offer", async () => {
       const w = await world();
       const id = await createOffer(w, { sellAmount: 10n, partialFills: false });
-      await assertions.revertWithCustomError(
-        w.swap.write.fillOffer([id, 9n], { account: w.taker.account }),
-        w.swap,
-        "PartialFillNotAllowed",
-      );
+      await assertions.revertWithCustomError(w.swap.write.fillOffer([id, 9n], { account: w.taker.account }), w.swap, "PartialFillNotAllowed");
       await w.swap.write.fillOffer([id, 10n], { account: w.taker.account });
       assert.equal((await w.swap.read.getOffer([id])).status, OfferStatus.Filled);
     });
@@ -439,19 +391,11 @@ describe("SwapEscrow", () => {
       const ethBuy = await createOffer(w, { buyToken: ETH, buyAmount: 1000n, sellAmount: 3n });
       // ceil(1 * 1000 / 3) = 334
       for (const value of [0n, 333n, 335n]) {
-        await assertions.revertWithCustomError(
-          w.swap.write.fillOffer([ethBuy, 1n], { account: w.taker.account, value }),
-          w.swap,
-          "InvalidValue",
-        );
+        await assertions.revertWithCustomError(w.swap.write.fillOffer([ethBuy, 1n], { account: w.taker.account, value }), w.swap, "InvalidValue");
       }
       await w.swap.write.fillOffer([ethBuy, 1n], { account: w.taker.account, value: 334n });
       const erc20Buy = await createOffer(w);
-      await assertions.revertWithCustomError(
-        w.swap.write.fillOffer([erc20Buy, 1n], { account: w.taker.account, value: 1n }),
-        w.swap,
-        "InvalidValue",
-      );
+      await assertions.revertWithCustomError(w.swap.write.fillOffer([erc20Buy, 1n], { account: w.taker.account, value: 1n }), w.swap, "InvalidValue");
     });
 
     it("checks in order: OfferNotOpen, OfferExpired, NotTaker, InvalidFillAmount, PartialFillNotAllowed, InvalidValue", async () => {
@@ -461,8 +405,7 @@ describe("SwapEscrow", () => {
       const cancelled = await createOffer(w, priv);
       await w.swap.write.cancelOffer([cancelled], { account: w.maker.account });
       const open = await createOffer(w, priv);
-      const bad = (id: bigint, amount: bigint, caller = w.other) =>
-        w.swap.write.fillOffer([id, amount], { account: caller.account, value: 1n });
+      const bad = (id: bigint, amount: bigint, caller = w.other) => w.swap.write.fillOffer([id, amount], { account: caller.account, value: 1n });
       // each call is wrong in the named way and in every way checked after it
       await assertions.revertWithCustomError(bad(open, 9n), w.swap, "NotTaker");
       await assertions.revertWithCustomError(bad(open, 0n, w.taker), w.swap, "InvalidFillAmount");
@@ -478,12 +421,9 @@ describe("SwapEscrow", () => {
       const w = await world();
       const noCode = w.other.account.address;
       const id = await createOffer(w, { buyToken: noCode });
-      await assertions.revertWithCustomErrorWithArgs(
-        w.swap.write.fillOffer([id, 1n], { account: w.taker.account }),
-        w.swap,
-        "UnsupportedToken",
-        [addr(noCode)],
-      );
+      await assertions.revertWithCustomErrorWithArgs(w.swap.write.fillOffer([id, 1n], { account: w.taker.account }), w.swap, "UnsupportedToken", [
+        addr(noCode),
+      ]);
       // the maker is not stuck
       await w.swap.write.cancelOffer([id], { account: w.maker.account });
     });
@@ -506,14 +446,10 @@ describe("SwapEscrow", () => {
     it("refunds the whole ERC-20 amount of an untouched offer and emits OfferCancelled", async () => {
       const w = await world();
       const id = await createOffer(w);
-      const hash = await expectBalanceChanges(
-        w.tokenA.address,
-        () => w.swap.write.cancelOffer([id], { account: w.maker.account }),
-        [
-          [w.maker.account.address, 100n * ONE],
-          [w.swap.address, -100n * ONE],
-        ],
-      );
+      const hash = await expectBalanceChanges(w.tokenA.address, () => w.swap.write.cancelOffer([id], { account: w.maker.account }), [
+        [w.maker.account.address, 100n * ONE],
+        [w.swap.address, -100n * ONE],
+      ]);
       await assertions.emitWithArgs(hash, w.swap, "OfferCancelled", [id, 100n * ONE]);
       const offer = await w.swap.read.getOffer([id]);
       assert.equal(offer.status, OfferStatus.Cancelled);
@@ -526,14 +462,10 @@ describe("SwapEscrow", () => {
       const id = await createOffer(w, { sellAmount: 10n, buyAmount: 10n });
       await w.swap.write.fillOffer([id, 3n], { account: w.taker.account });
       await w.swap.write.fillOffer([id, 2n], { account: w.other.account });
-      const hash = await expectBalanceChanges(
-        w.tokenA.address,
-        () => w.swap.write.cancelOffer([id], { account: w.maker.account }),
-        [
-          [w.maker.account.address, 5n],
-          [w.swap.address, -5n],
-        ],
-      );
+      const hash = await expectBalanceChanges(w.tokenA.address, () => w.swap.write.cancelOffer([id], { account: w.maker.account }), [
+        [w.maker.account.address, 5n],
+        [w.swap.address, -5n],
+      ]);
       await assertions.emitWithArgs(hash, w.swap, "OfferCancelled", [id, 5n]);
       assert.equal(await balanceOf(w.tokenA.address, w.swap.address), 0n);
     });
@@ -543,25 +475,17 @@ describe("SwapEscrow", () => {
       const expiry = (await now()) + 50n;
       const id = await createOffer(w, { sellToken: ETH, sellAmount: parseEther("1"), expiry });
       await time.increaseTo(expiry + 10n);
-      await expectBalanceChanges(
-        ETH,
-        () => w.swap.write.cancelOffer([id], { account: w.maker.account }),
-        [
-          [w.maker.account.address, parseEther("1")],
-          [w.swap.address, -parseEther("1")],
-        ],
-      );
+      await expectBalanceChanges(ETH, () => w.swap.write.cancelOffer([id], { account: w.maker.account }), [
+        [w.maker.account.address, parseEther("1")],
+        [w.swap.address, -parseEther("1")],
+      ]);
     });
 
     it("reverts NotMaker for anyone but the maker, the named taker included", async () => {
       const w = await world();
       const id = await createOffer(w, { taker: w.taker.account.address });
       for (const caller of [w.taker, w.other, w.arbiter]) {
-        await assertions.revertWithCustomError(
-          w.swap.write.cancelOffer([id], { account: caller.account }),
-          w.swap,
-          "NotMaker",
-        );
+        await assertions.revertWithCustomError(w.swap.write.cancelOffer([id], { account: caller.account }), w.swap, "NotMaker");
       }
     });
 
@@ -574,11 +498,7 @@ describe("SwapEscrow", () => {
       await w.swap.write.cancelOffer([cancelled], { account: w.maker.account });
       for (const id of [filled, cancelled]) {
         for (const caller of [w.maker, w.other]) {
-          await assertions.revertWithCustomError(
-            w.swap.write.cancelOffer([id], { account: caller.account }),
-            w.swap,
-            "OfferNotOpen",
-          );
+          await assertions.revertWithCustomError(w.swap.write.cancelOffer([id], { account: caller.account }), w.swap, "OfferNotOpen");
         }
       }
     });

@@ -19,7 +19,10 @@ export async function connectJourney({ context, wallet }: Session): Promise<void
   await page.getByTestId("market-offers").waitFor();
   assert.equal(wallet.authorized, false);
   assert.ok(
-    wallet.calls.slice(mark).filter((c) => c.method === "eth_accounts").every((c) => Array.isArray(c.reply.result) && c.reply.result.length === 0),
+    wallet.calls
+      .slice(mark)
+      .filter((c) => c.method === "eth_accounts")
+      .every((c) => Array.isArray(c.reply.result) && c.reply.result.length === 0),
     "eth_accounts answered [] before the user connected",
   );
   await screenshot(page, J, "market-disconnected", "market");

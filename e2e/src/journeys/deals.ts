@@ -15,15 +15,37 @@ const J = "4-deals";
 
 type Terms = { public: PublicTerms; private: string };
 const TERMS_RELEASE: Terms = {
-  public: { pricePerUnit: "0.92", fiatCurrency: "EUR", paymentMethod: "SEPA transfer", minFiat: "", maxFiat: "", notes: "Seller releases within 2 hours of the payment arriving.\nReference: PEERLOCK-E2E-1 — €" },
+  public: {
+    pricePerUnit: "0.92",
+    fiatCurrency: "EUR",
+    paymentMethod: "SEPA transfer",
+    minFiat: "",
+    maxFiat: "",
+    notes: "Seller releases within 2 hours of the payment arriving.\nReference: PEERLOCK-E2E-1 — €",
+  },
   private: "IBAN DE89 3704 0044 0532 0130 00, Erika Mustermann",
 };
 const TERMS_DISPUTE: Terms = {
-  public: { pricePerUnit: "2950", fiatCurrency: "USD", paymentMethod: "Wire", minFiat: "", maxFiat: "", notes: "Within 2 hours; the seller's bank statement decides — or the arbiter." },
+  public: {
+    pricePerUnit: "2950",
+    fiatCurrency: "USD",
+    paymentMethod: "Wire",
+    minFiat: "",
+    maxFiat: "",
+    notes: "Within 2 hours; the seller's bank statement decides — or the arbiter.",
+  },
   private: "Account 123456789, routing 021000021",
 };
 
-type DealInput = { token: TokenInfo; amount: string; buyer?: string; arbiter: string; feePercent: string; window: [string, "minutes" | "hours" | "days"]; terms: Terms };
+type DealInput = {
+  token: TokenInfo;
+  amount: string;
+  buyer?: string;
+  arbiter: string;
+  feePercent: string;
+  window: [string, "minutes" | "hours" | "days"];
+  terms: Terms;
+};
 
 /** Fills the two parts of the terms in the New deal form. */
 export async function fillTerms(page: Page, terms: Terms): Promise<void> {
@@ -68,11 +90,20 @@ export async function dealsJourney({ context, wallet }: Session): Promise<void> 
 
   // --- Deal A: open, take from the link, mark paid, release. ---
   await revokeApproval(usd.address, "seller", escrow);
-  const start = { sellerUsd: await balanceOf(usd.address, "seller"), buyerUsd: await balanceOf(usd.address, "buyer"), escrowUsd: await balanceOf(usd.address, escrow) };
+  const start = {
+    sellerUsd: await balanceOf(usd.address, "seller"),
+    buyerUsd: await balanceOf(usd.address, "buyer"),
+    escrowUsd: await balanceOf(usd.address, escrow),
+  };
 
   await wallet.use("seller");
   const sellerPage = await freshPage({ context });
-  const a = await openDeal(sellerPage, wallet, { token: usd, amount: "1500", arbiter: ROLES.arbiter, feePercent: "1", window: ["1", "hours"], terms: TERMS_RELEASE }, true);
+  const a = await openDeal(
+    sellerPage,
+    wallet,
+    { token: usd, amount: "1500", arbiter: ROLES.arbiter, feePercent: "1", window: ["1", "hours"], terms: TERMS_RELEASE },
+    true,
+  );
   assert.equal(a.sent, 2, "approval of exactly 1,500 tUSD, then openDeal");
   assert.ok(a.link.startsWith(`${appUrl}/deals/${a.id}#pub=`));
 

@@ -49,7 +49,14 @@ async function run(context: Awaited<ReturnType<typeof openPlainSession>>["contex
   const before = { usd: await balanceOf(usd.address, MAKER), weth: await balanceOf(weth.address, MAKER) };
   const grant = { usd: await faucetAmount(usd.address), weth: await faucetAmount(weth.address) };
   await page.getByRole("button", { name: "Get test tokens" }).click();
-  await waitConfirmed(page, `Get test ${deployment().tokens.filter((t) => t.faucet).at(-1)!.symbol}`);
+  await waitConfirmed(
+    page,
+    `Get test ${
+      deployment()
+        .tokens.filter((t) => t.faucet)
+        .at(-1)!.symbol
+    }`,
+  );
   assert.equal(await balanceOf(usd.address, MAKER), before.usd + grant.usd);
   assert.equal(await balanceOf(weth.address, MAKER), before.weth + grant.weth);
   await page.getByTestId(`faucet-balance-${usd.symbol}`).locator("[title]").waitFor();

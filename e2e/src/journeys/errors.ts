@@ -56,7 +56,11 @@ async function rejectedSignature({ context, wallet }: Session): Promise<void> {
   const offerId = 1n;
   const offer = await getOffer(offerId);
   assert.equal(offer.status, OfferStatus.Open);
-  const before = { usd: await balanceOf(usd.address, "taker"), weth: await balanceOf(weth.address, "taker"), allowance: await allowance(usd.address, "taker", swap) };
+  const before = {
+    usd: await balanceOf(usd.address, "taker"),
+    weth: await balanceOf(weth.address, "taker"),
+    allowance: await allowance(usd.address, "taker", swap),
+  };
 
   await wallet.use("taker");
   const page = await freshPage({ context });
@@ -94,7 +98,14 @@ async function expiredOffer({ context, wallet }: Session): Promise<void> {
   const btc = token("tBTC");
   // A fixture made on chain directly: 0.01 tBTC for 0.2 ETH, expiring in an hour.
   const expiry = (await latestTimestamp()) + HOUR;
-  const id = await createOfferAs("maker", { sellToken: btc.address, sellAmount: parseUnits("0.01", btc.decimals), buyToken: zeroAddress, buyAmount: parseEther("0.2"), expiry, partialFills: false });
+  const id = await createOfferAs("maker", {
+    sellToken: btc.address,
+    sellAmount: parseUnits("0.01", btc.decimals),
+    buyToken: zeroAddress,
+    buyAmount: parseEther("0.2"),
+    expiry,
+    partialFills: false,
+  });
   const offer = await getOffer(id);
   assert.equal(offer.expiry, expiry);
 

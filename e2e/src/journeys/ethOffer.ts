@@ -80,7 +80,11 @@ export async function ethOfferJourney({ context, wallet }: Session): Promise<voi
   assert.equal(await balanceOf(usd.address, "taker"), start.takerUsd - price);
   assert.equal(await balanceOf(usd.address, "maker"), start.makerUsd + price);
   assert.equal(await balanceOf(zeroAddress, swap), start.escrowEth);
-  assert.equal(await balanceOf(zeroAddress, "maker"), start.makerEth - sellAmount - (await gasCost(makerTxs)), "the maker's ETH only went into the offer");
+  assert.equal(
+    await balanceOf(zeroAddress, "maker"),
+    start.makerEth - sellAmount - (await gasCost(makerTxs)),
+    "the maker's ETH only went into the offer",
+  );
 
   // A private offer for the taker: tBTC for tUSD, created through the form's Taker field.
   await wallet.use("maker");
@@ -110,8 +114,17 @@ export async function ethOfferJourney({ context, wallet }: Session): Promise<voi
 
   // And the contract agrees: the same fill from that account reverts NotTaker.
   const refusal = await publicClient
-    .simulateContract({ account: ROLES.seller as Address, address: swap, abi: swapEscrowAbi, functionName: "fillOffer", args: [privateId, privateOffer.sellRemaining] })
-    .then(() => undefined, (error: unknown) => decodeEscrowError(error));
+    .simulateContract({
+      account: ROLES.seller as Address,
+      address: swap,
+      abi: swapEscrowAbi,
+      functionName: "fillOffer",
+      args: [privateId, privateOffer.sellRemaining],
+    })
+    .then(
+      () => undefined,
+      (error: unknown) => decodeEscrowError(error),
+    );
   assert.equal(refusal?.name, "NotTaker");
   assert.deepEqual(await getOffer(privateId), privateOffer, "nothing changed on chain");
 }

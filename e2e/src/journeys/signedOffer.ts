@@ -32,7 +32,10 @@ export async function signedOfferJourney({ context, wallet }: Session): Promise<
   const page = await freshPage({ context });
   await page.goto("/offers/new");
   await connect(page, wallet);
-  await page.getByTestId("offer-kind").getByLabel(/Signed/).check();
+  await page
+    .getByTestId("offer-kind")
+    .getByLabel(/Signed/)
+    .check();
   await page.getByTestId("sell-token").locator("select").selectOption(weth.address);
   await page.getByTestId("buy-token").locator("select").selectOption(usd.address);
   await page.getByLabel(/^Amount to sell/).fill("2");

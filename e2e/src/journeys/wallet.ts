@@ -17,14 +17,19 @@ type PageProbe = {
 export async function walletSelfTest({ context, wallet }: Session): Promise<void> {
   const page = await freshPage({ context });
   // A blank page of our own, so the wallet is checked without depending on the app.
-  await context.route("http://wallet.test/**", (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>wallet probe</title>" }));
+  await context.route("http://wallet.test/**", (route) =>
+    route.fulfill({ contentType: "text/html", body: "<!doctype html><title>wallet probe</title>" }),
+  );
   await page.goto("http://wallet.test/");
 
   const announced = await page.evaluate(() => {
     const seen: { info: { name: string; rdns: string; uuid: string; icon: string } }[] = [];
     window.addEventListener("eip6963:announceProvider", (e) => seen.push((e as CustomEvent).detail));
     window.dispatchEvent(new Event("eip6963:requestProvider"));
-    const detail = seen[0] as unknown as { info: unknown; provider: { request(a: unknown): Promise<unknown>; on(e: string, f: (v: unknown) => void): void } };
+    const detail = seen[0] as unknown as {
+      info: unknown;
+      provider: { request(a: unknown): Promise<unknown>; on(e: string, f: (v: unknown) => void): void };
+    };
     const events: [string, unknown][] = [];
     for (const name of ["accountsChanged", "chainChanged"]) detail.provider.on(name, (v) => events.push([name, v]));
     (window as unknown as { probe: unknown }).probe = {
@@ -73,7 +78,10 @@ export async function walletSelfTest({ context, wallet }: Session): Promise<void
   ]);
 
   // A real transaction, signed by the unlocked dev account the wallet has selected.
-  const before = { taker: await balanceOf("0x0000000000000000000000000000000000000000", "taker"), arbiter: await balanceOf("0x0000000000000000000000000000000000000000", "arbiter") };
+  const before = {
+    taker: await balanceOf("0x0000000000000000000000000000000000000000", "taker"),
+    arbiter: await balanceOf("0x0000000000000000000000000000000000000000", "arbiter"),
+  };
   const tx = { to: ROLES.arbiter, value: `0x${parseEther("0.25").toString(16)}` };
   wallet.rejectNext();
   assert.deepEqual((await call("eth_sendTransaction", [tx])).error, { code: 4001, message: "User rejected the request.", data: undefined });

@@ -10,7 +10,12 @@ import { APP_CHAIN_ID, ROLES, type Role, rpcUrl } from "../config.ts";
 import { stopIndexer } from "../stack.ts";
 import { connect, waitConfirmed, waitForText } from "../ui.ts";
 
-const chain = defineChain({ id: APP_CHAIN_ID, name: "Hardhat (e2e)", nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 }, rpcUrls: { default: { http: [rpcUrl] } } });
+const chain = defineChain({
+  id: APP_CHAIN_ID,
+  name: "Hardhat (e2e)",
+  nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+  rpcUrls: { default: { http: [rpcUrl] } },
+});
 
 async function dealCall(role: Role, functionName: "takeDeal" | "markPaid", id: bigint) {
   const wallet = createWalletClient({ chain, transport: http(), account: ROLES[role] });
@@ -48,7 +53,11 @@ export async function withoutIndexerJourney({ context, wallet }: Session): Promi
   await waitForText(page.getByTestId("deal-status"), "Paid");
   await page.getByTestId("deal-actions").getByRole("button", { name: "Release", exact: true }).click();
   await waitConfirmed(page, "Release");
-  const released = await eventually(`deal ${id} released`, () => getDeal(id), (d) => d.status === DealStatus.Released);
+  const released = await eventually(
+    `deal ${id} released`,
+    () => getDeal(id),
+    (d) => d.status === DealStatus.Released,
+  );
   assert.equal(released.status, DealStatus.Released);
   await page.close();
 }

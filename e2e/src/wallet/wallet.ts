@@ -11,7 +11,11 @@ export const WALLET_INFO: WalletInfo = {
   uuid: "6b0c1f0e-6f3a-4d55-9d8e-5e2f6c1d7a01",
   name: "Peerlock Test Wallet",
   // A small violet square; wallets announce a data URI so the dapp can show it offline.
-  icon: "data:image/svg+xml;base64," + Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"><rect width="32" height="32" rx="6" fill="#6d28d9"/><path d="M9 16l5 5 9-10" stroke="#fff" stroke-width="3" fill="none"/></svg>').toString("base64"),
+  icon:
+    "data:image/svg+xml;base64," +
+    Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"><rect width="32" height="32" rx="6" fill="#6d28d9"/><path d="M9 16l5 5 9-10" stroke="#fff" stroke-width="3" fill="none"/></svg>',
+    ).toString("base64"),
   rdns: "dev.peerlock.testwallet",
 };
 

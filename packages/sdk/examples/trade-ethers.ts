@@ -14,7 +14,16 @@ import {
   offerStatusName,
   quoteFill,
 } from "@peerlock/sdk/ethers";
-import { type ContractTransactionResponse, formatUnits, HDNodeWallet, type Interface, JsonRpcProvider, parseEther, parseUnits, ZeroAddress } from "ethers";
+import {
+  type ContractTransactionResponse,
+  formatUnits,
+  HDNodeWallet,
+  type Interface,
+  JsonRpcProvider,
+  parseEther,
+  parseUnits,
+  ZeroAddress,
+} from "ethers";
 
 /** Hardhat's public dev mnemonic: its keys hold test ETH on every local node, and nothing anywhere else. */
 const DEV_MNEMONIC = "test test test test test test test test test test test junk";
@@ -57,7 +66,9 @@ function eventArgs(iface: Interface, logs: readonly { topics: readonly string[];
 // 1. An offer: the maker sells 1 ETH for 3,000 tUSD; the taker fills a quarter of it.
 const price = parseUnits("3000", decimals);
 await mined(usd.connect(taker).mint(taker.address, price));
-const created = await mined(asMaker.swapEscrow.createOffer(ZeroAddress, parseEther("1"), usdAddress, price, ZeroAddress, 0n, true, { value: parseEther("1") }));
+const created = await mined(
+  asMaker.swapEscrow.createOffer(ZeroAddress, parseEther("1"), usdAddress, price, ZeroAddress, 0n, true, { value: parseEther("1") }),
+);
 const offerId: bigint = eventArgs(asMaker.swapEscrow.interface, created.logs, "OfferCreated").offerId;
 const offer = await swapAsTaker.getOffer(offerId);
 const fill = parseEther("0.25");
@@ -66,7 +77,9 @@ if (cost !== (await swapAsTaker.quoteFill(offerId, fill))) throw new Error("the 
 await mined(usd.connect(taker).approve(swapAddress, cost));
 await mined(swapAsTaker.fillOffer(offerId, fill));
 const afterFill = await swapAsTaker.getOffer(offerId);
-console.log(`offer ${offerId}: taker paid ${formatUnits(cost, decimals)} tUSD for 0.25 ETH; ${formatUnits(afterFill.sellRemaining, 18)} ETH left, ${offerStatusName(Number(afterFill.status))}`);
+console.log(
+  `offer ${offerId}: taker paid ${formatUnits(cost, decimals)} tUSD for 0.25 ETH; ${formatUnits(afterFill.sellRemaining, 18)} ETH left, ${offerStatusName(Number(afterFill.status))}`,
+);
 
 // 2. A deal: the maker sells 500 tUSD against a bank transfer; the taker buys, pays, and gets it.
 const terms = "Buyer pays 460 EUR by SEPA transfer, reference PEERLOCK-EXAMPLE.";
@@ -79,6 +92,9 @@ await mined(dealAsTaker.takeDeal(dealId));
 await mined(dealAsTaker.markPaid(dealId));
 await mined(asMaker.dealEscrow.release(dealId));
 const deal = await dealAsTaker.getDeal(dealId);
-if (Number(deal.status) !== DealStatus.Released || deal.termsHash !== hashTerms(terms)) throw new Error("the deal did not end released with its terms");
-console.log(`deal ${dealId}: ${formatUnits(amount, decimals)} tUSD ${dealStatusName(Number(deal.status)).toLowerCase()} to the buyer; terms hash matches`);
+if (Number(deal.status) !== DealStatus.Released || deal.termsHash !== hashTerms(terms))
+  throw new Error("the deal did not end released with its terms");
+console.log(
+  `deal ${dealId}: ${formatUnits(amount, decimals)} tUSD ${dealStatusName(Number(deal.status)).toLowerCase()} to the buyer; terms hash matches`,
+);
 provider.destroy();

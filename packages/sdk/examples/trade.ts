@@ -14,7 +14,18 @@ import {
   swapEscrowAbi,
   testTokenAbi,
 } from "@peerlock/sdk";
-import { createPublicClient, createWalletClient, defineChain, formatUnits, type Hash, http, parseEther, parseEventLogs, parseUnits, zeroAddress } from "viem";
+import {
+  createPublicClient,
+  createWalletClient,
+  defineChain,
+  formatUnits,
+  type Hash,
+  http,
+  parseEther,
+  parseEventLogs,
+  parseUnits,
+  zeroAddress,
+} from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 
 /** Hardhat's public dev mnemonic: its keys hold test ETH on every local node, and nothing anywhere else. */
@@ -26,9 +37,15 @@ const chainId = await probe.getChainId();
 const deployment = getDeployment(chainId);
 if (!deployment) throw new Error(`@peerlock/sdk has no deployment for chain ${chainId}: run pnpm dev (or pnpm deploy:local) first`);
 
-const chain = defineChain({ id: chainId, name: `chain ${chainId}`, nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 }, rpcUrls: { default: { http: [rpcUrl] } } });
+const chain = defineChain({
+  id: chainId,
+  name: `chain ${chainId}`,
+  nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+  rpcUrls: { default: { http: [rpcUrl] } },
+});
 const client = createPublicClient({ chain, transport: http(rpcUrl) });
-const wallet = (index: number) => createWalletClient({ chain, transport: http(rpcUrl), account: mnemonicToAccount(DEV_MNEMONIC, { addressIndex: index }) });
+const wallet = (index: number) =>
+  createWalletClient({ chain, transport: http(rpcUrl), account: mnemonicToAccount(DEV_MNEMONIC, { addressIndex: index }) });
 const [maker, taker, arbiter] = [wallet(6), wallet(7), wallet(8)];
 const wait = (hash: Hash) => client.waitForTransactionReceipt({ hash });
 
@@ -56,7 +73,9 @@ const cost = quoteFill(offer, fill);
 await wait(await taker.writeContract({ address: usd.address, abi: testTokenAbi, functionName: "approve", args: [swapEscrow.address, cost] }));
 await wait(await taker.writeContract({ address: swapEscrow.address, abi: swapEscrowAbi, functionName: "fillOffer", args: [offerId, fill] }));
 const [afterFill] = await readOffers(client, swapEscrow.address, [offerId]);
-console.log(`offer ${offerId}: taker paid ${formatUnits(cost, usd.decimals)} tUSD for 0.25 ETH; ${formatUnits(afterFill.sellRemaining, 18)} ETH left, ${offerStatusName(afterFill.status)}`);
+console.log(
+  `offer ${offerId}: taker paid ${formatUnits(cost, usd.decimals)} tUSD for 0.25 ETH; ${formatUnits(afterFill.sellRemaining, 18)} ETH left, ${offerStatusName(afterFill.status)}`,
+);
 
 // 2. A deal: the maker sells 500 tUSD against a bank transfer; the taker buys, pays, and gets it.
 const terms = "Buyer pays 460 EUR by SEPA transfer, reference PEERLOCK-EXAMPLE.";
@@ -78,4 +97,6 @@ await wait(await taker.writeContract({ address: dealEscrow.address, abi: dealEsc
 await wait(await maker.writeContract({ address: dealEscrow.address, abi: dealEscrowAbi, functionName: "release", args: [dealId] }));
 const [deal] = await readDeals(client, dealEscrow.address, [dealId]);
 if (deal.status !== DealStatus.Released || deal.termsHash !== hashTerms(terms)) throw new Error("the deal did not end released with its terms");
-console.log(`deal ${dealId}: ${formatUnits(amount, usd.decimals)} tUSD ${dealStatusName(deal.status).toLowerCase()} to the buyer; terms hash matches`);
+console.log(
+  `deal ${dealId}: ${formatUnits(amount, usd.decimals)} tUSD ${dealStatusName(deal.status).toLowerCase()} to the buyer; terms hash matches`,
+);

@@ -41,11 +41,7 @@ type AstNode = { nodeType: string; name?: string; nodes?: AstNode[]; members?: A
 
 export function generateContractFiles(root = artifactsRoot): Record<string, string> {
   const artifacts = CONTRACTS.map((c) => ({ ...c, json: readJson(join(root, c.artifact)) }));
-  const abis =
-    HEADER +
-    artifacts
-      .map((a) => `\nexport const ${a.name} = ${JSON.stringify(a.json.abi, null, 2)} as const;\n`)
-      .join("");
+  const abis = HEADER + artifacts.map((a) => `\nexport const ${a.name} = ${JSON.stringify(a.json.abi, null, 2)} as const;\n`).join("");
 
   const sources = loadAstSources(root);
   const enums =
@@ -84,9 +80,7 @@ function signedOrderEip712(abi: AbiItem[], contract: AstNode): string {
   const order = fields.map((f) => ({ name: f.name, type: f.type }));
 
   const constructor = contract.nodes!.find((n) => n.nodeType === "FunctionDefinition" && n.kind === "constructor");
-  const eip712 = (constructor?.modifiers as AstNode[] | undefined)?.find(
-    (m) => (m.modifierName as AstNode | undefined)?.name === "EIP712",
-  );
+  const eip712 = (constructor?.modifiers as AstNode[] | undefined)?.find((m) => (m.modifierName as AstNode | undefined)?.name === "EIP712");
   const [name, version] = ((eip712?.arguments as AstNode[] | undefined) ?? []).map((arg) => {
     if (arg.nodeType !== "Literal" || arg.kind !== "string") throw new Error("EIP712 arguments must be string literals");
     return String(arg.value);
@@ -167,7 +161,9 @@ export function generateDeploymentsFile(): string {
   const entries: string[] = [];
   for (const dir of [join(sdkRoot, "deployments"), join(sdkRoot, "deployments", "local")]) {
     if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .sort()) {
       const d = readJson(join(dir, file));
       if (!d.signedSwap) throw new Error(`${file} predates SignedSwap: deploy again (pnpm --filter @peerlock/contracts deploy:local)`);
       entries.push(

@@ -50,8 +50,7 @@ const MESSAGES: { [N in EscrowErrorName]: (args: Args<N>) => string } = {
   PaymentRefused: ([token]) =>
     `The token ${token} refused to move your payment to the other party, although that party accepts it: a rule of your account for this token (a send hook or a blocklist) stops it.`,
   NothingToWithdraw: () => "You have nothing to withdraw for this token.",
-  SafeERC20FailedOperation: ([token]) =>
-    `The token ${token} refused the transfer. Check your balance and that the escrow is approved to spend it.`,
+  SafeERC20FailedOperation: ([token]) => `The token ${token} refused the transfer. Check your balance and that the escrow is approved to spend it.`,
   ReentrancyGuardReentrantCall: () => "The token tried to call back into the escrow mid-transfer; the transaction was stopped.",
   FailedCall: () => "Sending ETH to your account failed. Your credit is kept; try again from an account that can receive ETH.",
   InsufficientBalance: () => "The escrow does not hold enough ETH for this payout.",

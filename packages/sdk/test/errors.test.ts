@@ -32,7 +32,11 @@ function revertedWith(abi: Abi, data: `0x${string}`) {
 }
 
 describe("decodeEscrowError", () => {
-  for (const [label, abi] of [["SwapEscrow", swapEscrowAbi], ["DealEscrow", dealEscrowAbi], ["SignedSwap", signedSwapAbi]] as const) {
+  for (const [label, abi] of [
+    ["SwapEscrow", swapEscrowAbi],
+    ["DealEscrow", dealEscrowAbi],
+    ["SignedSwap", signedSwapAbi],
+  ] as const) {
     for (const e of errorsOf(abi as Abi)) {
       test(`${label}.${e.name} becomes a plain sentence`, () => {
         const decoded = decodeEscrowError(reverted(abi as Abi, e));

@@ -28,7 +28,10 @@ function runtimeImports(entry: string): Set<string> {
 
 test("@peerlock/sdk/ethers loads ethers and no viem", { skip: !existsSync(join(dist, "ethers.js")) && "build the SDK first" }, async () => {
   const imports = runtimeImports(join(dist, "ethers.js"));
-  assert.deepEqual([...imports].filter((s) => s === "viem" || s.startsWith("viem/")), []);
+  assert.deepEqual(
+    [...imports].filter((s) => s === "viem" || s.startsWith("viem/")),
+    [],
+  );
   assert.ok(imports.has("ethers"));
   // and the entry point loads and exposes the generated factories
   const sdk = await import("@peerlock/sdk/ethers");

@@ -38,14 +38,24 @@ before(async () => {
   const port = await chainPort();
   rpcUrl = `http://127.0.0.1:${port}`;
   // its own process group, so `after` stops pnpm and the node under it together
-  node = spawn("pnpm", ["exec", "hardhat", "node", "--hostname", "127.0.0.1", "--port", String(port)], { cwd: contractsRoot, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  node = spawn("pnpm", ["exec", "hardhat", "node", "--hostname", "127.0.0.1", "--port", String(port)], {
+    cwd: contractsRoot,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   node.stdout!.on("data", (chunk: Buffer) => (nodeLog += chunk.toString()));
   node.stderr!.on("data", (chunk: Buffer) => (nodeLog += chunk.toString()));
-  const exited = new Promise<never>((_, reject) => node!.on("exit", (code) => reject(new Error(`hardhat node exited (${code}) on port ${port}:\n${nodeLog}`))));
+  const exited = new Promise<never>((_, reject) =>
+    node!.on("exit", (code) => reject(new Error(`hardhat node exited (${code}) on port ${port}:\n${nodeLog}`))),
+  );
   const ready = (async () => {
     for (;;) {
       try {
-        const res = await fetch(rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body: '{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}' });
+        const res = await fetch(rpcUrl, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: '{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}',
+        });
         if (res.ok) return;
       } catch {}
       await new Promise((r) => setTimeout(r, 250));
@@ -58,7 +68,9 @@ after(() => {
   if (node?.pid && node.exitCode === null) process.kill(-node.pid, "SIGTERM");
 });
 
-test("examples/trade-ethers.ts runs an offer and a deal with ethers alone, moving exactly what it says", { skip: !existsSync(join(contractsRoot, "artifacts", "build-info")) && "contracts are not compiled (pnpm build)" }, async () => {
+test("examples/trade-ethers.ts runs an offer and a deal with ethers alone, moving exactly what it says", {
+  skip: !existsSync(join(contractsRoot, "artifacts", "build-info")) && "contracts are not compiled (pnpm build)",
+}, async () => {
   const provider = new JsonRpcProvider(rpcUrl, undefined, { pollingInterval: 100, cacheTimeout: -1 });
   const deployer = account(0).connect(provider);
   const deploy = async (path: string, ...args: unknown[]) => {

@@ -56,7 +56,11 @@ test("a message signed by an authorized session key verifies; tampering or anoth
   const authSignature = await wallet.signTypedData(sessionKeyTypedData(chainId, authorization));
   const message: RoomMessage = { author: wallet.address, dealId: 7n, clientId: "c1", body: "Paid", evidence: zeroHash, sentAt: 1_700_000_000n };
   const signature = await key.signTypedData(roomMessageTypedData(chainId, message));
-  const options = { chainId, room, verifyTypedData: (args: Parameters<TypedDataVerifier>[0]) => verifyTypedData(args as Parameters<typeof verifyTypedData>[0]) };
+  const options = {
+    chainId,
+    room,
+    verifyTypedData: (args: Parameters<TypedDataVerifier>[0]) => verifyTypedData(args as Parameters<typeof verifyTypedData>[0]),
+  };
   const signed = { message, signature, sessionKey: { authorization, signature: authSignature } };
   assert.deepEqual(await verifyRoomMessage(signed, options), { ok: true, signer: key.address, via: "sessionKey" });
 
@@ -65,7 +69,10 @@ test("a message signed by an authorized session key verifies; tampering or anoth
   assert.equal((await verifyRoomMessage(signed, { ...options, room: "evil.example" })).ok, false);
   assert.equal((await verifyRoomMessage(signed, { ...options, chainId: 1 })).ok, false);
   const late = { ...signed, message: { ...message, sentAt: 2_000_000_001n } };
-  assert.equal((await verifyRoomMessage({ ...late, signature: await key.signTypedData(roomMessageTypedData(chainId, late.message)) }, options)).ok, false);
+  assert.equal(
+    (await verifyRoomMessage({ ...late, signature: await key.signTypedData(roomMessageTypedData(chainId, late.message)) }, options)).ok,
+    false,
+  );
   const other = privateKeyToAccount(generatePrivateKey());
   const byOther = { ...signed, signature: await other.signTypedData(roomMessageTypedData(chainId, message)) };
   assert.equal((await verifyRoomMessage(byOther, options)).ok, false);

@@ -119,7 +119,11 @@ describe("share links", () => {
       "x".repeat(5_000),
     ];
     for (const text of bad) {
-      assert.throws(() => decodeOrderLink(text), (error: unknown) => error instanceof OrderLinkError && /^This offer link/.test(error.message), text);
+      assert.throws(
+        () => decodeOrderLink(text),
+        (error: unknown) => error instanceof OrderLinkError && /^This offer link/.test(error.message),
+        text,
+      );
     }
     // no signature at all
     const unsigned = encodeOrderLink({ ...(await signOrder(account, order, venue)), signature: "0x" });

@@ -41,7 +41,12 @@ export async function openOffers(q: z.output<typeof offersQuery>) {
       );
     }
   }
-  const rows = await db.select().from(offers).where(and(...filters)).orderBy(...order).limit(q.limit + 1);
+  const rows = await db
+    .select()
+    .from(offers)
+    .where(and(...filters))
+    .orderBy(...order)
+    .limit(q.limit + 1);
   return page(rows, q.limit, (r) => r.offerId);
 }
 
@@ -66,7 +71,12 @@ export async function listedDeals(q: z.output<typeof dealsQuery>) {
       );
     }
   }
-  const rows = await db.select().from(deals).where(and(...filters)).orderBy(...order).limit(q.limit + 1);
+  const rows = await db
+    .select()
+    .from(deals)
+    .where(and(...filters))
+    .orderBy(...order)
+    .limit(q.limit + 1);
   return page(rows, q.limit, (r) => r.dealId);
 }
 

@@ -68,7 +68,6 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, name?: str
   const issue = result.error.issues[0]!;
   const path = issue.path.length ? issue.path.join(".") : name;
   const where = path ? `${path}: ` : "";
-  const message =
-    issue.code === "unrecognized_keys" ? `unknown parameter ${issue.keys.map((k) => `"${k}"`).join(", ")}` : `${where}${issue.message}`;
+  const message = issue.code === "unrecognized_keys" ? `unknown parameter ${issue.keys.map((k) => `"${k}"`).join(", ")}` : `${where}${issue.message}`;
   throw new BadRequest(message);
 }

@@ -19,13 +19,23 @@ export async function tradesOf(account: `0x${string}`, role: Role, limit: number
           or(eq(offers.taker, account), inArray(offers.offerId, db.select({ id: fills.offerId }).from(fills).where(eq(fills.taker, account))));
     const filters: (SQL | undefined)[] = [who];
     if (cursor !== undefined) filters.push(lt(offers.offerId, cursor));
-    const rows = await db.select().from(offers).where(and(...filters)).orderBy(desc(offers.offerId)).limit(limit + 1);
+    const rows = await db
+      .select()
+      .from(offers)
+      .where(and(...filters))
+      .orderBy(desc(offers.offerId))
+      .limit(limit + 1);
     return { kind: "offer" as const, ...page(rows, limit, (r) => r.offerId) };
   }
   const column = role === "seller" ? deals.seller : role === "buyer" ? deals.buyer : deals.arbiter;
   const filters: (SQL | undefined)[] = [eq(column, account)];
   if (cursor !== undefined) filters.push(lt(deals.dealId, cursor));
-  const rows = await db.select().from(deals).where(and(...filters)).orderBy(desc(deals.dealId)).limit(limit + 1);
+  const rows = await db
+    .select()
+    .from(deals)
+    .where(and(...filters))
+    .orderBy(desc(deals.dealId))
+    .limit(limit + 1);
   return { kind: "deal" as const, ...page(rows, limit, (r) => r.dealId) };
 }
 
@@ -33,7 +43,12 @@ export async function tradesOf(account: `0x${string}`, role: Role, limit: number
 export async function arbiterQueue(arbiter: `0x${string}`, limit: number, cursor: bigint | undefined) {
   const filters: (SQL | undefined)[] = [eq(deals.arbiter, arbiter), eq(deals.status, DealStatus.Disputed)];
   if (cursor !== undefined) filters.push(lt(deals.dealId, cursor));
-  const rows = await db.select().from(deals).where(and(...filters)).orderBy(desc(deals.dealId)).limit(limit + 1);
+  const rows = await db
+    .select()
+    .from(deals)
+    .where(and(...filters))
+    .orderBy(desc(deals.dealId))
+    .limit(limit + 1);
   return page(rows, limit, (r) => r.dealId);
 }
 

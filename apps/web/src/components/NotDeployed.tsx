@@ -9,8 +9,8 @@ export function NotDeployed({ heading }: { heading: string }) {
       <Notice kind="warn" title={`Peerlock is not available on ${appChain.name} (chain ${appChain.id}): its contracts are not deployed there.`}>
         <p>Nothing can be read or traded on this chain with this app.</p>
         <p className="hint">
-          Running the app yourself? Set NEXT_PUBLIC_CHAIN_ID to a chain listed in @peerlock/sdk&apos;s deployments, or deploy the
-          contracts to this chain and rebuild the SDK.
+          Running the app yourself? Set NEXT_PUBLIC_CHAIN_ID to a chain listed in @peerlock/sdk&apos;s deployments, or deploy the contracts to this
+          chain and rebuild the SDK.
         </p>
       </Notice>
     </>

@@ -4,7 +4,11 @@ import type { ReactNode } from "react";
 export function Notice({ kind = "info", title, children }: { kind?: "info" | "warn" | "error" | "ok"; title?: string; children?: ReactNode }) {
   return (
     <div className={`notice ${kind}`} role={kind === "error" ? "alert" : undefined}>
-      {title ? <p><strong>{title}</strong></p> : null}
+      {title ? (
+        <p>
+          <strong>{title}</strong>
+        </p>
+      ) : null}
       {children}
     </div>
   );

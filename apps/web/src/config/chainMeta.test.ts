@@ -5,7 +5,11 @@ import { chainMetaOf, parseChainMeta } from "./chainMeta";
 
 describe("chain metadata inlined at build time", () => {
   it("takes name, currency and explorer from viem's chain list", () => {
-    expect(chainMetaOf(1, [hardhat, mainnet])).toEqual({ name: "Ethereum", nativeCurrency: mainnet.nativeCurrency, explorerUrl: "https://etherscan.io" });
+    expect(chainMetaOf(1, [hardhat, mainnet])).toEqual({
+      name: "Ethereum",
+      nativeCurrency: mainnet.nativeCurrency,
+      explorerUrl: "https://etherscan.io",
+    });
     expect(chainMetaOf(424242, [hardhat, mainnet])).toBeUndefined();
   });
 

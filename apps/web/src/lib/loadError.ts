@@ -9,7 +9,11 @@ export function isNodeUnreachable(error: unknown): boolean {
 }
 
 /** Why a read failed, in words a person can act on; `node` says which node the app reads from. */
-export function describeLoadError(error: unknown, what: string, node: { name: string; url: string }): { kind: LoadErrorKind; title: string; detail: string } {
+export function describeLoadError(
+  error: unknown,
+  what: string,
+  node: { name: string; url: string },
+): { kind: LoadErrorKind; title: string; detail: string } {
   if (isNodeUnreachable(error)) {
     return {
       kind: "unreachable",

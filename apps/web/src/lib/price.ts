@@ -16,10 +16,7 @@ export function unitPrice(p: PriceTerms, precision = PRICE_PRECISION): bigint {
 
 /** The same price seen from the other side: whole sell tokens per one whole buy token. */
 export function inversePrice(p: PriceTerms, precision = PRICE_PRECISION): bigint {
-  return unitPrice(
-    { sellAmount: p.buyAmount, buyAmount: p.sellAmount, sellDecimals: p.buyDecimals, buyDecimals: p.sellDecimals },
-    precision,
-  );
+  return unitPrice({ sellAmount: p.buyAmount, buyAmount: p.sellAmount, sellDecimals: p.buyDecimals, buyDecimals: p.sellDecimals }, precision);
 }
 
 /** Exact comparison of two prices (cross-multiplied, no rounding): negative when `a` is cheaper. */

@@ -19,7 +19,6 @@ export const queryKeys = {
   token: (address: Address) => [...root, "token", lower(address)] as const,
   balances: (account: Address) => [...root, "balance", lower(account)] as const,
   balance: (token: Address, account: Address) => [...root, "balance", lower(account), lower(token)] as const,
-  allowance: (token: Address, owner: Address, spender: Address) =>
-    [...root, "allowance", lower(token), lower(owner), lower(spender)] as const,
+  allowance: (token: Address, owner: Address, spender: Address) => [...root, "allowance", lower(token), lower(owner), lower(spender)] as const,
   chainTime: () => [...root, "chainTime"] as const,
 };

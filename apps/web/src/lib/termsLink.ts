@@ -44,10 +44,7 @@ export function dealLinkPath(dealId: bigint, terms?: string): string {
  * v2 deals (SPEC "Deal room") carry two parts: `#pub=<public terms>&priv=<private details>`, each
  * base64url UTF-8, so a deal still works from its link with the room server down.
  */
-export type RoomTermsFromLink =
-  | { kind: "none" }
-  | { kind: "ok"; publicTerms: string; privateDetails: string }
-  | { kind: "invalid"; reason: string };
+export type RoomTermsFromLink = { kind: "none" } | { kind: "ok"; publicTerms: string; privateDetails: string } | { kind: "invalid"; reason: string };
 
 export function roomTermsFromHash(hash: string): RoomTermsFromLink {
   const params = new URLSearchParams(hash.startsWith("#") ? hash.slice(1) : hash);

@@ -25,7 +25,9 @@ export async function mint(token: Address, to: Address, amount: bigint): Promise
 }
 
 export async function approve(account: LocalAccount, token: Address, spender: Address, amount = maxUint256): Promise<void> {
-  await wait(await walletFor(indexOf(account)).writeContract({ address: token, abi: testTokenAbi, functionName: "approve", args: [spender, amount] }));
+  await wait(
+    await walletFor(indexOf(account)).writeContract({ address: token, abi: testTokenAbi, functionName: "approve", args: [spender, amount] }),
+  );
 }
 
 export async function transfer(account: LocalAccount, token: Address, to: Address, amount: bigint): Promise<void> {
@@ -39,7 +41,15 @@ export async function balanceOf(token: Address, who: Address): Promise<bigint> {
 /** A smart-contract wallet (OwnedSmartWallet) approving `spender` through its owner's `execute`. */
 export async function walletApprove(owner: LocalAccount, wallet: Address, token: Address, spender: Address): Promise<void> {
   const data = encodeFunctionData({ abi: testTokenAbi, functionName: "approve", args: [spender, maxUint256] });
-  const abi = [{ type: "function", name: "execute", stateMutability: "payable", inputs: [{ type: "address" }, { type: "uint256" }, { type: "bytes" }], outputs: [{ type: "bytes" }] }] as const;
+  const abi = [
+    {
+      type: "function",
+      name: "execute",
+      stateMutability: "payable",
+      inputs: [{ type: "address" }, { type: "uint256" }, { type: "bytes" }],
+      outputs: [{ type: "bytes" }],
+    },
+  ] as const;
   await wait(await walletFor(indexOf(owner)).writeContract({ address: wallet, abi, functionName: "execute", args: [token, 0n, data] }));
 }
 
@@ -59,8 +69,21 @@ export function sign(signer: LocalAccount, order: SignedOrder, signedSwap: Addre
 }
 
 /** A real fill on chain by `by`: `sellAmount` of the order (all of it by default). */
-export async function fillOrder(by: LocalAccount, signedSwap: Address, order: SignedOrder, signature: Hex, sellAmount = order.sellAmount): Promise<void> {
-  await wait(await walletFor(indexOf(by)).writeContract({ address: signedSwap, abi: signedSwapAbi, functionName: "fillOrder", args: [order, signature, sellAmount] }));
+export async function fillOrder(
+  by: LocalAccount,
+  signedSwap: Address,
+  order: SignedOrder,
+  signature: Hex,
+  sellAmount = order.sellAmount,
+): Promise<void> {
+  await wait(
+    await walletFor(indexOf(by)).writeContract({
+      address: signedSwap,
+      abi: signedSwapAbi,
+      functionName: "fillOrder",
+      args: [order, signature, sellAmount],
+    }),
+  );
 }
 
 export async function cancelNonces(by: LocalAccount, signedSwap: Address, nonces: bigint[]): Promise<void> {
@@ -68,7 +91,10 @@ export async function cancelNonces(by: LocalAccount, signedSwap: Address, nonces
 }
 
 export async function invalidateNonces(by: LocalAccount, signedSwap: Address, wordPos: bigint, mask: bigint): Promise<void> {
-  await wait(await walletFor(indexOf(by)).writeContract({ address: signedSwap, abi: signedSwapAbi, functionName: "invalidateNonces", args: [wordPos, mask] }));
+  await wait(
+    await walletFor(indexOf(by)).writeContract({ address: signedSwap, abi: signedSwapAbi, functionName: "invalidateNonces", args: [wordPos, mask] }),
+  );
 }
 
-export const orderHashOf = (order: SignedOrder, signedSwap: Address) => hashOrder(order, { chainId: CHAIN_ID, verifyingContract: signedSwap }).toLowerCase();
+export const orderHashOf = (order: SignedOrder, signedSwap: Address) =>
+  hashOrder(order, { chainId: CHAIN_ID, verifyingContract: signedSwap }).toLowerCase();

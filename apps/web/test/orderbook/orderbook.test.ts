@@ -100,7 +100,8 @@ for (const backend of backends) {
     }
 
     const post = (signed: SignedOrderWithSignature, ip?: string) => call("POST", "/api/orders", body(signed), ip);
-    const listed = async (query = "") => (await call("GET", `/api/orders?${query}`)).body.orders as { orderHash: string; remaining: string; status: string }[];
+    const listed = async (query = "") =>
+      (await call("GET", `/api/orders?${query}`)).body.orders as { orderHash: string; remaining: string; status: string }[];
     const listedHashes = async (who: Address) => (await listed(`maker=${who}&limit=100`)).map((o) => o.orderHash);
     const rows = async () => Number((await (await getDb()).select({ n: count() }).from(signedOrders))[0]!.n);
     const order = (terms: Partial<SignedOrder> = {}) => makeOrder({ maker: maker.address, sellToken, buyToken, ...terms });
@@ -172,7 +173,12 @@ for (const backend of backends) {
         const hash = orderHashOf(signed.order, signedSwap);
         const created = await post(signed);
         expect(created.status).toBe(201);
-        expect(created.body.order).toMatchObject({ orderHash: hash, status: "open", filledAmount: "0", remaining: signed.order.sellAmount.toString() });
+        expect(created.body.order).toMatchObject({
+          orderHash: hash,
+          status: "open",
+          filledAmount: "0",
+          remaining: signed.order.sellAmount.toString(),
+        });
         // the link is the SDK's share-link encoding of the whole signed order
         expect(decodeOrderLink(created.body.order.link)).toEqual(signed);
         const count = await rows();
@@ -193,7 +199,8 @@ for (const backend of backends) {
         lower.order.maker = lower.order.maker.toLowerCase() as Address;
         expect((await call("POST", "/api/orders", lower)).status).toBe(201);
         const bad = body(await sign(maker, order(), signedSwap));
-        bad.order.sellToken = (bad.order.sellToken.slice(0, 2) + [...bad.order.sellToken.slice(2)].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join("")) as Address;
+        bad.order.sellToken = (bad.order.sellToken.slice(0, 2) +
+          [...bad.order.sellToken.slice(2)].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join("")) as Address;
         await expectRefused(bad, 400, /checksum/);
       });
 
@@ -228,7 +235,11 @@ for (const backend of backends) {
         const broke = await sign(poorMaker, makeOrder({ maker: poorMaker.address, sellToken, buyToken }), signedSwap);
         const balance = await expectRefused(broke, 422, describeSignedSwapError("MakerBalanceLow"));
         expect(balance.body.reasons).toContain("MakerBalanceLow");
-        const unapproved = await sign(taker, makeOrder({ maker: taker.address, sellToken: buyToken, buyToken: sellToken, sellAmount: 5n }), signedSwap);
+        const unapproved = await sign(
+          taker,
+          makeOrder({ maker: taker.address, sellToken: buyToken, buyToken: sellToken, sellAmount: 5n }),
+          signedSwap,
+        );
         await approve(taker, buyToken, signedSwap, 0n);
         try {
           const allowance = await expectRefused(unapproved, 422, describeSignedSwapError("MakerAllowanceLow"));
@@ -266,7 +277,8 @@ for (const backend of backends) {
           // one maker from many IPs: the maker's budget runs out
           const before = await rows();
           const statuses: number[] = [];
-          for (let i = 0; i < 4; i++) statuses.push((await post(await sign(otherMaker, makeOrder({ maker: otherMaker.address, sellToken, buyToken }), signedSwap))).status);
+          for (let i = 0; i < 4; i++)
+            statuses.push((await post(await sign(otherMaker, makeOrder({ maker: otherMaker.address, sellToken, buyToken }), signedSwap))).status);
           expect(statuses).toEqual([201, 201, 201, 429]);
           expect(await rows()).toBe(before + 3);
         } finally {
@@ -282,7 +294,11 @@ for (const backend of backends) {
         const walletOrder = makeOrder({ maker: wallet, sellToken, buyToken });
         expect((await post(await sign(walletOwner, walletOrder, signedSwap))).status).toBe(201);
         const stranger = accounts[3]!;
-        const refused = await expectRefused(await sign(stranger, makeOrder({ maker: wallet, sellToken, buyToken }), signedSwap), 422, describeSignedSwapError("InvalidSignature"));
+        const refused = await expectRefused(
+          await sign(stranger, makeOrder({ maker: wallet, sellToken, buyToken }), signedSwap),
+          422,
+          describeSignedSwapError("InvalidSignature"),
+        );
         expect(refused.body.reasons).toEqual(["InvalidSignature"]);
       });
     });
@@ -293,7 +309,11 @@ for (const backend of backends) {
         const prices = ["30", "10", "20"];
         const hashes: Record<string, string> = {};
         for (const price of prices) {
-          const signed = await sign(otherMaker, makeOrder({ maker: otherMaker.address, sellToken, buyToken, sellAmount: units("1"), buyAmount: units(price, 6) }), signedSwap);
+          const signed = await sign(
+            otherMaker,
+            makeOrder({ maker: otherMaker.address, sellToken, buyToken, sellAmount: units("1"), buyAmount: units(price, 6) }),
+            signedSwap,
+          );
           expect((await post(signed)).status).toBe(201);
           hashes[price] = orderHashOf(signed.order, signedSwap);
         }
@@ -342,7 +362,11 @@ for (const backend of backends) {
 
         await fillOrder(taker, signedSwap, partial.order, partial.signature, units("3"));
         expect(await listedHashes(maker.address)).not.toContain(partialHash);
-        expect((await call("GET", `/api/orders/${partialHash}`)).body.order).toMatchObject({ status: "filled", filledAmount: units("4").toString(), remaining: "0" });
+        expect((await call("GET", `/api/orders/${partialHash}`)).body.order).toMatchObject({
+          status: "filled",
+          filledAmount: units("4").toString(),
+          remaining: "0",
+        });
         // a repost of a filled order does not reopen it
         const repost = await post(whole);
         expect([repost.status, repost.body.order.status]).toEqual([200, "filled"]);

@@ -9,7 +9,12 @@ import { mnemonicToAccount } from "viem/accounts";
 export const CHAIN_ID = 31337;
 export const chainPort = Number(process.env.ROOM_TEST_CHAIN_PORT ?? 8621);
 export const rpcUrl = `http://127.0.0.1:${chainPort}`;
-const chain = defineChain({ id: CHAIN_ID, name: "Hardhat (room tests)", nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 }, rpcUrls: { default: { http: [rpcUrl] } } });
+const chain = defineChain({
+  id: CHAIN_ID,
+  name: "Hardhat (room tests)",
+  nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+  rpcUrls: { default: { http: [rpcUrl] } },
+});
 
 /** Hardhat's default dev accounts (its documented test mnemonic): keys we can sign with locally. */
 const MNEMONIC = "test test test test test test test test test test test junk";
@@ -41,7 +46,11 @@ export async function deployRoomContracts(): Promise<{ dealEscrow: Address; smar
 const escrow = () => process.env.ROOM_DEAL_ESCROW as Address;
 const indexOf = (address: Address) => accounts.findIndex((a) => a.address === address);
 
-async function send(from: Address, functionName: "takeDeal" | "markPaid" | "dispute" | "release" | "resolve", args: readonly unknown[]): Promise<void> {
+async function send(
+  from: Address,
+  functionName: "takeDeal" | "markPaid" | "dispute" | "release" | "resolve",
+  args: readonly unknown[],
+): Promise<void> {
   const hash = await walletFor(indexOf(from)).writeContract({ address: escrow(), abi: dealEscrowAbi, functionName, args } as never);
   await publicClient.waitForTransactionReceipt({ hash });
 }
@@ -51,7 +60,14 @@ export async function openDeal(termsHash: Hex, opts: { from?: Address; arbiterAd
   const from = opts.from ?? seller.address;
   const wallet = walletFor(indexOf(from));
   const args = [zeroAddress, parseEther("0.01"), zeroAddress, opts.arbiterAddress ?? arbiter.address, 100, 3600, termsHash] as const;
-  const { result, request } = await publicClient.simulateContract({ address: escrow(), abi: dealEscrowAbi, functionName: "openDeal", args, value: parseEther("0.01"), account: wallet.account });
+  const { result, request } = await publicClient.simulateContract({
+    address: escrow(),
+    abi: dealEscrowAbi,
+    functionName: "openDeal",
+    args,
+    value: parseEther("0.01"),
+    account: wallet.account,
+  });
   await publicClient.waitForTransactionReceipt({ hash: await wallet.writeContract(request) });
   return result;
 }

@@ -11,7 +11,21 @@ import { getAddress, keccak256, zeroHash, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { closeDb, getDb } from "@/server/room/db/client";
 import { dealTerms, evidence, messages, sessions } from "@/server/room/db/schema";
-import { arbiter, buyer, CHAIN_ID, dispute, markPaid, openDeal, otherBuyer, publicClient, rpcUrl, seller, stranger, takeDeal, walletOwner } from "./chain";
+import {
+  arbiter,
+  buyer,
+  CHAIN_ID,
+  dispute,
+  markPaid,
+  openDeal,
+  otherBuyer,
+  publicClient,
+  rpcUrl,
+  seller,
+  stranger,
+  takeDeal,
+  walletOwner,
+} from "./chain";
 import { RoomClient } from "./client";
 import { startRoomServer, stopServer } from "./server";
 
@@ -22,7 +36,14 @@ declare module "vitest" {
   }
 }
 
-const PUBLIC = serializePublicTerms({ pricePerUnit: "0.92", fiatCurrency: "EUR", paymentMethod: "SEPA <script>alert(1)</script>", minFiat: "10", maxFiat: "500", notes: "Reference: deal id" });
+const PUBLIC = serializePublicTerms({
+  pricePerUnit: "0.92",
+  fiatCurrency: "EUR",
+  paymentMethod: "SEPA <script>alert(1)</script>",
+  minFiat: "10",
+  maxFiat: "500",
+  notes: "Reference: deal id",
+});
 const PRIVATE = "IBAN DE89 3704 0044 0532 0130 00";
 const TERMS_HASH = hashDealTerms(PUBLIC, PRIVATE);
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 1, 2, 3]);
@@ -200,9 +221,19 @@ for (const backend of backends) {
         const m = stored[0];
         const check = await verifyRoomMessage(
           {
-            message: { author: m.author, dealId: BigInt(m.dealId), clientId: m.clientId, body: m.body, evidence: m.evidence, sentAt: BigInt(m.sentAt) },
+            message: {
+              author: m.author,
+              dealId: BigInt(m.dealId),
+              clientId: m.clientId,
+              body: m.body,
+              evidence: m.evidence,
+              sentAt: BigInt(m.sentAt),
+            },
             signature: m.signature,
-            sessionKey: { authorization: { key: m.sessionKey.key, room: m.sessionKey.room, expiry: BigInt(m.sessionKey.expiry) }, signature: m.sessionKey.signature },
+            sessionKey: {
+              authorization: { key: m.sessionKey.key, room: m.sessionKey.room, expiry: BigInt(m.sessionKey.expiry) },
+              signature: m.sessionKey.signature,
+            },
           },
           { chainId: CHAIN_ID, room: b.host, verifyTypedData: (args) => publicClient.verifyTypedData(args as never) },
         );
@@ -282,7 +313,11 @@ for (const backend of backends) {
         const name = encodeURIComponent('<img src=x onerror="alert(1)">receipt.png');
         const up = await b.call("POST", `${path}?name=${name}`, PNG, { "content-type": "image/png" });
         expect(up.status).toBe(201);
-        expect(up.body.evidence).toMatchObject({ hash: keccak256(PNG), contentType: "image/png", fileName: '<img src=x onerror="alert(1)">receipt.png' });
+        expect(up.body.evidence).toMatchObject({
+          hash: keccak256(PNG),
+          contentType: "image/png",
+          fileName: '<img src=x onerror="alert(1)">receipt.png',
+        });
         const pdf = new TextEncoder().encode("%PDF-1.4\n%test\n");
         expect((await b.call("POST", `${path}?name=r.pdf`, pdf)).status).toBe(201);
 
@@ -363,10 +398,16 @@ for (const backend of backends) {
       const message = { author: smart, dealId: 1n, clientId: "c", body: "hi", evidence: zeroHash, sentAt: 1n };
       const signature = await seller.signTypedData(roomMessageTypedData(CHAIN_ID, message));
       const verify = (args: unknown) => publicClient.verifyTypedData(args as never);
-      const ok = await verifyRoomMessage({ message, signature, sessionKey: { authorization, signature: authSignature } }, { chainId: CHAIN_ID, room: "localhost:3000", verifyTypedData: verify });
+      const ok = await verifyRoomMessage(
+        { message, signature, sessionKey: { authorization, signature: authSignature } },
+        { chainId: CHAIN_ID, room: "localhost:3000", verifyTypedData: verify },
+      );
       expect(ok.ok).toBe(true);
       const wrongOwner = await stranger.signTypedData(sessionKeyTypedData(CHAIN_ID, authorization));
-      const bad = await verifyRoomMessage({ message, signature, sessionKey: { authorization, signature: wrongOwner } }, { chainId: CHAIN_ID, room: "localhost:3000", verifyTypedData: verify });
+      const bad = await verifyRoomMessage(
+        { message, signature, sessionKey: { authorization, signature: wrongOwner } },
+        { chainId: CHAIN_ID, room: "localhost:3000", verifyTypedData: verify },
+      );
       expect(bad.ok).toBe(false);
       expect(await rowCount(dealTerms)).toBeGreaterThan(0);
     });

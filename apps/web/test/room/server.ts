@@ -18,7 +18,9 @@ function findRoutes(dir: string): Route[] {
     else if (entry.name === "route.ts") {
       const segments = relative(appDir, dir).split(sep);
       const names: string[] = [];
-      const source = segments.map((s) => (s.startsWith("[") ? (names.push(s.slice(1, -1)), "([^/]+)") : s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("/");
+      const source = segments
+        .map((s) => (s.startsWith("[") ? (names.push(s.slice(1, -1)), "([^/]+)") : s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+        .join("/");
       routes.push({ pattern: new RegExp(`^/${source}$`), names, load: () => import(full) });
     }
   }
@@ -41,7 +43,12 @@ async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void
   for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
   if (!headers.has("x-forwarded-for")) headers.set("x-forwarded-for", req.socket.remoteAddress ?? "");
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  const request = new Request(url, { method: req.method, headers, body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined, duplex: "half" } as RequestInit);
+  const request = new Request(url, {
+    method: req.method,
+    headers,
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+    duplex: "half",
+  } as RequestInit);
   const response = await handler(request, { params: Promise.resolve(params) });
   const out: Record<string, string | string[]> = {};
   response.headers.forEach((v, k) => (out[k] = v));

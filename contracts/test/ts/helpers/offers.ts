@@ -33,11 +33,7 @@ export function offerArgs(p: OfferParams) {
 }
 
 /** Creates an offer as the maker (sending ETH when it sells ETH) and returns its id. */
-export async function createOffer(
-  w: World,
-  overrides: Partial<OfferParams> = {},
-  maker = w.maker,
-): Promise<bigint> {
+export async function createOffer(w: World, overrides: Partial<OfferParams> = {}, maker = w.maker): Promise<bigint> {
   const p = defaultOffer(w, overrides);
   const value = p.sellToken === ETH ? p.sellAmount : 0n;
   await w.swap.write.createOffer(offerArgs(p), { account: maker.account, value });

@@ -15,8 +15,7 @@ export const swapCall = (w: World) => ({
     asRefuser(w, w.swap.address, encodeFunctionData({ abi: w.swap.abi, functionName: "createOffer", args }), value),
   fillOffer: (id: bigint, amount: bigint, value = 0n) =>
     asRefuser(w, w.swap.address, encodeFunctionData({ abi: w.swap.abi, functionName: "fillOffer", args: [id, amount] }), value),
-  cancelOffer: (id: bigint) =>
-    asRefuser(w, w.swap.address, encodeFunctionData({ abi: w.swap.abi, functionName: "cancelOffer", args: [id] })),
+  cancelOffer: (id: bigint) => asRefuser(w, w.swap.address, encodeFunctionData({ abi: w.swap.abi, functionName: "cancelOffer", args: [id] })),
   withdraw: (token: `0x${string}` = ETH) =>
     asRefuser(w, w.swap.address, encodeFunctionData({ abi: w.swap.abi, functionName: "withdraw", args: [token] })),
 });

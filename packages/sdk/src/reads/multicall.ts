@@ -21,9 +21,7 @@ export async function multicallChunked<T>(client: Client, calls: readonly Contra
   const chunkSize = deployless ? DEPLOYLESS_READ_CHUNK_SIZE : READ_CHUNK_SIZE;
   const chunks: ContractFunctionParameters[][] = [];
   for (let i = 0; i < calls.length; i += chunkSize) chunks.push(calls.slice(i, i + chunkSize));
-  const results = await Promise.all(
-    chunks.map((contracts) => multicall(client, { contracts, allowFailure: false, deployless, batchSize: 0 })),
-  );
+  const results = await Promise.all(chunks.map((contracts) => multicall(client, { contracts, allowFailure: false, deployless, batchSize: 0 })));
   return results.flat() as T[];
 }
 

@@ -13,9 +13,7 @@ export function hashPrivateDetails(privateDetails: string): Hex {
 
 /** termsHash = keccak256(abi.encode(keccak256(bytes(publicTerms)), privateDetailsHash)). */
 export function hashDealTermsFromPrivateHash(publicTerms: string, privateDetailsHash: Hex): Hex {
-  return keccak256(
-    encodeAbiParameters([{ type: "bytes32" }, { type: "bytes32" }], [keccak256(stringToBytes(publicTerms)), privateDetailsHash]),
-  );
+  return keccak256(encodeAbiParameters([{ type: "bytes32" }, { type: "bytes32" }], [keccak256(stringToBytes(publicTerms)), privateDetailsHash]));
 }
 
 /** termsHash = keccak256(abi.encode(keccak256(bytes(publicTerms)), keccak256(bytes(privateDetails)))). */

@@ -36,12 +36,7 @@ export function firstUnusedInWord(word: bigint, from: bigint): bigint | undefine
  * The maker's lowest unused nonce at or after `from`, read word by word from SignedSwap's
  * `nonceBitmap` (one read per 256 nonces). Sign new orders with it.
  */
-export async function nextUnusedNonce(
-  client: Client,
-  signedSwap: Address,
-  maker: Address,
-  from = 0n,
-): Promise<bigint> {
+export async function nextUnusedNonce(client: Client, signedSwap: Address, maker: Address, from = 0n): Promise<bigint> {
   for (let start = from; ; start = (noncePosition(start).wordPos + 1n) * NONCES_PER_WORD) {
     const word = await readContract(client, {
       address: signedSwap,

@@ -48,11 +48,7 @@ export function hashOrder(order: SignedOrder, venue: OrderVenue): Hex {
  * Signs `order` as its maker: no transaction, nothing on chain. `signer` is a WalletClient
  * with an account (the wallet shows the order's fields) or a local account.
  */
-export async function signOrder(
-  signer: WalletClient | LocalAccount,
-  order: SignedOrder,
-  venue: OrderVenue,
-): Promise<SignedOrderWithSignature> {
+export async function signOrder(signer: WalletClient | LocalAccount, order: SignedOrder, venue: OrderVenue): Promise<SignedOrderWithSignature> {
   const typedData = orderTypedData(order, venue);
   let signature: Hex;
   if (signer.type === "local") {

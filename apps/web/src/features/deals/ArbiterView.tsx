@@ -47,9 +47,7 @@ export function ArbiterView() {
   return (
     <>
       <h1>Arbiter</h1>
-      <p className="muted">
-        When a buyer and seller disagree, you split the escrow. Your fee is taken first; the rest is shared as you decide.
-      </p>
+      <p className="muted">When a buyer and seller disagree, you split the escrow. Your fee is taken first; the rest is shared as you decide.</p>
       <TxStatus state={tx.state} />
       <QueryState what="your disputes" isLoading={market.isLoading} error={market.error} retry={() => market.refetch()} />
       {market.data ? (
@@ -57,7 +55,11 @@ export function ArbiterView() {
           <h2>
             Disputes to resolve <span className="muted">({deals.disputed.length})</span>
           </h2>
-          {deals.disputed.length === 0 ? <p className="muted" data-testid="no-disputes">No disputes need you right now.</p> : null}
+          {deals.disputed.length === 0 ? (
+            <p className="muted" data-testid="no-disputes">
+              No disputes need you right now.
+            </p>
+          ) : null}
           {deals.disputed.map((d) => {
             const token = tokenFrom(tokens, d.token);
             return (
@@ -66,8 +68,8 @@ export function ArbiterView() {
                   <Link href={`/deals/${d.id}`}>Deal #{d.id.toString()}</Link> — <TokenAmount value={d.amount} token={token} />
                 </h3>
                 <p>
-                  Seller <AddressText address={d.seller} />, buyer <AddressText address={d.buyer} />. Read the terms and both sides&apos;
-                  evidence on the <Link href={`/deals/${d.id}`}>deal page</Link> (use the seller&apos;s link to see the terms).
+                  Seller <AddressText address={d.seller} />, buyer <AddressText address={d.buyer} />. Read the terms and both sides&apos; evidence on
+                  the <Link href={`/deals/${d.id}`}>deal page</Link> (use the seller&apos;s link to see the terms).
                 </p>
                 <ResolvePanel deal={d} token={token} account={address} tx={tx} />
               </section>

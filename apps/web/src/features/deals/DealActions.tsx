@@ -54,7 +54,9 @@ export function DealActions({ deal, token, account, now, tx, takeBlockedReason }
   if (actions.length === 0) return null;
   return (
     <section className="card" aria-label="Actions" data-testid="deal-actions">
-      <h2 style={{ marginTop: 0 }}>{deal.status === DealStatus.Disputed && role !== "arbiter" ? "While you wait for the arbiter" : "What you can do"}</h2>
+      <h2 style={{ marginTop: 0 }}>
+        {deal.status === DealStatus.Disputed && role !== "arbiter" ? "While you wait for the arbiter" : "What you can do"}
+      </h2>
       {actions.map(({ action, enabled, reason }) => (
         <div key={action} style={{ marginBottom: "1rem" }}>
           <p style={{ margin: "0 0 0.4rem" }}>{explain(action, deal, token, role)}</p>
@@ -64,7 +66,15 @@ export function DealActions({ deal, token, account, now, tx, takeBlockedReason }
             <TxButton
               label={dealActionLabel[action]}
               tx={tx}
-              variant={deal.status === DealStatus.Disputed && role !== "arbiter" ? "secondary" : action === "cancel" ? "danger" : action === "dispute" ? "secondary" : "primary"}
+              variant={
+                deal.status === DealStatus.Disputed && role !== "arbiter"
+                  ? "secondary"
+                  : action === "cancel"
+                    ? "danger"
+                    : action === "dispute"
+                      ? "secondary"
+                      : "primary"
+              }
               disabled={!enabled}
               plan={() =>
                 appDeployment

@@ -44,7 +44,19 @@ export function DealForm() {
   const token = tokenChoice.token;
   const balance = useTokenBalance(token?.address, address);
   const tx = useTransaction();
-  const check = checkDealForm({ token, amountText, buyerText, arbiterText, feeText, windowText, windowUnit, publicTerms, privateDetails, account: address, balance: balance.data });
+  const check = checkDealForm({
+    token,
+    amountText,
+    buyerText,
+    arbiterText,
+    feeText,
+    windowText,
+    windowUnit,
+    publicTerms,
+    privateDetails,
+    account: address,
+    balance: balance.data,
+  });
   const busy = isBusy(tx.state);
 
   if (!appDeployment) return <NotDeployed heading="New deal" />;
@@ -96,68 +108,81 @@ export function DealForm() {
     <form onSubmit={submit} className="card" aria-labelledby={`${id}-title`} noValidate>
       <h1 id={`${id}-title`}>New deal</h1>
       <p className="muted">
-        Sell tokens for a payment made outside the chain (bank transfer, cash…). Your tokens wait in escrow; you release them once
-        paid. If you and the buyer disagree, the arbiter splits the escrow.
+        Sell tokens for a payment made outside the chain (bank transfer, cash…). Your tokens wait in escrow; you release them once paid. If you and
+        the buyer disagree, the arbiter splits the escrow.
       </p>
       <HydratedFieldset>
-      <div className="grid-2">
-        <div>
-          <TokenPicker label="Token to sell" {...tokenChoice.picker} testId="deal-token" />
-          <div className="field">
-            <label htmlFor={`${id}-amount`}>Amount to lock{token ? ` (${token.symbol})` : ""}</label>
-            <DecimalInput id={`${id}-amount`} value={amountText} onChange={setAmountText} {...field("amount")} />
-            {hint("amount", token && balance.data !== undefined ? `Balance: ${formatAmount(balance.data, token.decimals)} ${token.symbol}` : " ")}
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-buyer`}>Buyer (optional)</label>
-            <AddressInput id={`${id}-buyer`} value={buyerText} onChange={setBuyerText} {...field("buyer")} />
-            {hint("buyer", "Leave empty to let anyone take the deal; otherwise only this account can.")}
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-arbiter`}>Arbiter</label>
-            <AddressInput id={`${id}-arbiter`} value={arbiterText} onChange={setArbiterText} {...field("arbiter")} />
-            {hint("arbiter", "A third party both of you trust to split the escrow in a dispute.")}
-          </div>
-          <div className="grid-2">
+        <div className="grid-2">
+          <div>
+            <TokenPicker label="Token to sell" {...tokenChoice.picker} testId="deal-token" />
             <div className="field">
-              <label htmlFor={`${id}-fee`}>Arbiter fee (%)</label>
-              <DecimalInput id={`${id}-fee`} value={feeText} onChange={setFeeText} {...field("fee")} />
-              {hint("fee", `At most ${dealLimits.maxArbiterFeeBps / 100} %; paid only if the arbiter resolves a dispute.`)}
+              <label htmlFor={`${id}-amount`}>Amount to lock{token ? ` (${token.symbol})` : ""}</label>
+              <DecimalInput id={`${id}-amount`} value={amountText} onChange={setAmountText} {...field("amount")} />
+              {hint("amount", token && balance.data !== undefined ? `Balance: ${formatAmount(balance.data, token.decimals)} ${token.symbol}` : " ")}
             </div>
             <div className="field">
-              <label htmlFor={`${id}-window`}>Payment window</label>
-              <div className="row" style={{ flexWrap: "nowrap" }}>
-                <input id={`${id}-window`} type="text" inputMode="numeric" autoComplete="off" value={windowText} onChange={(e) => setWindowText(e.target.value)} {...field("window")} />
-                <label htmlFor={`${id}-window-unit`} className="visually-hidden">
-                  Payment window unit
-                </label>
-                <select id={`${id}-window-unit`} value={windowUnit} onChange={(e) => setWindowUnit(e.target.value as WindowUnit)} style={{ width: "auto" }}>
-                  {Object.keys(windowUnits).map((u) => (
-                    <option key={u} value={u}>
-                      {u}
-                    </option>
-                  ))}
-                </select>
+              <label htmlFor={`${id}-buyer`}>Buyer (optional)</label>
+              <AddressInput id={`${id}-buyer`} value={buyerText} onChange={setBuyerText} {...field("buyer")} />
+              {hint("buyer", "Leave empty to let anyone take the deal; otherwise only this account can.")}
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-arbiter`}>Arbiter</label>
+              <AddressInput id={`${id}-arbiter`} value={arbiterText} onChange={setArbiterText} {...field("arbiter")} />
+              {hint("arbiter", "A third party both of you trust to split the escrow in a dispute.")}
+            </div>
+            <div className="grid-2">
+              <div className="field">
+                <label htmlFor={`${id}-fee`}>Arbiter fee (%)</label>
+                <DecimalInput id={`${id}-fee`} value={feeText} onChange={setFeeText} {...field("fee")} />
+                {hint("fee", `At most ${dealLimits.maxArbiterFeeBps / 100} %; paid only if the arbiter resolves a dispute.`)}
               </div>
-              {hint("window", "How long the buyer has to pay once they take the deal.")}
+              <div className="field">
+                <label htmlFor={`${id}-window`}>Payment window</label>
+                <div className="row" style={{ flexWrap: "nowrap" }}>
+                  <input
+                    id={`${id}-window`}
+                    type="text"
+                    inputMode="numeric"
+                    autoComplete="off"
+                    value={windowText}
+                    onChange={(e) => setWindowText(e.target.value)}
+                    {...field("window")}
+                  />
+                  <label htmlFor={`${id}-window-unit`} className="visually-hidden">
+                    Payment window unit
+                  </label>
+                  <select
+                    id={`${id}-window-unit`}
+                    value={windowUnit}
+                    onChange={(e) => setWindowUnit(e.target.value as WindowUnit)}
+                    style={{ width: "auto" }}
+                  >
+                    {Object.keys(windowUnits).map((u) => (
+                      <option key={u} value={u}>
+                        {u}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                {hint("window", "How long the buyer has to pay once they take the deal.")}
+              </div>
             </div>
           </div>
+          <PublicTermsFields
+            terms={publicTerms}
+            onChange={setPublicTerms}
+            privateDetails={privateDetails}
+            onPrivateDetailsChange={setPrivateDetails}
+            termsError={check.errors.terms}
+            privateError={check.errors.privateDetails}
+          />
         </div>
-        <PublicTermsFields
-          terms={publicTerms}
-          onChange={setPublicTerms}
-          privateDetails={privateDetails}
-          onPrivateDetailsChange={setPrivateDetails}
-          termsError={check.errors.terms}
-          privateError={check.errors.privateDetails}
-        />
-      </div>
 
-      <Blockers reasons={amountText || arbiterText || !address ? check.blockers : []} testId="deal-blockers" />
+        <Blockers reasons={amountText || arbiterText || !address ? check.blockers : []} testId="deal-blockers" />
 
-      <button type="submit" disabled={!check.args || busy}>
-        Open deal
-      </button>
+        <button type="submit" disabled={!check.args || busy}>
+          Open deal
+        </button>
       </HydratedFieldset>
       <TxStatus state={tx.state} />
     </form>

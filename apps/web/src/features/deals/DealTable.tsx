@@ -46,7 +46,11 @@ export function DealTable({ deals, tokens, now, account, ...list }: TradeListPro
               <AddressText address={d.seller} you={sameAddress(d.seller, account)} /> <ReputationBadge address={d.seller} />
             </TradeCell>
             <TradeCell label="Buyer">
-              {isZeroAddress(d.buyer) ? <span className="muted">Not taken yet</span> : <AddressText address={d.buyer} you={sameAddress(d.buyer, account)} />}
+              {isZeroAddress(d.buyer) ? (
+                <span className="muted">Not taken yet</span>
+              ) : (
+                <AddressText address={d.buyer} you={sameAddress(d.buyer, account)} />
+              )}
             </TradeCell>
             <TradeCell label="Arbiter (fee)">
               <AddressText address={d.arbiter} you={sameAddress(d.arbiter, account)} /> ({(d.arbiterFeeBps / 100).toString()} %)

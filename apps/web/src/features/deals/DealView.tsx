@@ -80,7 +80,8 @@ export function DealView({ rawId }: { rawId: string }) {
   // Share the terms only when the ones in this link are the real ones.
   const terms = hash !== null ? checkTerms(hash, d.termsHash) : undefined;
   const view = roomTerms.view;
-  const v2Link = view.kind === "v2" && view.verified && view.privateDetails !== undefined ? roomDealLinkPath(id, view.publicText, view.privateDetails) : undefined;
+  const v2Link =
+    view.kind === "v2" && view.verified && view.privateDetails !== undefined ? roomDealLinkPath(id, view.publicText, view.privateDetails) : undefined;
   const link = `${origin}${v2Link ?? dealLinkPath(id, terms?.kind === "matches" ? terms.text : undefined)}`;
   // Nobody takes a deal blind: the terms must be on screen and match the on-chain hash.
   const termsSeen = (view.kind === "v2" || view.kind === "v1") && view.verified;
@@ -101,7 +102,9 @@ export function DealView({ rawId }: { rawId: string }) {
         <p data-testid="deal-role" data-role={role}>
           {dealSituation(d, role, now)}
         </p>
-      ) : <ConnectPrompt label="Connect a wallet to act on this deal" />}
+      ) : (
+        <ConnectPrompt label="Connect a wallet to act on this deal" />
+      )}
 
       <div className="grid-2">
         <div>
@@ -128,8 +131,7 @@ export function DealView({ rawId }: { rawId: string }) {
               </dd>
               <dt>Arbiter</dt>
               <dd>
-                <AddressText address={d.arbiter} you={sameAddress(d.arbiter, address)} /> — fee {d.arbiterFeeBps / 100} %, only if they
-                resolve
+                <AddressText address={d.arbiter} you={sameAddress(d.arbiter, address)} /> — fee {d.arbiterFeeBps / 100} %, only if they resolve
               </dd>
               <dt>Payment window</dt>
               <dd>{formatWindow(d.paymentWindow)} once taken</dd>
@@ -164,7 +166,18 @@ export function DealView({ rawId }: { rawId: string }) {
 
         <div className="main-action">
           {outcome ? <DealOutcomeCard outcome={outcome} token={token} account={address} /> : null}
-          {address && now !== undefined ? <DealActions deal={d} token={token} account={address} now={now} tx={tx} takeBlockedReason={termsSeen ? undefined : "Read the deal's terms first: they are not shown here or do not match the deal's on-chain fingerprint."} /> : null}
+          {address && now !== undefined ? (
+            <DealActions
+              deal={d}
+              token={token}
+              account={address}
+              now={now}
+              tx={tx}
+              takeBlockedReason={
+                termsSeen ? undefined : "Read the deal's terms first: they are not shown here or do not match the deal's on-chain fingerprint."
+              }
+            />
+          ) : null}
           <TxStatus state={tx.state} />
           <ChatPanel dealId={id} deal={d} account={address} />
         </div>

@@ -99,7 +99,13 @@ export function ResolvePanel({ deal, token, account, tx }: Props) {
           appDeployment
             ? {
                 calls: [
-                  contractCall({ step: "Resolve", address: appDeployment.dealEscrow.address, abi: dealEscrowAbi, functionName: "resolve", args: [deal.id, shareBps] }),
+                  contractCall({
+                    step: "Resolve",
+                    address: appDeployment.dealEscrow.address,
+                    abi: dealEscrowAbi,
+                    functionName: "resolve",
+                    args: [deal.id, shareBps],
+                  }),
                 ],
                 invalidate: [queryKeys.deal(deal.id), queryKeys.dealHistory(deal.id), queryKeys.balances(account)],
                 changed: { dealIds: [deal.id] },

@@ -42,8 +42,8 @@ export function TermsPanel({ termsHash }: { termsHash: Hex }) {
       {check.kind === "invalid" ? <p className="field-error">{check.reason} Ask for the link again.</p> : null}
       {check.kind === "none" ? (
         <p className="muted">
-          The seller&apos;s share link carries the terms text after a #. Open that link to see and check the terms; the chain
-          only stores their fingerprint: <span className="mono">{termsHash}</span>
+          The seller&apos;s share link carries the terms text after a #. Open that link to see and check the terms; the chain only stores their
+          fingerprint: <span className="mono">{termsHash}</span>
         </p>
       ) : null}
     </section>

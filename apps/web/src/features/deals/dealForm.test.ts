@@ -36,7 +36,15 @@ describe("parseFeeBps", () => {
 describe("checkDealForm", () => {
   it("builds openDeal arguments with the terms hash", () => {
     // openDeal(token, amount, buyer, arbiter, arbiterFeeBps, paymentWindow, termsHash)
-    const expected: OpenDealArgs = [zeroAddress, 2n * 10n ** 18n, zeroAddress, arbiter, 150, 7_200, hashDealTerms(serializePublicTerms(terms), "IBAN DE89…")];
+    const expected: OpenDealArgs = [
+      zeroAddress,
+      2n * 10n ** 18n,
+      zeroAddress,
+      arbiter,
+      150,
+      7_200,
+      hashDealTerms(serializePublicTerms(terms), "IBAN DE89…"),
+    ];
     expect(checkDealForm(form()).args).toEqual(expected);
   });
 

@@ -1,4 +1,12 @@
-import { dealLimits, hashDealTerms, type OpenDealArgs, type PublicTerms, serializePublicTerms, type TokenInfo, validatePublicTerms } from "@peerlock/sdk";
+import {
+  dealLimits,
+  hashDealTerms,
+  type OpenDealArgs,
+  type PublicTerms,
+  serializePublicTerms,
+  type TokenInfo,
+  validatePublicTerms,
+} from "@peerlock/sdk";
 import { zeroAddress, type Address } from "viem";
 import { parseOptionalAddress, sameAddress } from "@/lib/address";
 import { formatAmount, parseAmount } from "@/lib/amount";

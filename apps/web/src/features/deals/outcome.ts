@@ -11,14 +11,24 @@ export type DealOutcome = { summary: string; payouts: Payout[] };
  * or DealResolved in the deal's history). Undefined while the deal is open, or when a resolved
  * deal's event has not been read yet (its split is only in the event).
  */
-export function dealOutcome(deal: Pick<Deal, "status" | "seller" | "buyer" | "arbiter" | "amount">, history: readonly HistoryEntry[] | undefined): DealOutcome | undefined {
+export function dealOutcome(
+  deal: Pick<Deal, "status" | "seller" | "buyer" | "arbiter" | "amount">,
+  history: readonly HistoryEntry[] | undefined,
+): DealOutcome | undefined {
   const last = (name: string) => history?.findLast((e) => e.eventName === name);
   switch (deal.status) {
     case DealStatus.Released:
       return { summary: "Released by the seller", payouts: [{ role: "buyer", address: deal.buyer, amount: deal.amount }] };
     case DealStatus.Refunded: {
       const by = last("DealRefunded")?.args.by;
-      const who = typeof by !== "string" ? "" : by.toLowerCase() === deal.seller.toLowerCase() ? " by the seller" : by.toLowerCase() === deal.buyer.toLowerCase() ? " by the buyer" : "";
+      const who =
+        typeof by !== "string"
+          ? ""
+          : by.toLowerCase() === deal.seller.toLowerCase()
+            ? " by the seller"
+            : by.toLowerCase() === deal.buyer.toLowerCase()
+              ? " by the buyer"
+              : "";
       return { summary: `Cancelled${who}; refunded to the seller`, payouts: [{ role: "seller", address: deal.seller, amount: deal.amount }] };
     }
     case DealStatus.Resolved: {

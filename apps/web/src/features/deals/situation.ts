@@ -59,7 +59,11 @@ export function dealSituation(deal: SituationDeal, role: DealRole, now: bigint |
 export function dealWaitsFor(deal: Deal, account: Address | undefined, now: bigint | undefined): boolean {
   if (!account || now === undefined) return false;
   const role = dealRole(deal, account);
-  const enabled = new Set(dealActions(deal, account, now).filter((a) => a.enabled).map((a) => a.action));
+  const enabled = new Set(
+    dealActions(deal, account, now)
+      .filter((a) => a.enabled)
+      .map((a) => a.action),
+  );
   switch (deal.status) {
     case DealStatus.Listed:
       return role === "buyer" && enabled.has("take");

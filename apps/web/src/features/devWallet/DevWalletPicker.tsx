@@ -42,8 +42,7 @@ export default function DevWalletPicker({ onChosen, disabled }: { onChosen: () =
   return (
     <section aria-label="Dev wallet accounts" data-testid="dev-wallet">
       <p className="hint">
-        Signs in this page with the local node&apos;s public test keys. Only for this local chain: never use these accounts anywhere
-        else.
+        Signs in this page with the local node&apos;s public test keys. Only for this local chain: never use these accounts anywhere else.
       </p>
       {addresses.data ? (
         <ul className="wallet-list">
@@ -62,9 +61,7 @@ export default function DevWalletPicker({ onChosen, disabled }: { onChosen: () =
       <button type="button" disabled={disabled || funding === "busy"} aria-busy={funding === "busy"} onClick={() => void fresh()}>
         Fresh account, funded now
       </button>
-      <p className="hint">
-        A new key kept in this browser, given 100 ETH{tokens ? ` and the faucet's ${tokens}` : ""} on the local node.
-      </p>
+      <p className="hint">A new key kept in this browser, given 100 ETH{tokens ? ` and the faucet's ${tokens}` : ""} on the local node.</p>
       <div role="status" aria-live="polite">
         {funding === "busy" ? <p>Funding the new account…</p> : null}
         {funding instanceof Error ? <p className="field-error">Could not fund a fresh account: {funding.message}</p> : null}

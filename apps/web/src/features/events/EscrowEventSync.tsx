@@ -46,7 +46,8 @@ export function EscrowEventSync() {
     if (ids.length === 0) return;
     void applyMarketChanges(field === "offerId" ? { offerIds: ids } : { dealIds: ids }).catch(() => undefined);
     for (const id of ids) {
-      const [detail, history] = field === "offerId" ? [queryKeys.offer(id), queryKeys.offerHistory(id)] : [queryKeys.deal(id), queryKeys.dealHistory(id)];
+      const [detail, history] =
+        field === "offerId" ? [queryKeys.offer(id), queryKeys.offerHistory(id)] : [queryKeys.deal(id), queryKeys.dealHistory(id)];
       void queryClient.invalidateQueries({ queryKey: detail });
       void queryClient.invalidateQueries({ queryKey: history });
     }

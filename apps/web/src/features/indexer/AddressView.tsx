@@ -37,8 +37,16 @@ export function AddressView({ address }: { address: string }) {
   const trades = useAddressTrades(account, role);
   const tokens: TokenMap = useMemo(() => Object.assign({}, knownTokenMap, ...(trades.data?.pages ?? []).map((p) => p.tokens)), [trades.data]);
 
-  if (!valid) return <Notice kind="error" title="Not an address">“{address}” is not a 0x address of 40 hex digits.</Notice>;
-  if (!appIndexerUrl) return <Notice title="No indexer">This app has no indexer configured (NEXT_PUBLIC_INDEXER_URL), so it cannot list an address&apos;s trades.</Notice>;
+  if (!valid)
+    return (
+      <Notice kind="error" title="Not an address">
+        “{address}” is not a 0x address of 40 hex digits.
+      </Notice>
+    );
+  if (!appIndexerUrl)
+    return (
+      <Notice title="No indexer">This app has no indexer configured (NEXT_PUBLIC_INDEXER_URL), so it cannot list an address&apos;s trades.</Notice>
+    );
 
   const offers = trades.data?.pages.flatMap((p) => p.offers) ?? [];
   const deals = trades.data?.pages.flatMap((p) => p.deals) ?? [];
@@ -59,7 +67,13 @@ export function AddressView({ address }: { address: string }) {
       <h2>Trades</h2>
       <div className="row" role="group" aria-label="Role">
         {roles.map((r) => (
-          <button key={r.role} type="button" className={r.role === role ? "" : "secondary"} aria-pressed={r.role === role} onClick={() => setRole(r.role)}>
+          <button
+            key={r.role}
+            type="button"
+            className={r.role === role ? "" : "secondary"}
+            aria-pressed={r.role === role}
+            onClick={() => setRole(r.role)}
+          >
             {r.label}
           </button>
         ))}
@@ -67,9 +81,25 @@ export function AddressView({ address }: { address: string }) {
       <QueryState what="the trades" isLoading={trades.isLoading} error={trades.error} retry={() => trades.refetch()} />
       {trades.data ? (
         isOfferRole ? (
-          <OfferTable offers={offers} tokens={tokens} now={now} account={me} caption={`Offers ${label}`} empty={`No offers ${label}.`} testId="address-offers" />
+          <OfferTable
+            offers={offers}
+            tokens={tokens}
+            now={now}
+            account={me}
+            caption={`Offers ${label}`}
+            empty={`No offers ${label}.`}
+            testId="address-offers"
+          />
         ) : (
-          <DealTable deals={deals} tokens={tokens} now={now} account={me} caption={`Deals ${label}`} empty={`No deals ${label}.`} testId="address-deals" />
+          <DealTable
+            deals={deals}
+            tokens={tokens}
+            now={now}
+            account={me}
+            caption={`Deals ${label}`}
+            empty={`No deals ${label}.`}
+            testId="address-deals"
+          />
         )
       ) : null}
       {trades.hasNextPage ? (

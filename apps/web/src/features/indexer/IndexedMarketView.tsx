@@ -96,7 +96,15 @@ export function IndexedMarketView() {
       <h2>Listed deals</h2>
       <QueryState what="the listed deals" isLoading={deals.isLoading} error={deals.error} retry={() => deals.refetch()} />
       {deals.data ? (
-        <DealTable deals={dealRows} tokens={tokens} now={now} account={address} caption="Listed deals" empty="No listed deals match." testId="market-deals" />
+        <DealTable
+          deals={dealRows}
+          tokens={tokens}
+          now={now}
+          account={address}
+          caption="Listed deals"
+          empty="No listed deals match."
+          testId="market-deals"
+        />
       ) : null}
       {deals.hasNextPage ? (
         <button type="button" className="secondary" disabled={deals.isFetchingNextPage} onClick={() => void deals.fetchNextPage()}>

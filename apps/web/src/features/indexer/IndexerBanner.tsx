@@ -19,8 +19,8 @@ export function IndexerBanner() {
       <div className="banner warn">
         <p className="banner-inner">
           <span>
-            <strong>{why}</strong> Lists and reputations may be missing or out of date; the market is read from the chain instead,
-            and every offer and deal page works as usual from the chain.
+            <strong>{why}</strong> Lists and reputations may be missing or out of date; the market is read from the chain instead, and every offer and
+            deal page works as usual from the chain.
           </span>
         </p>
       </div>

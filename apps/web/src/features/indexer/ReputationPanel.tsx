@@ -16,9 +16,7 @@ export function ReputationPanel({ rep, tokens }: { rep: Reputation; tokens: Toke
     ["Deals released as seller / buyer", `${rep.dealsReleasedAsSeller} / ${rep.dealsReleasedAsBuyer}`, "Deals that ended with DealReleased"],
     [
       "Deals resolved by an arbiter",
-      rep.resolutions.length
-        ? rep.resolutions.map((r) => `#${r.dealId} (${r.role}, buyer got ${r.buyerShareBps / 100} %)`).join(", ")
-        : "0",
+      rep.resolutions.length ? rep.resolutions.map((r) => `#${r.dealId} (${r.role}, buyer got ${r.buyerShareBps / 100} %)`).join(", ") : "0",
       "As seller or buyer, with the buyer share of each",
     ],
     ["Disputes opened", String(rep.disputesOpened), "DealDisputed by this address"],

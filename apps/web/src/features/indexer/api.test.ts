@@ -25,7 +25,19 @@ describe("indexer rows", () => {
     expect(o.id).toBe(7n);
     expect(o.sellAmount).toBe(2n ** 128n - 1n);
     expect(o.partialFills).toBe(true);
-    const d = dealFromApi({ dealId: "3", seller: "0x1", buyer: "0x2", token: "0x3", arbiter: "0x4", amount: "10", arbiterFeeBps: 100, paymentWindow: 3600, paymentDeadline: "0", status: 1, termsHash: "0xab" });
+    const d = dealFromApi({
+      dealId: "3",
+      seller: "0x1",
+      buyer: "0x2",
+      token: "0x3",
+      arbiter: "0x4",
+      amount: "10",
+      arbiterFeeBps: 100,
+      paymentWindow: 3600,
+      paymentDeadline: "0",
+      status: 1,
+      termsHash: "0xab",
+    });
     expect(d.amount).toBe(10n);
     expect(d.arbiterFeeBps).toBe(100);
   });

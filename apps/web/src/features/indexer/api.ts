@@ -78,7 +78,12 @@ export function tokensFromApi(raw: Record<string, { symbol: string | null; name:
 export class IndexerError extends Error {}
 
 /** GETs `path` from the indexer; a non-2xx answer becomes an IndexerError with its message. */
-export async function getJson<T = Raw>(baseUrl: string, path: string, params: Record<string, string | undefined> = {}, signal?: AbortSignal): Promise<T> {
+export async function getJson<T = Raw>(
+  baseUrl: string,
+  path: string,
+  params: Record<string, string | undefined> = {},
+  signal?: AbortSignal,
+): Promise<T> {
   const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ""));
   const url = `${baseUrl}${path}${query.size ? `?${query}` : ""}`;
   const res = await fetch(url, { signal, headers: { accept: "application/json" } });

@@ -31,7 +31,13 @@ const book = [
   offer(3n, 2_100n, { expiry: 50n }), // expired at now = 100
   offer(4n, 1_950n, { status: OfferStatus.Filled }),
   offer(5n, 2_050n, { taker: "0x3000000000000000000000000000000000000003" }),
-  offer(6n, 1n, { sellToken: usdc.address, buyToken: weth.address, sellAmount: 2_000n * 10n ** 6n, buyAmount: 10n ** 18n, sellRemaining: 2_000n * 10n ** 6n }),
+  offer(6n, 1n, {
+    sellToken: usdc.address,
+    buyToken: weth.address,
+    sellAmount: 2_000n * 10n ** 6n,
+    buyAmount: 10n ** 18n,
+    sellRemaining: 2_000n * 10n ** 6n,
+  }),
 ];
 const ids = (list: OfferWithId[]) => list.map((o) => o.id);
 

@@ -64,8 +64,8 @@ export function NodeStatus() {
         <div className="banner error">
           <p className="banner-inner">
             <span>
-              <strong>The {appChain.name} node does not answer</strong> ({appRpcUrl}). What you see may be out of date, and
-              nothing can be sent until it is back. Trying again every few seconds…
+              <strong>The {appChain.name} node does not answer</strong> ({appRpcUrl}). What you see may be out of date, and nothing can be sent until
+              it is back. Trying again every few seconds…
             </span>
           </p>
         </div>

@@ -26,9 +26,7 @@ export function FillPanel({ offer, sell, buy, account, now, tx }: Props) {
   const quote = sellAmount !== undefined && sellAmount <= offer.sellRemaining ? quoteFill(offer, sellAmount) : undefined;
 
   const blockers =
-    now === undefined
-      ? []
-      : fillBlockers({ offer, account, now, sellAmount, buyTokenBalance: balance.data, sellToken: sell, buyToken: buy });
+    now === undefined ? [] : fillBlockers({ offer, account, now, sellAmount, buyTokenBalance: balance.data, sellToken: sell, buyToken: buy });
   const inputError = offer.partialFills && input.trim() !== "" && !parsed.ok ? parsed.error : undefined;
   const ready = now !== undefined && sellAmount !== undefined && quote !== undefined && blockers.length === 0;
 

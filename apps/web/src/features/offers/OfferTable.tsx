@@ -21,7 +21,10 @@ export function OfferTable({
   account,
   showMaker,
   ...list
-}: TradeListProps & { offers: readonly OfferWithId[]; /** Name the maker and its track record under each offer (the market). */ showMaker?: boolean }) {
+}: TradeListProps & {
+  offers: readonly OfferWithId[] /** Name the maker and its track record under each offer (the market). */;
+  showMaker?: boolean;
+}) {
   return (
     <TradeTable
       {...list}
@@ -60,7 +63,13 @@ export function OfferTable({
               <TokenAmount value={quoteFill(o, o.sellRemaining)} token={buy} />
             </TradeCell>
             <TradeCell label="Expires">
-              {!showsOfferExpiry(phase) ? <span aria-label="No expiry: the offer is closed">—</span> : o.expiry === 0n ? "Never" : <Countdown target={o.expiry} now={now} />}
+              {!showsOfferExpiry(phase) ? (
+                <span aria-label="No expiry: the offer is closed">—</span>
+              ) : o.expiry === 0n ? (
+                "Never"
+              ) : (
+                <Countdown target={o.expiry} now={now} />
+              )}
             </TradeCell>
             <TradeCell label="Status">
               <span className="badge escrowed" title="Locked on chain: always fillable until it expires or is cancelled">

@@ -135,7 +135,10 @@ export function OfferView({ rawId }: { rawId: string }) {
         <div className="main-action">
           {phase === "open" && !isMaker ? <FillPanel offer={o} sell={sell} buy={buy} account={address} now={now} tx={tx} /> : null}
           {phase && phase !== "open" ? (
-            <Notice kind={phase === "expired" ? "warn" : "info"} title={phase === "expired" ? "This offer has expired." : `This offer is ${offerPhaseLabel[phase].toLowerCase()}.`}>
+            <Notice
+              kind={phase === "expired" ? "warn" : "info"}
+              title={phase === "expired" ? "This offer has expired." : `This offer is ${offerPhaseLabel[phase].toLowerCase()}.`}
+            >
               {phase === "expired" && canCancelOffer(o, address) ? <p>Cancel it to get the remaining tokens back.</p> : null}
             </Notice>
           ) : null}
@@ -152,7 +155,13 @@ export function OfferView({ rawId }: { rawId: string }) {
                   address
                     ? {
                         calls: [
-                          contractCall({ step: "Cancel offer", address: appDeployment!.swapEscrow.address, abi: swapEscrowAbi, functionName: "cancelOffer", args: [id] }),
+                          contractCall({
+                            step: "Cancel offer",
+                            address: appDeployment!.swapEscrow.address,
+                            abi: swapEscrowAbi,
+                            functionName: "cancelOffer",
+                            args: [id],
+                          }),
                         ],
                         invalidate: [queryKeys.offer(id), queryKeys.offerHistory(id), queryKeys.balances(address)],
                         changed: { offerIds: [id] },

@@ -40,7 +40,11 @@ export function SignedOffers({
   return (
     <section aria-labelledby="signed-offers-heading">
       <h2 id="signed-offers-heading">
-        Signed offers <span className="muted">({orders.length}{book.hasNextPage ? "+" : ""})</span>
+        Signed offers{" "}
+        <span className="muted">
+          ({orders.length}
+          {book.hasNextPage ? "+" : ""})
+        </span>
       </h2>
       <p className="hint">Gasless: the maker signed these and keeps the tokens until you fill; escrowed offers are locked on chain.</p>
       {book.error ? (

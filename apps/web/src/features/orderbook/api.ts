@@ -109,12 +109,18 @@ export type SignedOrdersPage = { orders: BookOrder[]; nextCursor: string | null 
 export async function fetchSignedOrders(filter: SignedOrdersFilter, cursor?: string, base = ""): Promise<SignedOrdersPage> {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...filter, cursor })) if (value !== undefined && value !== "") params.set(key, String(value));
-  const reply = await readReply<{ orders: WireOrder[]; nextCursor: string | null }>(await fetch(`${base}/api/orders?${params}`, { cache: "no-store" }));
+  const reply = await readReply<{ orders: WireOrder[]; nextCursor: string | null }>(
+    await fetch(`${base}/api/orders?${params}`, { cache: "no-store" }),
+  );
   return { orders: reply.orders.map(fromWire), nextCursor: reply.nextCursor };
 }
 
 /** Posts a signed order to the book (POST /api/orders): resolves to the stored entry, or throws OrderbookError. */
 export async function postSignedOrder(signed: SignedOrderWithSignature, base = ""): Promise<BookOrder> {
-  const res = await fetch(`${base}/api/orders`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(toPostBody(signed)) });
+  const res = await fetch(`${base}/api/orders`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(toPostBody(signed)),
+  });
   return fromWire((await readReply<{ order: WireOrder }>(res)).order);
 }

@@ -13,7 +13,8 @@ const knownTokenMap = tokenMapOf(knownTokens);
 
 export const orderbookKeys = {
   all: () => [...queryKeys.root, "signedOrders"] as const,
-  list: (f: SignedOrdersFilter) => [...queryKeys.root, "signedOrders", f.sellToken ?? "", f.buyToken ?? "", f.maker ?? "", f.sort ?? "newest"] as const,
+  list: (f: SignedOrdersFilter) =>
+    [...queryKeys.root, "signedOrders", f.sellToken ?? "", f.buyToken ?? "", f.maker ?? "", f.sort ?? "newest"] as const,
   tokens: (addresses: readonly string[]) => [...queryKeys.root, "signedOrderTokens", ...addresses] as const,
 };
 

@@ -11,12 +11,24 @@ import { useRoomSession } from "./useRoomSession";
 export function AttentionBadge() {
   const { address } = useConnection();
   const { signedIn } = useRoomSession();
-  const attention = useQuery({ queryKey: roomKeys.attention(address), queryFn: roomApi.attention, enabled: signedIn, refetchInterval: 10_000, retry: false });
+  const attention = useQuery({
+    queryKey: roomKeys.attention(address),
+    queryFn: roomApi.attention,
+    enabled: signedIn,
+    refetchInterval: 10_000,
+    retry: false,
+  });
   const total = attention.data?.total ?? 0;
   if (!signedIn || total === 0) return null;
   const unread = attention.data?.unread.reduce((n, u) => n + u.count, 0) ?? 0;
   return (
-    <Link href="/me" className="badge attention" data-testid="needs-action" data-count={total} title={`${attention.data?.waiting.length ?? 0} deals wait for you, ${unread} unread messages`}>
+    <Link
+      href="/me"
+      className="badge attention"
+      data-testid="needs-action"
+      data-count={total}
+      title={`${attention.data?.waiting.length ?? 0} deals wait for you, ${unread} unread messages`}
+    >
       Needs your action: {total}
     </Link>
   );

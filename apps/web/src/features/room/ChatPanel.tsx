@@ -24,8 +24,8 @@ export function ChatPanel({ dealId, deal, account }: { dealId: bigint; deal: Dea
         Conversation
       </h2>
       <p className="hint">
-        Every message is signed by its author&apos;s wallet (through a chat key it authorized once), so the arbiter and anyone later
-        can check who said what without trusting this server. Messages and evidence are kept after the deal ends.
+        Every message is signed by its author&apos;s wallet (through a chat key it authorized once), so the arbiter and anyone later can check who
+        said what without trusting this server. Messages and evidence are kept after the deal ends.
       </p>
       {!signedIn ? (
         <SignInButton reason="Sign in to the deal room to read and write messages." />
@@ -34,7 +34,15 @@ export function ChatPanel({ dealId, deal, account }: { dealId: bigint; deal: Dea
           {chat.messages.error ? <p className="field-error">{chat.messages.error.message}</p> : null}
           <ol className="chat-list" data-testid="chat-messages" aria-live="polite">
             {(chat.messages.data?.messages ?? []).map((m) => (
-              <ChatMessage key={m.id} m={m} deal={deal} dealId={dealId} account={account} check={chat.checks?.get(m.id)} evidence={chat.evidence.data?.evidence} />
+              <ChatMessage
+                key={m.id}
+                m={m}
+                deal={deal}
+                dealId={dealId}
+                account={account}
+                check={chat.checks?.get(m.id)}
+                evidence={chat.evidence.data?.evidence}
+              />
             ))}
           </ol>
           {chat.messages.data?.messages.length === 0 ? <p className="muted">No messages yet.</p> : null}
@@ -47,13 +55,33 @@ export function ChatPanel({ dealId, deal, account }: { dealId: bigint; deal: Dea
 }
 
 function who(deal: Deal, author: Address, account: Address | undefined): string {
-  const role = sameAddress(deal.seller, author) ? "Seller" : sameAddress(deal.buyer, author) ? "Buyer" : sameAddress(deal.arbiter, author) ? "Arbiter" : shortAddress(author);
+  const role = sameAddress(deal.seller, author)
+    ? "Seller"
+    : sameAddress(deal.buyer, author)
+      ? "Buyer"
+      : sameAddress(deal.arbiter, author)
+        ? "Arbiter"
+        : shortAddress(author);
   return sameAddress(author, account) ? `${role} (you)` : role;
 }
 
 type Check = { ok: true; via: string } | { ok: false; reason: string };
 
-function ChatMessage({ m, deal, dealId, account, check, evidence }: { m: StoredMessage; deal: Deal; dealId: bigint; account?: Address; check?: Check; evidence?: EvidenceInfo[] }) {
+function ChatMessage({
+  m,
+  deal,
+  dealId,
+  account,
+  check,
+  evidence,
+}: {
+  m: StoredMessage;
+  deal: Deal;
+  dealId: bigint;
+  account?: Address;
+  check?: Check;
+  evidence?: EvidenceInfo[];
+}) {
   const file = m.evidence !== zeroHash ? evidence?.find((e) => e.hash === m.evidence) : undefined;
   return (
     <li className="chat-message" data-testid="chat-message" data-author={m.author}>
@@ -65,7 +93,12 @@ function ChatMessage({ m, deal, dealId, account, check, evidence }: { m: StoredM
             checking…
           </span>
         ) : check.ok ? (
-          <span className="badge matches" data-testid="signature-check" data-result="verified" title={`Signed by ${m.author}${m.sessionKey ? " through its chat key" : ""}`}>
+          <span
+            className="badge matches"
+            data-testid="signature-check"
+            data-result="verified"
+            title={`Signed by ${m.author}${m.sessionKey ? " through its chat key" : ""}`}
+          >
             ✓ signature verified
           </span>
         ) : (

@@ -32,12 +32,28 @@ export function PublicTermsFields({ terms, onChange, privateDetails, onPrivateDe
         </div>
         <div className="field">
           <label htmlFor={`${id}-currency`}>Fiat currency</label>
-          <input id={`${id}-currency`} type="text" maxLength={3} autoComplete="off" value={terms.fiatCurrency} onChange={(e) => set("fiatCurrency")(e.target.value.toUpperCase())} />
+          <input
+            id={`${id}-currency`}
+            type="text"
+            maxLength={3}
+            autoComplete="off"
+            value={terms.fiatCurrency}
+            onChange={(e) => set("fiatCurrency")(e.target.value.toUpperCase())}
+          />
         </div>
       </div>
       <div className="field">
         <label htmlFor={`${id}-method`}>Payment method</label>
-        <input id={`${id}-method`} type="text" maxLength={publicTermsLimits.paymentMethod} autoComplete="off" placeholder="SEPA transfer" value={terms.paymentMethod} onChange={(e) => set("paymentMethod")(e.target.value)} data-testid="terms-method-input" />
+        <input
+          id={`${id}-method`}
+          type="text"
+          maxLength={publicTermsLimits.paymentMethod}
+          autoComplete="off"
+          placeholder="SEPA transfer"
+          value={terms.paymentMethod}
+          onChange={(e) => set("paymentMethod")(e.target.value)}
+          data-testid="terms-method-input"
+        />
       </div>
       <div className="grid-2">
         <div className="field">
@@ -51,7 +67,15 @@ export function PublicTermsFields({ terms, onChange, privateDetails, onPrivateDe
       </div>
       <div className="field">
         <label htmlFor={`${id}-notes`}>Notes (optional)</label>
-        <textarea id={`${id}-notes`} rows={3} maxLength={publicTermsLimits.notes} value={terms.notes} onChange={(e) => set("notes")(e.target.value)} data-testid="terms-notes-input" aria-describedby={`${id}-terms-hint`} />
+        <textarea
+          id={`${id}-notes`}
+          rows={3}
+          maxLength={publicTermsLimits.notes}
+          value={terms.notes}
+          onChange={(e) => set("notes")(e.target.value)}
+          data-testid="terms-notes-input"
+          aria-describedby={`${id}-terms-hint`}
+        />
         <FieldHint id={`${id}-terms-hint`} error={touched ? termsError : undefined}>
           Shown in the market and on the deal page; the chain stores a fingerprint that commits to these and the details below.
         </FieldHint>

@@ -79,7 +79,17 @@ function TermsBadge({ view }: { view: RoomTermsView }) {
   );
 }
 
-function PrivateDetails({ dealId, deal, account, view }: { dealId: bigint; deal: Deal; account: Address | undefined; view: Extract<RoomTermsView, { kind: "v2" }> }) {
+function PrivateDetails({
+  dealId,
+  deal,
+  account,
+  view,
+}: {
+  dealId: bigint;
+  deal: Deal;
+  account: Address | undefined;
+  view: Extract<RoomTermsView, { kind: "v2" }>;
+}) {
   const { signedIn } = useRoomSession();
   const allowed = canReadPrivate(deal, account);
   const fromServer = useQuery({
@@ -110,7 +120,17 @@ function PrivateText({ text, verified }: { text: string; verified: boolean }) {
 }
 
 /** The seller's link carries both parts; publishing them lets the market and the buyer read them without the link. */
-function PublishTerms({ dealId, publicTerms, privateDetails, published }: { dealId: bigint; publicTerms: string; privateDetails: string; published: boolean }) {
+function PublishTerms({
+  dealId,
+  publicTerms,
+  privateDetails,
+  published,
+}: {
+  dealId: bigint;
+  publicTerms: string;
+  privateDetails: string;
+  published: boolean;
+}) {
   const { signedIn } = useRoomSession();
   const queryClient = useQueryClient();
   const publish = useMutation({

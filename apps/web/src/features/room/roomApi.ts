@@ -23,7 +23,11 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   return body as T;
 }
 
-const jsonInit = (method: string, body: unknown): RequestInit => ({ method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const jsonInit = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
 
 export type StoredMessage = {
   id: number;
@@ -38,7 +42,12 @@ export type StoredMessage = {
   createdAt: string;
 };
 export type EvidenceInfo = { hash: Hex; fileName: string; contentType: string; size: number; uploader: Address; createdAt: string };
-export type Attention = { waiting: { dealId: string; action: string }[]; unread: { dealId: string; count: number }[]; total: number; signedIn: boolean };
+export type Attention = {
+  waiting: { dealId: string; action: string }[];
+  unread: { dealId: string; count: number }[];
+  total: number;
+  signedIn: boolean;
+};
 export type OutgoingMessage = Omit<StoredMessage, "id" | "dealId" | "author" | "createdAt">;
 
 export const roomApi = {
@@ -60,7 +69,8 @@ export const roomApi = {
     call<ServerTerms>(`/api/room/deals/${dealId}/terms`, jsonInit("POST", { publicTerms, privateDetails })),
   privateDetails: (dealId: bigint) => call<{ privateDetails: string }>(`/api/room/deals/${dealId}/private`),
   messages: (dealId: bigint) => call<{ messages: StoredMessage[] }>(`/api/room/deals/${dealId}/messages`),
-  post: (dealId: bigint, message: OutgoingMessage) => call<{ message: StoredMessage }>(`/api/room/deals/${dealId}/messages`, jsonInit("POST", message)),
+  post: (dealId: bigint, message: OutgoingMessage) =>
+    call<{ message: StoredMessage }>(`/api/room/deals/${dealId}/messages`, jsonInit("POST", message)),
   markRead: (dealId: bigint, lastMessageId: number) => call<{ ok: true }>(`/api/room/deals/${dealId}/read`, jsonInit("POST", { lastMessageId })),
   evidence: (dealId: bigint) => call<{ evidence: EvidenceInfo[] }>(`/api/room/deals/${dealId}/evidence`),
   upload: (dealId: bigint, file: File) =>

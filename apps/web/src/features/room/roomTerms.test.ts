@@ -30,7 +30,11 @@ describe("viewRoomTerms", () => {
   });
 
   it("keeps v1 links working", () => {
-    expect(viewRoomTerms(`#terms=${encodeTerms("Pay 5 EUR")}`, hashTerms("Pay 5 EUR"), null)).toEqual({ kind: "v1", text: "Pay 5 EUR", verified: true });
+    expect(viewRoomTerms(`#terms=${encodeTerms("Pay 5 EUR")}`, hashTerms("Pay 5 EUR"), null)).toEqual({
+      kind: "v1",
+      text: "Pay 5 EUR",
+      verified: true,
+    });
     expect(viewRoomTerms("#pub=AAAA", termsHash, null).kind).toBe("invalid");
     expect(viewRoomTerms(null, termsHash, undefined).kind).toBe("none");
   });

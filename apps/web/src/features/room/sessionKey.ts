@@ -12,7 +12,11 @@ export type StoredSessionKey = { privateKey: Hex; authorization: { key: Address;
 const WEEK_S = 7 * 24 * 3600;
 const storageKey = (wallet: Address, room: string) => `peerlock.room.sessionKey.${room}.${wallet.toLowerCase()}`;
 
-export function loadSessionKey(wallet: Address, room: string, nowS = Math.floor(Date.now() / 1000)): { account: PrivateKeyAccount; stored: StoredSessionKey } | undefined {
+export function loadSessionKey(
+  wallet: Address,
+  room: string,
+  nowS = Math.floor(Date.now() / 1000),
+): { account: PrivateKeyAccount; stored: StoredSessionKey } | undefined {
   try {
     const raw = window.localStorage.getItem(storageKey(wallet, room));
     if (!raw) return undefined;

@@ -18,8 +18,18 @@ export function useChat(dealId: bigint, account: Address | undefined, enabled: b
   const queryClient = useQueryClient();
   const client = useClient();
   const { signTypedDataAsync } = useSignTypedData();
-  const messages = useQuery({ queryKey: roomKeys.messages(dealId, account), queryFn: () => roomApi.messages(dealId), enabled, refetchInterval: POLL_MS });
-  const evidence = useQuery({ queryKey: roomKeys.evidence(dealId, account), queryFn: () => roomApi.evidence(dealId), enabled, refetchInterval: POLL_MS });
+  const messages = useQuery({
+    queryKey: roomKeys.messages(dealId, account),
+    queryFn: () => roomApi.messages(dealId),
+    enabled,
+    refetchInterval: POLL_MS,
+  });
+  const evidence = useQuery({
+    queryKey: roomKeys.evidence(dealId, account),
+    queryFn: () => roomApi.evidence(dealId),
+    enabled,
+    refetchInterval: POLL_MS,
+  });
   const list = messages.data?.messages;
 
   // Signatures are checked in this browser; results are kept per message id.

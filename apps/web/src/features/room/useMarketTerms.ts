@@ -14,7 +14,13 @@ export type MarketTerms = Map<string, { price: string; method: string }>;
  */
 export function useMarketTerms(deals: readonly DealWithId[]): MarketTerms {
   const ids = deals.map((d) => d.id).slice(0, 500);
-  const query = useQuery({ queryKey: roomKeys.termsOf(ids), queryFn: () => roomApi.termsOf(ids), enabled: ids.length > 0, staleTime: 15_000, retry: false });
+  const query = useQuery({
+    queryKey: roomKeys.termsOf(ids),
+    queryFn: () => roomApi.termsOf(ids),
+    enabled: ids.length > 0,
+    staleTime: 15_000,
+    retry: false,
+  });
   const map: MarketTerms = new Map();
   for (const record of query.data?.terms ?? []) {
     const deal = deals.find((d) => d.id.toString() === record.dealId);

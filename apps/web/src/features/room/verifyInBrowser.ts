@@ -13,7 +13,10 @@ export function verifyStoredMessage(m: StoredMessage, client: Client, chainId: n
       message: { author: m.author, dealId: BigInt(m.dealId), clientId: m.clientId, body: m.body, evidence: m.evidence, sentAt: BigInt(m.sentAt) },
       signature: m.signature,
       sessionKey: m.sessionKey
-        ? { authorization: { key: m.sessionKey.key, room: m.sessionKey.room, expiry: BigInt(m.sessionKey.expiry) }, signature: m.sessionKey.signature }
+        ? {
+            authorization: { key: m.sessionKey.key, room: m.sessionKey.room, expiry: BigInt(m.sessionKey.expiry) },
+            signature: m.sessionKey.signature,
+          }
         : undefined,
     },
     { chainId, room, verifyTypedData: (args) => verifyTypedData(client, args as Parameters<typeof verifyTypedData>[1]) },

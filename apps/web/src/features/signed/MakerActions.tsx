@@ -19,8 +19,7 @@ export function MakerActions({ signed, digest, open, tx }: { signed: SignedOrder
     <section className="card" data-testid="signed-maker-actions">
       <h2 style={{ marginTop: 0 }}>Your offer</h2>
       <p className="hint">
-        Cancelling is a transaction: it marks the offer&apos;s nonce as used, so its signature can never fill again, wherever its link
-        went.
+        Cancelling is a transaction: it marks the offer&apos;s nonce as used, so its signature can never fill again, wherever its link went.
       </p>
       <div className="row">
         <TxButton
@@ -30,7 +29,9 @@ export function MakerActions({ signed, digest, open, tx }: { signed: SignedOrder
           disabled={!open}
           testId="signed-cancel"
           plan={() => ({
-            calls: [contractCall({ step: "Cancel offer", address: verifyingContract, abi: signedSwapAbi, functionName: "cancel", args: [[order.nonce]] })],
+            calls: [
+              contractCall({ step: "Cancel offer", address: verifyingContract, abi: signedSwapAbi, functionName: "cancel", args: [[order.nonce]] }),
+            ],
             invalidate: [signedOrderKey(digest)],
           })}
         />

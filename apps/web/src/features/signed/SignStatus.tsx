@@ -19,12 +19,16 @@ export function SignStatus({ flow }: { flow: ReturnType<typeof useSignOffer> }) 
         {state.phase === "signing" ? <p>Sign the offer in your wallet (no transaction, no gas)…</p> : null}
         {state.phase === "cancelled" ? <p>You cancelled the signature in your wallet. Nothing was posted.</p> : null}
       </div>
-      {state.phase === "failed" ? <Notice kind="error" title="The offer was not signed">{state.message}</Notice> : null}
+      {state.phase === "failed" ? (
+        <Notice kind="error" title="The offer was not signed">
+          {state.message}
+        </Notice>
+      ) : null}
       {state.phase === "signed" ? (
         <Notice kind="ok" title="Signed offer ready">
           <p>
-            Share this link: it holds the whole offer and your signature. Anyone it reaches can fill it while you hold the tokens and it
-            has not expired; cancel it from its page.
+            Share this link: it holds the whole offer and your signature. Anyone it reaches can fill it while you hold the tokens and it has not
+            expired; cancel it from its page.
           </p>
           <p style={{ wordBreak: "break-all" }}>
             <Link href={signedOfferPath(state.link)} data-testid="signed-offer-link">

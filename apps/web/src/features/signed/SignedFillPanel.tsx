@@ -50,9 +50,7 @@ export function SignedFillPanel({ signed, digest, remaining, sell, buy, account,
           aria-describedby={`${id}-amount-hint`}
         />
         <FieldHint id={`${id}-amount-hint`} error={inputError}>
-          {order.partialFills
-            ? `Up to ${formatAmount(remaining, sell.decimals, { exact: true })} ${sell.symbol}.`
-            : "This offer is all or nothing."}
+          {order.partialFills ? `Up to ${formatAmount(remaining, sell.decimals, { exact: true })} ${sell.symbol}.` : "This offer is all or nothing."}
         </FieldHint>
       </div>
       <p className="preview" aria-live="polite" data-testid="signed-fill-quote">
@@ -73,7 +71,15 @@ export function SignedFillPanel({ signed, digest, remaining, sell, buy, account,
           const contract = signed.verifyingContract;
           return {
             approval: { token: buy.address, spender: contract, amount: quote, step: `Approve ${formatAmount(quote, buy.decimals)} ${buy.symbol}` },
-            calls: [contractCall({ step: "Fill", address: contract, abi: signedSwapAbi, functionName: "fillOrder", args: [order, signed.signature, sellAmount] })],
+            calls: [
+              contractCall({
+                step: "Fill",
+                address: contract,
+                abi: signedSwapAbi,
+                functionName: "fillOrder",
+                args: [order, signed.signature, sellAmount],
+              }),
+            ],
             invalidate: [signedOrderKey(digest), queryKeys.balances(account)],
             clockProofs: order.expiry === 0n ? undefined : { OrderExpired: order.expiry },
           };

@@ -65,7 +65,11 @@ export function SignedOrderView() {
     <div data-testid="signed-offer">
       <section className="card">
         <h1 style={{ marginTop: 0 }}>Signed offer</h1>
-        {mismatch ? <Notice kind="error" title="Not fillable here">{mismatch}</Notice> : null}
+        {mismatch ? (
+          <Notice kind="error" title="Not fillable here">
+            {mismatch}
+          </Notice>
+        ) : null}
         {sellToken && buyToken ? (
           <>
             <p className="preview" data-testid="signed-terms">
@@ -73,7 +77,14 @@ export function SignedOrderView() {
             </p>
             <p className="muted">
               Price: 1 {sellToken.symbol} ={" "}
-              {formatPrice(unitPrice({ sellAmount: order.sellAmount, buyAmount: order.buyAmount, sellDecimals: sellToken.decimals, buyDecimals: buyToken.decimals }))}{" "}
+              {formatPrice(
+                unitPrice({
+                  sellAmount: order.sellAmount,
+                  buyAmount: order.buyAmount,
+                  sellDecimals: sellToken.decimals,
+                  buyDecimals: buyToken.decimals,
+                }),
+              )}{" "}
               {buyToken.symbol}
             </p>
           </>
@@ -97,9 +108,7 @@ export function SignedOrderView() {
           <dt>Partial fills</dt>
           <dd>{order.partialFills ? "Allowed" : "No: all or nothing"}</dd>
           <dt>Left</dt>
-          <dd data-testid="signed-remaining">
-            {s && sellToken ? `${formatAmount(s.remaining, sellToken.decimals)} ${sellToken.symbol}` : "…"}
-          </dd>
+          <dd data-testid="signed-remaining">{s && sellToken ? `${formatAmount(s.remaining, sellToken.decimals)} ${sellToken.symbol}` : "…"}</dd>
           <dt>Signature</dt>
           <dd data-testid="signed-signature">
             {s === undefined ? "Checking…" : s.signatureValid ? "Signed by the maker (checked in your browser)" : "Not the maker's signature"}
@@ -109,7 +118,11 @@ export function SignedOrderView() {
             <AddressText address={order.sellToken} /> → <AddressText address={order.buyToken} />
           </dd>
         </dl>
-        {state.error ? <Notice kind="error" title="Could not read the offer's state">{state.error.message}</Notice> : null}
+        {state.error ? (
+          <Notice kind="error" title="Could not read the offer's state">
+            {state.error.message}
+          </Notice>
+        ) : null}
         {s && problems.length > 0 ? (
           <Blockers reasons={problems.map((p) => p.message)} testId="signed-problems" />
         ) : s ? (

@@ -10,7 +10,12 @@ const tokenA = { address: getAddress("0x00000000000000000000000000000000000000a1
 const tokenB = { address: getAddress("0x00000000000000000000000000000000000000b2"), symbol: "B", name: "B", decimals: 6 };
 // createOffer(sellToken, sellAmount, buyToken, buyAmount, taker, expiry, partialFills)
 const args: CreateOfferArgs = [tokenA.address, 10n, tokenB.address, 25n, zeroAddress, 0n, true];
-const signed: SignedOrderWithSignature = { chainId: 31337, verifyingContract: contract, order: orderFromForm(args, maker, 4n), signature: `0x${"11".repeat(65)}` };
+const signed: SignedOrderWithSignature = {
+  chainId: 31337,
+  verifyingContract: contract,
+  order: orderFromForm(args, maker, 4n),
+  signature: `0x${"11".repeat(65)}`,
+};
 
 describe("signed offers in the app", () => {
   it("refuses ETH on either leg", () => {

@@ -1,4 +1,12 @@
-import { type CreateOfferArgs, decodeOrderLink, isNative, OrderLinkError, type SignedOrder, type SignedOrderWithSignature, type TokenInfo } from "@peerlock/sdk";
+import {
+  type CreateOfferArgs,
+  decodeOrderLink,
+  isNative,
+  OrderLinkError,
+  type SignedOrder,
+  type SignedOrderWithSignature,
+  type TokenInfo,
+} from "@peerlock/sdk";
 import type { Address } from "viem";
 import { sameAddress } from "@/lib/address";
 
@@ -38,11 +46,7 @@ export function readOrderFragment(hash: string): ReadLink {
 }
 
 /** Why an order made for another chain or contract cannot be filled here; undefined when it can. */
-export function venueMismatch(
-  signed: SignedOrderWithSignature,
-  appChainId: number,
-  appSignedSwap: Address | undefined,
-): string | undefined {
+export function venueMismatch(signed: SignedOrderWithSignature, appChainId: number, appSignedSwap: Address | undefined): string | undefined {
   if (signed.chainId !== appChainId) return `This offer was signed for chain ${signed.chainId}; this app runs on chain ${appChainId}.`;
   if (!appSignedSwap || !sameAddress(signed.verifyingContract, appSignedSwap)) {
     return "This offer was signed for another SignedSwap contract than the one this app uses.";

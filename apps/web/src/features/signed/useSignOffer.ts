@@ -64,7 +64,12 @@ export function useSignOffer() {
         const client = getClient(config, { chainId: appChain.id });
         if (!client) throw new Error("The app's chain is not configured.");
         const store = browserStore();
-        const nonce = await nextUnusedNonce(client, venue.verifyingContract, maker, readNonceFloor(store, venue.chainId, venue.verifyingContract, maker));
+        const nonce = await nextUnusedNonce(
+          client,
+          venue.verifyingContract,
+          maker,
+          readNonceFloor(store, venue.chainId, venue.verifyingContract, maker),
+        );
         const order = orderFromForm(args, maker, nonce);
         const signature = await signTypedData(config, { account: maker, ...orderTypedData(order, venue) });
         recordSignedNonce(store, venue.chainId, venue.verifyingContract, maker, nonce);

@@ -27,9 +27,7 @@ export function tokenFrom(map: TokenMap, address: Address): TokenInfo {
  * Non-ERC-20 addresses get an `unknownToken` entry instead of failing the whole list.
  */
 export async function loadTokenMap(client: Client, addresses: Iterable<Address>, known: TokenMap): Promise<TokenMap> {
-  const missing = [...new Set([...addresses].map((a) => a.toLowerCase()))].filter(
-    (a) => !known[a] && !isNative(a as Address),
-  ) as Address[];
+  const missing = [...new Set([...addresses].map((a) => a.toLowerCase()))].filter((a) => !known[a] && !isNative(a as Address)) as Address[];
   if (missing.length === 0) return known;
   const infos = await readTokenInfos(client, missing);
   const found = missing.map((address, i) => infos[i] ?? unknownToken(address));

@@ -37,7 +37,12 @@ type Props<T> = {
 export function TradeTable<T>({ items, columns, row, itemsName, caption, empty, testId }: Props<T>) {
   const [shown, setShown] = useState(PAGE);
   const captionId = useId();
-  if (items.length === 0) return <p className="muted" data-testid={testId}>{empty}</p>;
+  if (items.length === 0)
+    return (
+      <p className="muted" data-testid={testId}>
+        {empty}
+      </p>
+    );
   return (
     <div data-testid={testId}>
       <div className="table-wrap">

@@ -23,8 +23,7 @@ export type ContractCallParameters<
   abi extends Abi,
   functionName extends ContractFunctionName<abi, WriteMutability>,
   args extends ContractFunctionArgs<abi, WriteMutability, functionName>,
-> = ContractFunctionParameters<abi, WriteMutability, functionName, args> &
-  GetValue<abi, functionName> & { step: string };
+> = ContractFunctionParameters<abi, WriteMutability, functionName, args> & GetValue<abi, functionName> & { step: string };
 
 /**
  * Checks a call at compile time the way viem's `writeContract` does: `functionName` must be a

@@ -7,9 +7,7 @@ describe("describeTx", () => {
   it("tells the person what to do at each step", () => {
     expect(describeTx({ phase: "confirm", step: "Approve 5 USDC" })).toBe("Approve 5 USDC: confirm in your wallet.");
     expect(describeTx({ phase: "confirmed", step: "Fill", hash, blockNumber: 42n })).toMatch(/block 42/);
-    expect(describeTx({ phase: "failed", step: "Fill", message: "This offer has expired." })).toBe(
-      "Fill failed: This offer has expired.",
-    );
+    expect(describeTx({ phase: "failed", step: "Fill", message: "This offer has expired." })).toBe("Fill failed: This offer has expired.");
   });
 
   it("treats a wallet rejection as a calm cancel", () => {
@@ -21,9 +19,9 @@ describe("describeTx", () => {
     expect(describeTx({ phase: "cancelled", step: "Fill", done: ["Approve 5 USDC"] })).toBe(
       "Cancelled in wallet. Already done: Approve 5 USDC. Nothing else was sent.",
     );
-    expect(describeTx({ phase: "failed", step: "Get test tBTC", message: "The network could not be reached.", done: ["Get test tUSD", "Get test tWETH"] })).toBe(
-      "Get test tBTC failed: The network could not be reached. Already done: Get test tUSD, Get test tWETH.",
-    );
+    expect(
+      describeTx({ phase: "failed", step: "Get test tBTC", message: "The network could not be reached.", done: ["Get test tUSD", "Get test tWETH"] }),
+    ).toBe("Get test tBTC failed: The network could not be reached. Already done: Get test tUSD, Get test tWETH.");
     expect(isBusy({ phase: "pending", step: "x", hash })).toBe(true);
   });
 });

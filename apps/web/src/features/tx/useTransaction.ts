@@ -5,14 +5,7 @@ import { type QueryKey, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import type { Address, TransactionReceipt } from "viem";
 import { useConfig } from "wagmi";
-import {
-  getConnection,
-  readContract,
-  simulateContract,
-  switchChain,
-  waitForTransactionReceipt,
-  writeContract,
-} from "wagmi/actions";
+import { getConnection, readContract, simulateContract, switchChain, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { appChain } from "@/config/chain";
 import { useApplyMarketChanges } from "@/features/market/hooks";
 import { type ChainClock, proveChainTime } from "@/lib/chainClock";
@@ -21,7 +14,6 @@ import { type ContractCall, contractCall } from "./contractCall";
 import type { TxState } from "./txState";
 
 export { type ContractCall, contractCall } from "./contractCall";
-
 
 /** Spending the plan needs: approved for exactly `amount` first, only when the allowance is short. */
 export type Approval = { token: Address; spender: Address; amount: bigint; step: string };

@@ -16,8 +16,7 @@ export function NetworkBanner() {
     <div className="banner" data-testid="wrong-network">
       <div className="banner-inner">
         <p style={{ margin: 0 }}>
-          Your wallet is on {walletChain}. Peerlock here runs on{" "}
-          <strong>{appChain.name}</strong> (chain {appChain.id}).
+          Your wallet is on {walletChain}. Peerlock here runs on <strong>{appChain.name}</strong> (chain {appChain.id}).
         </p>
         <div className="row">
           <button type="button" onClick={() => switchChain.mutate({ chainId: appChain.id })} disabled={switchChain.isPending}>

@@ -21,7 +21,8 @@ export type OrderbookConfig = {
   recheckBatch: number;
 };
 
-const numberFrom = (raw: string | undefined, fallback: number) => (raw !== undefined && raw !== "" && Number.isFinite(Number(raw)) ? Number(raw) : fallback);
+const numberFrom = (raw: string | undefined, fallback: number) =>
+  raw !== undefined && raw !== "" && Number.isFinite(Number(raw)) ? Number(raw) : fallback;
 
 export function orderbookConfig(): OrderbookConfig {
   const override = process.env.ORDERBOOK_SIGNED_SWAP;

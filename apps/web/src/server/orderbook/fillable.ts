@@ -18,7 +18,12 @@ export type Fillability = { orderHash: Hex; filled: bigint; problems: OrderProbl
  */
 export async function readFillability(client: PublicClient, signed: SignedOrderWithSignature): Promise<Fillability> {
   const orderHash = hashOrder(signed.order, signed);
-  const filled = await client.readContract({ address: signed.verifyingContract, abi: signedSwapAbi, functionName: "filledAmount", args: [orderHash] });
+  const filled = await client.readContract({
+    address: signed.verifyingContract,
+    abi: signedSwapAbi,
+    functionName: "filledAmount",
+    args: [orderHash],
+  });
   const rest = signed.order.sellAmount - filled;
   const problems = await checkOrder(client, signed, { sellAmount: rest > 0n ? rest : signed.order.sellAmount });
   return { orderHash, filled, problems: problems.filter((p) => !TAKER_SIDE.has(p.name)) };

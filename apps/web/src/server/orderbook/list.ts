@@ -63,8 +63,7 @@ export async function listOpenOrders(query: ListOrdersQuery): Promise<{ orders: 
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const nextCursor =
-    rows.length > query.limit && last ? encodeCursor(query.sort === "newest" ? `${last.id}` : `${last.priceKey}:${last.id}`) : null;
+  const nextCursor = rows.length > query.limit && last ? encodeCursor(query.sort === "newest" ? `${last.id}` : `${last.priceKey}:${last.id}`) : null;
   return { orders: page.map(publicOrder), nextCursor };
 }
 

@@ -11,7 +11,6 @@ export const bookEvents = signedSwapAbi.filter(
 
 type BookLog = Log<bigint, number, false, undefined, true, typeof bookEvents>;
 
-
 /**
  * Applies a block range's SignedSwap logs to the book. Every write is idempotent (a status set,
  * or a figure re-read from the chain), so a range applied twice after a crash changes nothing.
@@ -32,15 +31,25 @@ export async function applyLogs(db: RoomDb, client: PublicClient, signedSwap: Ad
         .where(and(eq(signedOrders.maker, maker), eq(signedOrders.nonce, nonce.toString()), live));
     } else if (log.eventName === "NoncesInvalidated") {
       const { maker, wordPos, mask } = log.args;
-      const rows = await db.select({ id: signedOrders.id, nonce: signedOrders.nonce }).from(signedOrders).where(and(eq(signedOrders.maker, maker), live));
+      const rows = await db
+        .select({ id: signedOrders.id, nonce: signedOrders.nonce })
+        .from(signedOrders)
+        .where(and(eq(signedOrders.maker, maker), live));
       const hit = rows.filter((r) => BigInt(r.nonce) >> 8n === wordPos && ((mask >> (BigInt(r.nonce) & 0xffn)) & 1n) === 1n).map((r) => r.id);
-      if (hit.length) await db.update(signedOrders).set({ status: "cancelled", updatedAt: new Date() }).where(and(inArray(signedOrders.id, hit), live));
+      if (hit.length)
+        await db
+          .update(signedOrders)
+          .set({ status: "cancelled", updatedAt: new Date() })
+          .where(and(inArray(signedOrders.id, hit), live));
     } else {
       filledHashes.add(log.args.orderHash.toLowerCase() as Hex);
     }
   }
   if (filledHashes.size === 0) return;
-  const rows = await db.select().from(signedOrders).where(and(inArray(signedOrders.orderHash, [...filledHashes]), live));
+  const rows = await db
+    .select()
+    .from(signedOrders)
+    .where(and(inArray(signedOrders.orderHash, [...filledHashes]), live));
   for (const row of rows) {
     const maker = row.maker as Address;
     const nonce = BigInt(row.nonce);
@@ -50,7 +59,10 @@ export async function applyLogs(db: RoomDb, client: PublicClient, signedSwap: Ad
     ]);
     const now = new Date();
     if (!used) {
-      await db.update(signedOrders).set({ filledAmount: filled.toString(), updatedAt: now }).where(and(eq(signedOrders.id, row.id), live));
+      await db
+        .update(signedOrders)
+        .set({ filledAmount: filled.toString(), updatedAt: now })
+        .where(and(eq(signedOrders.id, row.id), live));
       continue;
     }
     await db

@@ -18,7 +18,8 @@ function refuse(reasons: string[], message: string): never {
 export function assertVenue(signed: SignedOrderWithSignature): void {
   const { chainId, signedSwap } = orderbookConfig();
   if (!signedSwap) throw new ChainUnavailable("Signed offers are not deployed on this app's chain.");
-  if (signed.chainId !== chainId) refuse(["WrongChain"], `This order was signed for chain ${signed.chainId}; this order book is for chain ${chainId}.`);
+  if (signed.chainId !== chainId)
+    refuse(["WrongChain"], `This order was signed for chain ${signed.chainId}; this order book is for chain ${chainId}.`);
   if (signed.verifyingContract !== signedSwap) {
     refuse(["WrongContract"], `This order was signed for the contract ${signed.verifyingContract}, not this app's SignedSwap (${signedSwap}).`);
   }
@@ -51,9 +52,17 @@ export async function postOrder(signed: SignedOrderWithSignature): Promise<{ row
     throw new ChainUnavailable("The chain could not be read to check this order; try again.");
   }
   const { problems, filled } = fillability;
-  if (problems.length > 0) refuse(problems.map((p) => p.name), problems.map((p) => p.message).join(" "));
+  if (problems.length > 0)
+    refuse(
+      problems.map((p) => p.name),
+      problems.map((p) => p.message).join(" "),
+    );
 
-  const [row] = await db.insert(signedOrders).values(rowValues(signed, orderHash, filled)).onConflictDoNothing({ target: signedOrders.orderHash }).returning();
+  const [row] = await db
+    .insert(signedOrders)
+    .values(rowValues(signed, orderHash, filled))
+    .onConflictDoNothing({ target: signedOrders.orderHash })
+    .returning();
   if (row) return { row, created: true };
   // a concurrent post of the same order won the insert
   const [stored] = await db.select().from(signedOrders).where(eq(signedOrders.orderHash, orderHash));

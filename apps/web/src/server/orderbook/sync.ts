@@ -32,7 +32,10 @@ async function syncStep(): Promise<void> {
   if (!config.signedSwap) return;
   const key = syncKey(config.chainId, config.signedSwap);
   const db = await getDb();
-  await db.insert(orderbookSync).values({ key, lastBlock: config.startBlock - 1n }).onConflictDoNothing();
+  await db
+    .insert(orderbookSync)
+    .values({ key, lastBlock: config.startBlock - 1n })
+    .onConflictDoNothing();
 
   const now = Date.now();
   const [lease] = await db

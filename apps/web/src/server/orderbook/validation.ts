@@ -41,7 +41,10 @@ export const postOrderInput = z
     order: orderInput,
     signature: z
       .string()
-      .refine((s) => isHex(s, { strict: true }) && s.length % 2 === 0 && s.length >= 4 && s.length <= 2 + 2 * 2048, "Expected the signature as 0x hex bytes.")
+      .refine(
+        (s) => isHex(s, { strict: true }) && s.length % 2 === 0 && s.length >= 4 && s.length <= 2 + 2 * 2048,
+        "Expected the signature as 0x hex bytes.",
+      )
       .transform((s) => s.toLowerCase() as `0x${string}`),
   })
   .transform((v): SignedOrderWithSignature => v);
@@ -63,7 +66,9 @@ export const listOrdersQuery = z.strictObject({
     .string()
     .regex(/^[0-9]{1,4}$/, `Expected a whole number from 1 to ${MAX_PAGE_SIZE}.`)
     .transform(Number)
-    .pipe(z.number().int().min(1, `Expected a whole number from 1 to ${MAX_PAGE_SIZE}.`).max(MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE} orders per page.`))
+    .pipe(
+      z.number().int().min(1, `Expected a whole number from 1 to ${MAX_PAGE_SIZE}.`).max(MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE} orders per page.`),
+    )
     .default("50"),
   cursor: z.string().max(200).optional(),
 });

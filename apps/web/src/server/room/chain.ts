@@ -22,8 +22,9 @@ export class ChainUnavailable extends Error {}
  * status: a stale read can delay a grant (callers then re-read fresh), never widen one.
  */
 const DEAL_CACHE_MS = 2_000;
-const cache = ((globalThis as typeof globalThis & { __peerlockRoomDealCache?: Map<string, { at: number; deal: Promise<Deal | null> }> }).__peerlockRoomDealCache ??=
-  new Map());
+const cache = ((
+  globalThis as typeof globalThis & { __peerlockRoomDealCache?: Map<string, { at: number; deal: Promise<Deal | null> }> }
+).__peerlockRoomDealCache ??= new Map());
 
 export function readDealCached(dealId: bigint): Promise<Deal | null> {
   const key = dealId.toString();

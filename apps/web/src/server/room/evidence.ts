@@ -21,7 +21,12 @@ export function sniffEvidence(bytes: Uint8Array): Kind | undefined {
 
 /** A display name without control characters or path parts; it is only ever shown as text. */
 export function cleanFileName(raw: string | null): string {
-  const name = (raw ?? "").replace(/[\u0000-\u001f\u007f]/g, "").split(/[\\/]/).pop()!.trim().slice(0, 200);
+  const name = (raw ?? "")
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .split(/[\\/]/)
+    .pop()!
+    .trim()
+    .slice(0, 200);
   return name || "evidence";
 }
 
@@ -40,7 +45,14 @@ export async function saveEvidence(dealId: bigint, uploader: Address, bytes: Uin
 
 export async function listEvidence(dealId: bigint): Promise<EvidenceInfo[]> {
   const rows = await (await getDb())
-    .select({ hash: evidence.hash, fileName: evidence.fileName, contentType: evidence.contentType, size: evidence.size, uploader: evidence.uploader, createdAt: evidence.createdAt })
+    .select({
+      hash: evidence.hash,
+      fileName: evidence.fileName,
+      contentType: evidence.contentType,
+      size: evidence.size,
+      uploader: evidence.uploader,
+      createdAt: evidence.createdAt,
+    })
     .from(evidence)
     .where(eq(evidence.dealId, dealId.toString()))
     .orderBy(asc(evidence.createdAt));
@@ -53,7 +65,10 @@ async function infoOf(dealId: bigint, hash: string): Promise<EvidenceInfo | unde
 
 /** The file as a response that cannot run script: its sniffed type, nosniff, a sandboxing CSP, download for PDFs. */
 export async function evidenceResponse(dealId: bigint, hash: string): Promise<Response> {
-  const rows = await (await getDb()).select().from(evidence).where(and(eq(evidence.dealId, dealId.toString()), eq(evidence.hash, hash)));
+  const rows = await (await getDb())
+    .select()
+    .from(evidence)
+    .where(and(eq(evidence.dealId, dealId.toString()), eq(evidence.hash, hash)));
   const file = rows[0];
   if (!file) throw new HttpError(404, "No such evidence in this deal.");
   const inline = file.contentType.startsWith("image/");

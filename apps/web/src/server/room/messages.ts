@@ -40,13 +40,21 @@ export type StoredMessage = {
  * Verifies and stores a message from `author` (the signed-in wallet). The same clientId from the
  * same author in the same deal is stored once: a retry gets the stored message back.
  */
-export async function postMessage(dealId: bigint, author: Address, input: PostMessageInput, room: string): Promise<{ message: StoredMessage; created: boolean }> {
+export async function postMessage(
+  dealId: bigint,
+  author: Address,
+  input: PostMessageInput,
+  room: string,
+): Promise<{ message: StoredMessage; created: boolean }> {
   if (input.body.trim() === "" && input.evidence === zeroHash) throw new HttpError(400, "A message needs text or evidence.");
   const now = Math.floor(Date.now() / 1000);
   if (Math.abs(input.sentAt - now) > CLOCK_SKEW_S) throw new HttpError(400, "sentAt is more than ten minutes from the server's clock.");
   const db = await getDb();
   if (input.evidence !== zeroHash) {
-    const found = await db.select({ hash: evidence.hash }).from(evidence).where(and(eq(evidence.dealId, dealId.toString()), eq(evidence.hash, input.evidence)));
+    const found = await db
+      .select({ hash: evidence.hash })
+      .from(evidence)
+      .where(and(eq(evidence.dealId, dealId.toString()), eq(evidence.hash, input.evidence)));
     if (found.length === 0) throw new HttpError(400, "The evidence this message names was not uploaded to this deal.");
   }
 

@@ -30,7 +30,12 @@ export async function saveTerms(dealId: bigint, author: Address, publicTerms: st
 export async function publicTermsOf(dealIds: bigint[]): Promise<PublicTermsRecord[]> {
   if (dealIds.length === 0) return [];
   return (await getDb())
-    .select({ dealId: dealTerms.dealId, publicTerms: dealTerms.publicTerms, privateDetailsHash: dealTerms.privateDetailsHash, termsHash: dealTerms.termsHash })
+    .select({
+      dealId: dealTerms.dealId,
+      publicTerms: dealTerms.publicTerms,
+      privateDetailsHash: dealTerms.privateDetailsHash,
+      termsHash: dealTerms.termsHash,
+    })
     .from(dealTerms)
     .where(inArray(dealTerms.dealId, dealIds.map(String)));
 }
@@ -40,7 +45,10 @@ export async function privateDetailsFor(dealId: bigint, reader: Address | undefi
   if (!allowed) {
     throw new HttpError(403, "Only the seller, the buyer once the deal is taken, and the arbiter once it is disputed may read the payment details.");
   }
-  const rows = await (await getDb()).select({ privateDetails: dealTerms.privateDetails }).from(dealTerms).where(eq(dealTerms.dealId, dealId.toString()));
+  const rows = await (await getDb())
+    .select({ privateDetails: dealTerms.privateDetails })
+    .from(dealTerms)
+    .where(eq(dealTerms.dealId, dealId.toString()));
   if (!rows[0]) throw new HttpError(404, "The seller has not published this deal's terms here.");
   return rows[0].privateDetails;
 }

@@ -3,10 +3,22 @@ import { getAddress, isHex } from "viem";
 import { parseWith } from "./http/body";
 
 /** Shared zod shapes for the room's inputs. */
-export const dealIdParam = z.string().regex(/^\d{1,78}$/, "The deal id must be a whole number.").transform((s) => BigInt(s));
-export const hex32 = z.string().refine((s) => isHex(s) && s.length === 66, "Expected a 32-byte hex value.").transform((s) => s.toLowerCase() as `0x${string}`);
-export const signature = z.string().refine((s) => isHex(s) && s.length >= 132 && s.length <= 4096, "Expected a hex signature.").transform((s) => s as `0x${string}`);
-export const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, "Expected an address.").transform((s) => getAddress(s));
+export const dealIdParam = z
+  .string()
+  .regex(/^\d{1,78}$/, "The deal id must be a whole number.")
+  .transform((s) => BigInt(s));
+export const hex32 = z
+  .string()
+  .refine((s) => isHex(s) && s.length === 66, "Expected a 32-byte hex value.")
+  .transform((s) => s.toLowerCase() as `0x${string}`);
+export const signature = z
+  .string()
+  .refine((s) => isHex(s) && s.length >= 132 && s.length <= 4096, "Expected a hex signature.")
+  .transform((s) => s as `0x${string}`);
+export const address = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{40}$/, "Expected an address.")
+  .transform((s) => getAddress(s));
 
 export async function dealIdFrom(params: Promise<{ id: string }>): Promise<bigint> {
   return parseWith(dealIdParam, (await params).id);

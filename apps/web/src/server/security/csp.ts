@@ -5,8 +5,21 @@
  * WalletConnect's relay when it is configured.
  */
 const WALLETCONNECT = {
-  connect: ["https://*.walletconnect.com", "https://*.walletconnect.org", "wss://*.walletconnect.com", "wss://*.walletconnect.org", "https://*.web3modal.org", "https://*.reown.com", "wss://*.reown.com"],
-  frame: ["https://verify.walletconnect.com", "https://verify.walletconnect.org", "https://secure.walletconnect.org", "https://secure.walletconnect.com"],
+  connect: [
+    "https://*.walletconnect.com",
+    "https://*.walletconnect.org",
+    "wss://*.walletconnect.com",
+    "wss://*.walletconnect.org",
+    "https://*.web3modal.org",
+    "https://*.reown.com",
+    "wss://*.reown.com",
+  ],
+  frame: [
+    "https://verify.walletconnect.com",
+    "https://verify.walletconnect.org",
+    "https://secure.walletconnect.org",
+    "https://secure.walletconnect.com",
+  ],
   img: ["https://*.walletconnect.com", "https://*.walletconnect.org", "https://*.web3modal.org", "https://*.reown.com"],
 };
 

@@ -40,7 +40,8 @@ export async function verifySignIn(message: string, signature: Hex, domain: stri
     throw new HttpError(400, "The sign-in message is not an EIP-4361 message.");
   }
   if (fields.domain !== domain) throw new HttpError(401, `The sign-in message is for ${fields.domain}, not ${domain}.`);
-  if (fields.chainId !== roomConfig().chainId) throw new HttpError(401, `The sign-in message is for chain ${fields.chainId}, not ${roomConfig().chainId}.`);
+  if (fields.chainId !== roomConfig().chainId)
+    throw new HttpError(401, `The sign-in message is for chain ${fields.chainId}, not ${roomConfig().chainId}.`);
   if (!validateSiweMessage({ message: fields, domain, nonce: fields.nonce, time: new Date() })) {
     throw new HttpError(401, "The sign-in message has expired or is not valid yet.");
   }
