@@ -1,7 +1,7 @@
 // Which chain and contracts Ponder indexes. Addresses and start blocks come from
 // @peerlock/sdk's deployments (written by contracts/scripts/deploy.ts), never by hand.
 import { createConfig } from "ponder";
-import { dealEscrowAbi, swapEscrowAbi } from "@peerlock/sdk";
+import { dealEscrowAbi, signedSwapAbi, swapEscrowAbi } from "@peerlock/sdk";
 import { indexerSettings } from "./src/lib/settings";
 
 const settings = indexerSettings();
@@ -29,6 +29,12 @@ export default createConfig({
       abi: dealEscrowAbi,
       address: settings.deployment.dealEscrow.address,
       startBlock: Number(settings.deployment.dealEscrow.deployedOnBlock),
+    },
+    SignedSwap: {
+      chain: "peerlock",
+      abi: signedSwapAbi,
+      address: settings.deployment.signedSwap.address,
+      startBlock: Number(settings.deployment.signedSwap.deployedOnBlock),
     },
   },
 });

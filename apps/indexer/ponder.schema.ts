@@ -141,3 +141,51 @@ export const tokens = onchainTable("tokens", (t) => ({
   name: t.text(),
   decimals: t.integer(),
 }));
+
+/** Every OrderFilled of SignedSwap. The event names no tokens, so neither does the row. */
+export const signedFills = onchainTable(
+  "signed_fills",
+  (t) => ({
+    id: t.text().primaryKey(),
+    orderHash: t.hex().notNull(),
+    maker: t.hex().notNull(),
+    taker: t.hex().notNull(),
+    nonce: t.bigint().notNull(),
+    sellAmount: t.bigint().notNull(),
+    buyAmount: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    logIndex: t.integer().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    orderIdx: index().on(table.orderHash, table.blockNumber, table.logIndex),
+    makerIdx: index().on(table.maker, table.blockNumber, table.logIndex),
+    takerIdx: index().on(table.taker, table.blockNumber, table.logIndex),
+    chainOrderIdx: index().on(table.blockNumber, table.logIndex),
+  }),
+);
+
+/**
+ * SignedSwap's NonceCancelled (one nonce: `nonce` set, `wordPos`/`mask` null) and
+ * NoncesInvalidated (a whole word: `wordPos` and `mask` set, `nonce` null).
+ */
+export const signedNonceCancellations = onchainTable(
+  "signed_nonce_cancellations",
+  (t) => ({
+    id: t.text().primaryKey(),
+    /** "NonceCancelled" or "NoncesInvalidated". */
+    name: t.text().notNull(),
+    maker: t.hex().notNull(),
+    nonce: t.bigint(),
+    wordPos: t.bigint(),
+    mask: t.bigint(),
+    blockNumber: t.bigint().notNull(),
+    logIndex: t.integer().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    makerIdx: index().on(table.maker),
+  }),
+);

@@ -8,7 +8,7 @@ import { accounts, publicClient } from "./harness/chain.ts";
 import { api } from "./harness/indexer.ts";
 import { chainEvents, expectedReputation } from "./expectedReputation.ts";
 
-type Sdk = { swapEscrowAbi: Abi; dealEscrowAbi: Abi };
+type Sdk = { swapEscrowAbi: Abi; dealEscrowAbi: Abi; signedSwapAbi: Abi };
 
 const OFFER_FIELDS = [
   "maker",
@@ -56,7 +56,10 @@ export async function snapshot(deployment: Deployment, sdk: Sdk) {
   const reputations = (await api(`/api/reputation?addresses=${accounts.join(",")}`)).body;
   const credits = [];
   for (const a of accounts) credits.push((await api(`/api/addresses/${a}/credits`)).body);
-  return { offers, deals, reputations, credits };
+  const signedFills = (await api("/api/signed/fills?limit=100")).body;
+  const cancellations = [];
+  for (const a of accounts) cancellations.push((await api(`/api/signed/makers/${a}/cancellations?limit=100`)).body);
+  return { offers, deals, reputations, credits, signedFills, cancellations };
 }
 
 export async function assertIndexMatchesChain(deployment: Deployment, sdk: Sdk) {
@@ -115,6 +118,8 @@ export async function assertIndexMatchesChain(deployment: Deployment, sdk: Sdk) 
     );
   }
 
+  assertSignedMatchesLogs(snap, events);
+
   for (const [k, a] of accounts.entries()) {
     const { address, ...indexed } = snap.reputations.items[k];
     assert.equal(address, a);
@@ -122,3 +127,57 @@ export async function assertIndexMatchesChain(deployment: Deployment, sdk: Sdk) 
   }
   return snap;
 }
+
+/** Every signed_fills and signed_nonce_cancellations row equals its SignedSwap log, field for field. */
+function assertSignedMatchesLogs(snap: Awaited<ReturnType<typeof snapshot>>, events: Awaited<ReturnType<typeof chainEvents>>) {
+  const at = (l: { blockNumber: bigint; logIndex: number }, time: bigint) => [String(l.blockNumber), l.logIndex, String(time)];
+  const fillLogs = events.signed.filter((l) => l.eventName === "OrderFilled");
+  assert.ok(fillLogs.length >= 4, "the scenario filled signed orders");
+  assert.equal(snap.signedFills.nextCursor, null, "all signed fills on one page");
+  assert.deepEqual(
+    snap.signedFills.items.map((r: any) => [
+      r.orderHash,
+      r.maker,
+      r.taker,
+      r.nonce,
+      r.sellAmount,
+      r.buyAmount,
+      r.blockNumber,
+      r.logIndex,
+      r.timestamp,
+    ]),
+    fillLogs
+      .map((l) => [
+        lower(l.args.orderHash),
+        lower(l.args.maker),
+        lower(l.args.taker),
+        String(l.args.nonce),
+        String(l.args.sellAmount),
+        String(l.args.buyAmount),
+        ...at(l, events.time(l)),
+      ])
+      .reverse(),
+    "signed fills (newest first) equal the OrderFilled logs",
+  );
+  const cancelLogs = events.signed.filter((l) => l.eventName === "NonceCancelled" || l.eventName === "NoncesInvalidated");
+  assert.ok(
+    cancelLogs.some((l) => l.eventName === "NonceCancelled") && cancelLogs.some((l) => l.eventName === "NoncesInvalidated"),
+    "the scenario cancelled nonces",
+  );
+  for (const [k, a] of accounts.entries()) {
+    assert.equal(snap.cancellations[k].nextCursor, null);
+    assert.deepEqual(
+      snap.cancellations[k].items.map((r: any) => [r.name, r.maker, r.nonce, r.wordPos, r.mask, r.blockNumber, r.logIndex, r.timestamp]),
+      cancelLogs
+        .filter((l) => lower(l.args.maker) === a)
+        .map((l) =>
+          l.eventName === "NonceCancelled"
+            ? [l.eventName, a, String(l.args.nonce), null, null, ...at(l, events.time(l))]
+            : [l.eventName, a, null, String(l.args.wordPos), String(l.args.mask), ...at(l, events.time(l))],
+        ),
+      `nonce cancellations of ${a}`,
+    );
+  }
+}
+
+const lower = (a: string) => a.toLowerCase();

@@ -23,20 +23,23 @@ export type ExpectedReputation = {
   firstTradeAt: string | null;
   lastTradeAt: string | null;
   volumeByToken: Record<string, string>;
+  signedFillsAsMaker: number;
+  signedFillsAsTaker: number;
 };
 
-export async function chainEvents(deployment: Deployment, abis: { swapEscrowAbi: Abi; dealEscrowAbi: Abi }) {
+export async function chainEvents(deployment: Deployment, abis: { swapEscrowAbi: Abi; dealEscrowAbi: Abi; signedSwapAbi: Abi }) {
   const toBlock = await publicClient.getBlockNumber();
   const read = (address: `0x${string}`, abi: Abi, fromBlock: bigint) =>
     publicClient.getContractEvents({ address, abi, fromBlock, toBlock }) as unknown as Promise<Log[]>;
-  const [swap, deal] = await Promise.all([
+  const [swap, deal, signed] = await Promise.all([
     read(deployment.swapEscrow.address, abis.swapEscrowAbi, deployment.swapEscrow.deployedOnBlock),
     read(deployment.dealEscrow.address, abis.dealEscrowAbi, deployment.dealEscrow.deployedOnBlock),
+    read(deployment.signedSwap.address, abis.signedSwapAbi, deployment.signedSwap.deployedOnBlock),
   ]);
-  const blocks = [...new Set([...swap, ...deal].map((l) => l.blockNumber))];
+  const blocks = [...new Set([...swap, ...deal, ...signed].map((l) => l.blockNumber))];
   const times = new Map<bigint, bigint>();
   for (const n of blocks) times.set(n, (await publicClient.getBlock({ blockNumber: n })).timestamp);
-  return { swap, deal, time: (l: Log) => times.get(l.blockNumber)! };
+  return { swap, deal, signed, time: (l: Log) => times.get(l.blockNumber)! };
 }
 
 const lower = (a: string) => a.toLowerCase();
@@ -147,5 +150,8 @@ export function expectedReputation(events: Awaited<ReturnType<typeof chainEvents
         .sort(([x], [y]) => (x < y ? -1 : 1))
         .map(([k, v]) => [k, String(v)]),
     ),
+    // Signed fills are extra figures: none of the escrow-only ones above counts them.
+    signedFillsAsMaker: events.signed.filter((l) => l.eventName === "OrderFilled" && lower(l.args.maker) === me).length,
+    signedFillsAsTaker: events.signed.filter((l) => l.eventName === "OrderFilled" && lower(l.args.taker) === me).length,
   };
 }

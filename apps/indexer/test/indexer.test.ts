@@ -13,9 +13,11 @@ import { indexerRoot } from "./harness/env.ts";
 import { api, type Indexer, indexedBlock, startIndexer, stopIndexer, waitCaughtUp } from "./harness/indexer.ts";
 import { createDatabase } from "./harness/postgres.ts";
 import { runScenario } from "./scenario.ts";
+import { runSignedScenario, type SignedScenario } from "./signedScenario.ts";
 
 let deployment: Deployment;
 let sdk: Awaited<ReturnType<typeof startChain>>["sdk"];
+let signed: SignedScenario;
 let running: Indexer | undefined;
 const scratch: string[] = [];
 
@@ -24,6 +26,7 @@ before(async () => {
   deployment = chain.deployment;
   sdk = chain.sdk;
   await runScenario(deployment, sdk);
+  signed = await runSignedScenario(deployment, sdk);
 });
 
 after(async () => {
@@ -112,6 +115,14 @@ describe("indexer on PGlite", () => {
       `/api/addresses/${accounts[0]}/trades`,
       "/api/reputation?addresses=",
       `/api/reputation?addresses=${Array(101).fill(accounts[0]).join(",")}`,
+      "/api/signed/fills?limit=101",
+      "/api/signed/fills?maker=0x12",
+      "/api/signed/fills?cursor=12",
+      "/api/signed/fills?cursor=1-2;drop table signed_fills",
+      "/api/signed/fills?orderHash=0x00",
+      `/api/signed/orders/0x1234/fills`,
+      `/api/signed/orders/${"0x" + "ab".repeat(32)}/fills?limit=0`,
+      "/api/signed/makers/0xnothex/cancellations",
     ];
     for (const path of bad) {
       const { status, body } = await api(path);
@@ -120,6 +131,68 @@ describe("indexer on PGlite", () => {
       assert.ok(body.error.length > 0 && !/select|stack|internal/i.test(body.error), `${path}: ${body.error}`);
     }
     assert.deepEqual(await snapshot(deployment, sdk), before);
+  });
+
+  test("signed fills by maker, taker and order, paged; reputation counts them apart", async () => {
+    const all = (await api("/api/signed/fills?limit=100")).body.items;
+    assert.equal(all.length, signed.fills.length);
+    // Newest first, each the fill the scenario sent (order digest from the SDK's hashOrder).
+    assert.deepEqual(
+      all.map((f: any) => [f.orderHash, f.maker, f.taker]),
+      [...signed.fills].reverse().map((f) => [f.orderHash.toLowerCase(), f.maker, f.taker]),
+    );
+    const paged: unknown[] = [];
+    let cursor: string | null = null;
+    do {
+      const { body }: { body: any } = await api(`/api/signed/fills?limit=1${cursor ? `&cursor=${cursor}` : ""}`);
+      paged.push(...body.items);
+      cursor = body.nextCursor;
+    } while (cursor);
+    assert.deepEqual(paged, all);
+
+    const [A, B] = accounts;
+    const byMaker = (await api(`/api/signed/fills?maker=${A}`)).body.items;
+    assert.deepEqual(
+      byMaker,
+      all.filter((f: any) => f.maker === A),
+    );
+    const both = (await api(`/api/signed/fills?maker=${A}&taker=${B}`)).body.items;
+    assert.ok(both.length === 1 && both[0].maker === A && both[0].taker === B);
+
+    // The partial order A signed was filled twice, in chain order; its sell amounts add up to the whole.
+    const partialHash = signed.fills[0]!.orderHash;
+    const { body: ofOrder } = await api(`/api/signed/orders/${partialHash}/fills`);
+    assert.deepEqual(
+      ofOrder.items.map((f: any) => f.taker),
+      [accounts[1], accounts[2]],
+    );
+    assert.equal(
+      ofOrder.items.reduce((s: bigint, f: any) => s + BigInt(f.sellAmount), 0n),
+      100_000_000n,
+    );
+    const firstOnly = (await api(`/api/signed/orders/${partialHash}/fills?limit=1`)).body;
+    const rest = (await api(`/api/signed/orders/${partialHash}/fills?limit=1&cursor=${firstOnly.nextCursor}`)).body;
+    assert.deepEqual([...firstOnly.items, ...rest.items], ofOrder.items);
+    assert.equal(rest.nextCursor, null);
+    assert.deepEqual((await api(`/api/signed/orders/${"0x" + "00".repeat(32)}/fills`)).body.items, []);
+
+    // The test's own count of the fills it sent; escrow figures untouched (checked against the logs above).
+    const reps = (await api(`/api/reputation?addresses=${accounts.join(",")}`)).body.items;
+    for (const rep of reps) {
+      assert.equal(rep.signedFillsAsMaker, signed.fills.filter((f) => f.maker.toLowerCase() === rep.address).length, `${rep.address} as maker`);
+      assert.equal(rep.signedFillsAsTaker, signed.fills.filter((f) => f.taker.toLowerCase() === rep.address).length, `${rep.address} as taker`);
+    }
+
+    const cancelled = (await api(`/api/signed/makers/${A}/cancellations`)).body.items;
+    assert.deepEqual(
+      cancelled.map((c: any) => [c.name, c.nonce]),
+      signed.cancelled.map((c) => ["NonceCancelled", String(c.nonce)]),
+    );
+    const invalidated = (await api(`/api/signed/makers/${B}/cancellations`)).body.items;
+    assert.deepEqual(
+      invalidated.map((c: any) => [c.name, c.wordPos, c.mask]),
+      signed.invalidated.map((c) => ["NoncesInvalidated", String(c.wordPos), String(c.mask)]),
+    );
   });
 
   test("follows new blocks: a fill shows up once indexed", async () => {

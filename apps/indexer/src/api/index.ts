@@ -7,9 +7,24 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { client } from "ponder";
 import { listedDeals, openOffers, tokensFor } from "./market";
-import { address, BadRequest, dealsQuery, noQuery, offersQuery, pageQuery, parse, reputationBatchQuery, tradeId, tradesQuery } from "./params";
+import {
+  address,
+  BadRequest,
+  dealsQuery,
+  noQuery,
+  offersQuery,
+  orderHash,
+  pageQuery,
+  parse,
+  reputationBatchQuery,
+  signedFillsQuery,
+  signedPageQuery,
+  tradeId,
+  tradesQuery,
+} from "./params";
 import { rateLimit } from "./rateLimit";
 import { reputationOf } from "./reputation";
+import { fillsOfOrder, nonceCancellationsOf, signedFillsOf } from "./signed";
 import { indexStatus } from "./status";
 import { arbiterQueue, creditsOf, dealById, historyOf, offerById, tradesOf } from "./trades";
 import { sendJson } from "./json";
@@ -91,6 +106,20 @@ api.get("/arbiters/:address/disputes", async (c) => {
   const q = parse(pageQuery, c.req.query());
   const result = await arbiterQueue(arbiter, q.limit, q.cursor);
   return sendJson(c, { ...result, tokens: await tokensFor(result.items.map((d) => d.token)) });
+});
+
+api.get("/signed/fills", async (c) => {
+  return sendJson(c, await signedFillsOf(parse(signedFillsQuery, c.req.query())));
+});
+
+api.get("/signed/orders/:orderHash/fills", async (c) => {
+  const hash = parse(orderHash, c.req.param("orderHash"), "orderHash");
+  return sendJson(c, await fillsOfOrder(hash, parse(signedPageQuery, c.req.query())));
+});
+
+api.get("/signed/makers/:address/cancellations", async (c) => {
+  const maker = parse(address, c.req.param("address"), "address");
+  return sendJson(c, await nonceCancellationsOf(maker, parse(signedPageQuery, c.req.query())));
 });
 
 api.onError((error, c) => {

@@ -57,6 +57,31 @@ export const reputationBatchQuery = z.strictObject({
     .pipe(z.array(address).min(1).max(MAX_PAGE_SIZE, `at most ${MAX_PAGE_SIZE} addresses`)),
 });
 
+/** A 0x-prefixed 32-byte hex value (an EIP-712 order digest). */
+export const orderHash = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{64}$/, "must be a 0x-prefixed 32-byte hex hash")
+  .transform((h) => h.toLowerCase() as `0x${string}`);
+
+/**
+ * Signed fills have no numeric id: their cursor is `<block>-<log index>` of the previous
+ * page's last row, as the API returns it in `nextCursor`.
+ */
+const eventCursor = z
+  .string()
+  .regex(/^(0|[1-9][0-9]{0,19})-(0|[1-9][0-9]{0,8})$/, "must be <block>-<log index> as nextCursor gives it")
+  .transform((s) => {
+    const [block, logIndex] = s.split("-");
+    return { blockNumber: BigInt(block!), logIndex: Number(logIndex) };
+  })
+  .optional();
+
+export type EventCursor = NonNullable<z.output<typeof eventCursor>>;
+
+export const signedFillsQuery = z.strictObject({ maker: address.optional(), taker: address.optional(), limit, cursor: eventCursor });
+
+export const signedPageQuery = z.strictObject({ limit, cursor: eventCursor });
+
 export const noQuery = z.strictObject({});
 
 export class BadRequest extends Error {}

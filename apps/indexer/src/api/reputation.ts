@@ -38,6 +38,12 @@ export type Reputation = {
   lastTradeAt: string | null;
   /** Per token address: the amounts its completed trades moved (both legs of a fill, the whole escrow of a deal). */
   volumeByToken: Record<string, string>;
+  /**
+   * SignedSwap OrderFilled events it signed as the maker / sent as the taker. Extra fields
+   * outside SPEC's rules: they count toward none of the figures above.
+   */
+  signedFillsAsMaker: number;
+  signedFillsAsTaker: number;
 };
 
 const RELEASED = DealStatus.Released;
@@ -54,6 +60,8 @@ export async function reputationOf(address: `0x${string}`): Promise<Reputation> 
       select
         (select count(*) from fills where maker = ${a})::int as fills_as_maker,
         (select count(*) from fills where taker = ${a})::int as fills_as_taker,
+        (select count(*) from signed_fills where maker = ${a})::int as signed_fills_as_maker,
+        (select count(*) from signed_fills where taker = ${a})::int as signed_fills_as_taker,
         (select count(*) from deals where seller = ${a} and status = ${RELEASED})::int as released_as_seller,
         (select count(*) from deals where buyer = ${a} and status = ${RELEASED})::int as released_as_buyer,
         (select count(*) from deals where disputed_by = ${a})::int as disputes_opened,
@@ -103,5 +111,7 @@ export async function reputationOf(address: `0x${string}`): Promise<Reputation> 
     firstTradeAt: (span?.first as string | null) ?? null,
     lastTradeAt: (span?.last as string | null) ?? null,
     volumeByToken: Object.fromEntries(volume.map((v) => [String(v.token), String(v.amount)])),
+    signedFillsAsMaker: num("signed_fills_as_maker"),
+    signedFillsAsTaker: num("signed_fills_as_taker"),
   };
 }
