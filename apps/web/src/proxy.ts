@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { appRpcUrl } from "@/config/chain";
+import { appIndexerUrl } from "@/config/indexer";
 import { contentSecurityPolicy } from "@/server/security/csp";
 
 /**
@@ -12,6 +13,7 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy({
     nonce,
     rpcUrl: appRpcUrl,
+    indexerUrl: appIndexerUrl,
     walletConnect: Boolean(process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID),
     dev: process.env.NODE_ENV === "development",
   });

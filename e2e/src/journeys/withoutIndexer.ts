@@ -1,4 +1,4 @@
-// Journey 6: the indexer is stopped. The app says so in a banner, the market falls back to
+// Journey 11: the indexer is stopped. The app says so in a banner, the market falls back to
 // reading the chain, and a deal still goes from paid to released on its page: trading never
 // depends on the indexer (SPEC v2).
 import assert from "node:assert/strict";
@@ -24,6 +24,15 @@ async function dealCall(role: Role, functionName: "takeDeal" | "markPaid", id: b
 }
 
 export async function withoutIndexerJourney({ context, wallet }: Session): Promise<void> {
+  // While it runs, the market comes from the indexer: reputations next to makers and sellers, no
+  // banner (this also proves the page's CSP lets the browser reach the indexer).
+  const before = await freshPage({ context });
+  await before.goto("/");
+  await before.getByTestId("market-offers").getByTestId("reputation-badge").first().waitFor({ timeout: 30_000 });
+  await before.getByTestId("market-deals").getByTestId("reputation-badge").first().waitFor({ timeout: 30_000 });
+  assert.equal(await before.getByTestId("indexer-status").count(), 0, "no indexer banner while it is up");
+  await before.close();
+
   stopIndexer();
 
   // A deal paid for on chain, waiting for the seller's release.

@@ -2,8 +2,10 @@
 
 import Link from "next/link";
 import { zeroAddress } from "viem";
+import { AddressText } from "@/components/AddressText";
 import { Countdown } from "@/components/Countdown";
 import { TokenAmount } from "@/components/TokenAmount";
+import { ReputationBadge } from "@/features/indexer/ReputationBadge";
 import { tokenFrom } from "@/features/tokens/registry";
 import { TradeCell, TradeRow, TradeTable, type TradeListProps } from "@/features/trades/TradeTable";
 import { sameAddress } from "@/lib/address";
@@ -38,6 +40,9 @@ export function SignedOrderTable({ orders, tokens, now, account, ...list }: Trad
                   Fill
                 </Link>
               ) : null}
+              <div className="small">
+                by <AddressText address={order.maker} you={mine} /> <ReputationBadge address={order.maker} />
+              </div>
             </TradeCell>
             <TradeCell label="Sells" num>
               <TokenAmount value={remaining} token={sell} />

@@ -14,8 +14,16 @@ describe("contentSecurityPolicy", () => {
     expect(directive(csp, "object-src")).toBe("object-src 'none'");
   });
 
-  it("lets the app reach its node, and WalletConnect only when configured", () => {
+  it("lets the app reach its node and indexer, and WalletConnect only when configured", () => {
     expect(directive(csp, "connect-src")).toBe("connect-src 'self' http://127.0.0.1:8545");
+    const indexed = contentSecurityPolicy({
+      nonce: "n",
+      rpcUrl: "http://127.0.0.1:8545",
+      indexerUrl: "http://localhost:42069/",
+      walletConnect: false,
+      dev: false,
+    });
+    expect(directive(indexed, "connect-src")).toBe("connect-src 'self' http://127.0.0.1:8545 http://localhost:42069");
     const wc = contentSecurityPolicy({ nonce: "n", rpcUrl: "https://rpc.example/v1", walletConnect: true, dev: true });
     expect(directive(wc, "connect-src")).toMatch(/wss:\/\/\*\.walletconnect\.org/);
     expect(directive(wc, "script-src")).toMatch(/'unsafe-eval'/);
