@@ -1,10 +1,13 @@
 "use client";
 
 import Link from "next/link";
+import dynamic from "next/dynamic";
 import { usePathname } from "next/navigation";
 import { type FocusEvent, useEffect, useRef } from "react";
-import { AttentionBadge } from "@/features/room/AttentionBadge";
 import { ConnectButton } from "@/features/wallet/ConnectButton";
+
+// The deal room's count (and its sign-in code) loads after the page: no page needs it to paint.
+const AttentionBadge = dynamic(() => import("@/features/room/AttentionBadge").then((m) => m.AttentionBadge), { ssr: false });
 
 const links = [
   { href: "/", label: "Market" },

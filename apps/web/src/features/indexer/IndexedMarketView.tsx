@@ -10,7 +10,7 @@ import { OfferTable } from "@/features/offers/OfferTable";
 import { SignedOffers } from "@/features/orderbook/SignedOffers";
 import { TokenFilter } from "@/features/market/TokenFilter";
 import { tokenFrom, tokenMapOf, type TokenMap } from "@/features/tokens/registry";
-import { Faucet } from "@/features/wallet/Faucet";
+import { FaucetSlot } from "@/features/wallet/FaucetSlot";
 import { useChainNow } from "@/hooks/useChainNow";
 import { useIndexedDeals, useIndexedOffers } from "./hooks";
 
@@ -55,7 +55,7 @@ export function IndexedMarketView() {
           </Link>
         </div>
       </div>
-      <Faucet />
+      <FaucetSlot />
       <form className="filters card" aria-label="Filter the market" onSubmit={(e) => e.preventDefault()}>
         <TokenFilter id={`${id}-sells`} label="Token sold" value={sells} onChange={setSells} tokens={choices} symbol={symbol} />
         <TokenFilter id={`${id}-wants`} label="Paid in" value={wants} onChange={setWants} tokens={choices} symbol={symbol} />

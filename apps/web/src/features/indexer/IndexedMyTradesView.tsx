@@ -8,7 +8,7 @@ import { DealTable } from "@/features/deals/DealTable";
 import { OfferTable } from "@/features/offers/OfferTable";
 import { Balances } from "@/features/tokens/Balances";
 import { tokenMapOf, type TokenMap } from "@/features/tokens/registry";
-import { Faucet } from "@/features/wallet/Faucet";
+import { FaucetSlot } from "@/features/wallet/FaucetSlot";
 import { useChainNow } from "@/hooks/useChainNow";
 import type { TradeRole } from "./api";
 import { useAddressTrades } from "./hooks";
@@ -27,7 +27,7 @@ export function IndexedMyTradesView({ account }: { account: Address }) {
   return (
     <>
       <h1>My trades</h1>
-      <Faucet />
+      <FaucetSlot />
       <Balances account={account} tokens={knownTokens} />
       <nav aria-label="Roles" className="row" style={{ marginBottom: "0.5rem" }}>
         {sections.map(([key, title]) => (

@@ -5,17 +5,12 @@ import type { Address } from "viem";
 import { appIndexerUrl, MAX_INDEXER_LAG_BLOCKS } from "@/config/indexer";
 import { appChainId } from "@/config/chain";
 import { type DealQuery, fetchDeals, fetchOffers, fetchStatus, fetchTrades, type OfferQuery, type TradeRole } from "./api";
-import { knownTokens } from "@/config/deployment";
-import { useMarket } from "@/features/market/hooks";
-import { tokenMapOf } from "@/features/tokens/registry";
-import { sameAddress } from "@/lib/address";
 import { createReputationBatcher } from "./reputationBatch";
 
-const knownTokenMap = tokenMapOf(knownTokens);
-
 // Outside queryKeys.root on purpose: the node's recovery re-reads the app's chain queries, not these.
-const root = ["peerlock-indexer", appChainId] as const;
-const STATUS_EVERY_MS = 4_000;
+export const indexerRoot = ["peerlock-indexer", appChainId] as const;
+const root = indexerRoot;
+export const STATUS_EVERY_MS = 4_000;
 
 export type IndexerHealth = "off" | "checking" | "ok" | "behind" | "down";
 
@@ -81,25 +76,4 @@ export function useReputation(address: string | undefined) {
     staleTime: 15_000,
     retry: false,
   });
-}
-
-/**
- * The deals an arbiter sees: from the indexer (its newest 100) when it is up and in step, else
- * from the whole book on chain. Same shape either way, so the arbiter view does not care.
- */
-export function useArbiterDeals(account: Address | undefined) {
-  const { health } = useIndexerHealth();
-  const fromIndex = health === "ok";
-  const indexed = useQuery({
-    queryKey: [...root, "arbiterDeals", account?.toLowerCase()],
-    queryFn: ({ signal }) => fetchTrades(appIndexerUrl!, account!, "arbiter", 100, undefined, signal),
-    enabled: fromIndex && !!account,
-    refetchInterval: STATUS_EVERY_MS,
-  });
-  const chain = useMarket(!fromIndex && health !== "checking");
-  const source = fromIndex ? indexed : chain;
-  const data = fromIndex
-    ? indexed.data && { deals: indexed.data.deals, tokens: { ...knownTokenMap, ...indexed.data.tokens } }
-    : chain.data && { deals: chain.data.deals.filter((d) => sameAddress(d.arbiter, account)), tokens: chain.data.tokens };
-  return { data, isLoading: health === "checking" || source.isLoading, error: source.error, refetch: () => void source.refetch() };
 }
