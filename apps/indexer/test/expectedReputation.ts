@@ -1,31 +1,13 @@
 // Reputation recomputed by the test from the raw logs (viem getContractEvents), written
 // straight from SPEC's rules without looking at the indexer's tables or SQL.
-import type { Deployment } from "@peerlock/sdk";
+import type { Deployment, Reputation } from "@peerlock/sdk";
 import type { Abi } from "viem";
 import { publicClient } from "./harness/chain.ts";
 
 type Log = { eventName: string; args: Record<string, any>; blockNumber: bigint; logIndex: number };
 
-export type ExpectedReputation = {
-  fillsAsMaker: number;
-  fillsAsTaker: number;
-  dealsReleasedAsSeller: number;
-  dealsReleasedAsBuyer: number;
-  dealsResolved: number;
-  resolutions: { dealId: string; role: "seller" | "buyer"; buyerShareBps: number }[];
-  disputesOpened: number;
-  lapsedAsBuyer: number;
-  backedOutAsBuyer: number;
-  medianSecondsTakenToPaid: number | null;
-  medianSecondsPaidToReleased: number | null;
-  completedTrades: number;
-  completionRate: number | null;
-  firstTradeAt: string | null;
-  lastTradeAt: string | null;
-  volumeByToken: Record<string, string>;
-  signedFillsAsMaker: number;
-  signedFillsAsTaker: number;
-};
+/** Every figure the API serves but the address it is for. */
+export type ExpectedReputation = Omit<Reputation, "address">;
 
 export async function chainEvents(deployment: Deployment, abis: { swapEscrowAbi: Abi; dealEscrowAbi: Abi; signedSwapAbi: Abi }) {
   const toBlock = await publicClient.getBlockNumber();

@@ -14,6 +14,7 @@ export type { DecodedEscrowError, EscrowErrorKind, EscrowErrorName, SignedSwapEr
 export { isOfferExpired, quoteFill, resolveSplit } from "./math.js";
 export { hashTerms } from "./terms.js";
 export type { Deal, DealWithId, Offer, OfferWithId } from "./types.js";
+export type { Reputation } from "./reputation.js";
 export type {
   CreateOfferArgs,
   DealEscrowArgs,

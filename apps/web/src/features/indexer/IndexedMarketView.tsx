@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useId, useMemo, useState } from "react";
 import { useConnection } from "wagmi";
 import { QueryState } from "@/components/QueryState";
@@ -10,9 +9,9 @@ import { OfferTable } from "@/features/offers/OfferTable";
 import { SignedOffers } from "@/features/orderbook/SignedOffers";
 import { TokenFilter } from "@/features/market/TokenFilter";
 import { tokenFrom, tokenMapOf, type TokenMap } from "@/features/tokens/registry";
-import { FaucetSlot } from "@/features/wallet/FaucetSlot";
 import { useChainNow } from "@/hooks/useChainNow";
 import { useIndexedDeals, useIndexedOffers } from "./hooks";
+import { MarketHead } from "@/features/market/MarketHead";
 
 const PAGE_SIZE = 20;
 const sortLabels = { newest: "Newest first", priceAsc: "Price: low to high", priceDesc: "Price: high to low" } as const;
@@ -44,18 +43,7 @@ export function IndexedMarketView() {
 
   return (
     <>
-      <div className="row spread page-head">
-        <h1>Market</h1>
-        <div className="row">
-          <Link className="button" href="/offers/new">
-            New offer
-          </Link>
-          <Link className="button secondary" href="/deals/new">
-            New deal
-          </Link>
-        </div>
-      </div>
-      <FaucetSlot />
+      <MarketHead />
       <form className="filters card" aria-label="Filter the market" onSubmit={(e) => e.preventDefault()}>
         <TokenFilter id={`${id}-sells`} label="Token sold" value={sells} onChange={setSells} tokens={choices} symbol={symbol} />
         <TokenFilter id={`${id}-wants`} label="Paid in" value={wants} onChange={setWants} tokens={choices} symbol={symbol} />

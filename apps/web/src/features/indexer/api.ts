@@ -1,31 +1,13 @@
 // The indexer's read API (apps/indexer), typed. Amounts and ids arrive as decimal strings and
 // become bigints here, in the same shapes the chain reads give (OfferWithId, DealWithId), so
 // the tables render either source.
-import type { DealWithId, OfferWithId, TokenInfo } from "@peerlock/sdk";
+import type { DealWithId, OfferWithId, Reputation, TokenInfo } from "@peerlock/sdk";
 import type { Address, Hex } from "viem";
 import type { TokenMap } from "@/features/tokens/registry";
 
 export type IndexerStatus = { chainId: number; indexedBlock: bigint | null; headBlock: bigint | null; lagBlocks: bigint | null };
 
-export type Reputation = {
-  address: Address;
-  fillsAsMaker: number;
-  fillsAsTaker: number;
-  dealsReleasedAsSeller: number;
-  dealsReleasedAsBuyer: number;
-  dealsResolved: number;
-  resolutions: { dealId: string; role: "seller" | "buyer"; buyerShareBps: number }[];
-  disputesOpened: number;
-  lapsedAsBuyer: number;
-  backedOutAsBuyer: number;
-  medianSecondsTakenToPaid: number | null;
-  medianSecondsPaidToReleased: number | null;
-  completedTrades: number;
-  completionRate: number | null;
-  firstTradeAt: string | null;
-  lastTradeAt: string | null;
-  volumeByToken: Record<string, string>;
-};
+export type { Reputation };
 
 export type Page<T> = { items: T[]; nextCursor: string | null; tokens: TokenMap };
 

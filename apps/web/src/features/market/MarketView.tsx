@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useId, useMemo, useState } from "react";
 import { useConnection } from "wagmi";
 import { NotDeployed } from "@/components/NotDeployed";
@@ -10,11 +9,11 @@ import { DealTable } from "@/features/deals/DealTable";
 import { OfferTable } from "@/features/offers/OfferTable";
 import { SignedOffers } from "@/features/orderbook/SignedOffers";
 import { tokenFrom } from "@/features/tokens/registry";
-import { FaucetSlot } from "@/features/wallet/FaucetSlot";
 import { useChainNow } from "@/hooks/useChainNow";
 import { useMarket } from "./hooks";
 import { offerSortLabels, selectListedDeals, selectMarketOffers, tokensInBook, type OfferSort } from "./select";
 import { TokenFilter } from "./TokenFilter";
+import { MarketHead } from "./MarketHead";
 
 export function MarketView() {
   const id = useId();
@@ -45,18 +44,7 @@ export function MarketView() {
 
   return (
     <>
-      <div className="row spread page-head">
-        <h1>Market</h1>
-        <div className="row">
-          <Link className="button" href="/offers/new">
-            New offer
-          </Link>
-          <Link className="button secondary" href="/deals/new">
-            New deal
-          </Link>
-        </div>
-      </div>
-      <FaucetSlot />
+      <MarketHead />
       <QueryState what="the market" isLoading={market.isLoading || (!!data && !view)} error={market.error} retry={() => market.refetch()} />
       {view ? (
         <>
