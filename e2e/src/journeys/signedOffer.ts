@@ -56,6 +56,11 @@ export async function signedOfferJourney({ context, wallet }: Session): Promise<
   assert.equal(signed.order.partialFills, true);
   await screenshot(page, J, "signed");
 
+  // The book lists it at once, in the market and in the maker's My trades.
+  await waitForText(page.getByTestId("signed-offer-book"), "Listed in the market.");
+  await page.goto("/me");
+  await waitForText(page.getByTestId("my-signed-offers"), /2 tWETH/, 30_000);
+
   // The taker opens the link: verified in the browser, fillable; buys part of it.
   await wallet.use("taker");
   const takerPage = await freshPage({ context });

@@ -6,6 +6,7 @@ import { QueryState } from "@/components/QueryState";
 import { knownTokens } from "@/config/deployment";
 import { DealTable } from "@/features/deals/DealTable";
 import { OfferTable } from "@/features/offers/OfferTable";
+import { SignedOffers } from "@/features/orderbook/SignedOffers";
 import { Balances } from "@/features/tokens/Balances";
 import { tokenMapOf, type TokenMap } from "@/features/tokens/registry";
 import { FaucetSlot } from "@/features/wallet/FaucetSlot";
@@ -24,6 +25,7 @@ const knownTokenMap = tokenMapOf(knownTokens);
 
 /** "My trades" from the indexer: each role one page (20) at a time, newest first. */
 export function IndexedMyTradesView({ account }: { account: Address }) {
+  const now = useChainNow();
   return (
     <>
       <h1>My trades</h1>
@@ -39,6 +41,7 @@ export function IndexedMyTradesView({ account }: { account: Address }) {
       {sections.map(([role, title, hint]) => (
         <RoleSection key={role} account={account} role={role} title={title} hint={hint} />
       ))}
+      <SignedOffers maker={account} sort="newest" tokens={knownTokenMap} now={now} account={account} />
     </>
   );
 }

@@ -13,6 +13,7 @@ import { Balances } from "@/features/tokens/Balances";
 import { FaucetSlot } from "@/features/wallet/FaucetSlot";
 import { useChainNow } from "@/hooks/useChainNow";
 import { sameAddress } from "@/lib/address";
+import { SignedOffers } from "@/features/orderbook/SignedOffers";
 import { useMarket } from "./hooks";
 
 const newestFirst = <T extends { id: bigint }>(a: T, b: T) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
@@ -87,6 +88,7 @@ export function MyTradesView() {
             </section>
           ))
         : null}
+      <SignedOffers maker={address} sort="newest" tokens={market.data?.tokens ?? {}} now={now} account={address} />
     </>
   );
 }

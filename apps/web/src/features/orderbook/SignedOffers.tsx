@@ -20,6 +20,7 @@ const bookSort = (sort: string): SignedOrdersSort => (sort === "priceAsc" || sor
 export function SignedOffers({
   sells,
   wants,
+  maker,
   sort,
   tokens,
   now,
@@ -27,26 +28,32 @@ export function SignedOffers({
 }: {
   sells?: string;
   wants?: string;
+  /** Only this maker's open signed offers (My trades). */
+  maker?: Address;
   sort: string;
   tokens: TokenMap;
   now: bigint | undefined;
   account?: Address;
 }) {
-  const book = useSignedOrders({ sellToken: asAddress(sells), buyToken: asAddress(wants), sort: bookSort(sort) });
+  const book = useSignedOrders({ sellToken: asAddress(sells), buyToken: asAddress(wants), maker, sort: bookSort(sort) });
   const orders = book.data?.pages.flatMap((p) => p.orders) ?? [];
   const extra = useOrderTokens(orders.flatMap((o) => [o.signed.order.sellToken, o.signed.order.buyToken]));
   const allTokens = { ...tokens, ...extra.data };
 
   return (
-    <section aria-labelledby="signed-offers-heading">
+    <section aria-labelledby="signed-offers-heading" data-testid={maker ? "role-signed" : undefined}>
       <h2 id="signed-offers-heading">
-        Signed offers{" "}
+        {maker ? "My signed offers" : "Signed offers"}{" "}
         <span className="muted">
           ({orders.length}
           {book.hasNextPage ? "+" : ""})
         </span>
       </h2>
-      <p className="hint">Gasless: the maker signed these and keeps the tokens until you fill; escrowed offers are locked on chain.</p>
+      <p className="hint">
+        {maker
+          ? "Open offers you signed (gasless): the tokens stay in your wallet until someone fills; cancel one or all from its page."
+          : "Gasless: the maker signed these and keeps the tokens until you fill; escrowed offers are locked on chain."}
+      </p>
       {book.error ? (
         <Notice kind="warn" title="The order book could not be read.">
           <p>{book.error.message} Signed offers shared as links still work.</p>
@@ -62,9 +69,9 @@ export function SignedOffers({
           tokens={allTokens}
           now={now}
           account={account}
-          caption="Signed offers"
-          empty="No signed offers match."
-          testId="market-signed-offers"
+          caption={maker ? "My signed offers" : "Signed offers"}
+          empty={maker ? "None open." : "No signed offers match."}
+          testId={maker ? "my-signed-offers" : "market-signed-offers"}
         />
       )}
       {book.hasNextPage ? (
