@@ -18,8 +18,12 @@ export type Session = {
   close(): Promise<void>;
 };
 
-export async function openSession(): Promise<Session> {
-  const userDataDir = mkdtempSync(join(tmpdir(), "peerlock-e2e-"));
+/**
+ * A fresh headless Chromium profile with the page-error log every journey checks. Both sessions
+ * start here; only the main one then installs the test wallet.
+ */
+async function launch(profilePrefix: string): Promise<Omit<Session, "wallet">> {
+  const userDataDir = mkdtempSync(join(tmpdir(), profilePrefix));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -36,15 +40,12 @@ export async function openSession(): Promise<Session> {
     ],
   });
   context.setDefaultTimeout(15_000);
-  const wallet = new TestWallet(rpcUrl);
-  await wallet.install(context);
   const pageErrors: string[] = [];
   const watch = (page: Page) => page.on("pageerror", (error) => pageErrors.push(`${page.url()}: ${error.message}`));
   context.pages().forEach(watch);
   context.on("page", watch);
   return {
     context,
-    wallet,
     pageErrors,
     async close() {
       await context.close().catch(() => undefined);
@@ -53,38 +54,19 @@ export async function openSession(): Promise<Session> {
   };
 }
 
+export async function openSession(): Promise<Session> {
+  const session = await launch("peerlock-e2e-");
+  const wallet = new TestWallet(rpcUrl);
+  await wallet.install(session.context);
+  return { ...session, wallet };
+}
+
 /**
  * A second Chromium with nothing injected: no test wallet, no window.ethereum, as a person
- * without a wallet extension opens the app. Page errors are collected like the main session's.
+ * without a wallet extension opens the app.
  */
-export async function openPlainSession(): Promise<Omit<Session, "wallet">> {
-  const userDataDir = mkdtempSync(join(tmpdir(), "peerlock-e2e-plain-"));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    viewport: VIEWPORT,
-    baseURL: appUrl,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-quic",
-      "--disable-sync",
-    ],
-  });
-  context.setDefaultTimeout(15_000);
-  const pageErrors: string[] = [];
-  context.on("page", (page) => page.on("pageerror", (error) => pageErrors.push(`${page.url()}: ${error.message}`)));
-  return {
-    context,
-    pageErrors,
-    async close() {
-      await context.close().catch(() => undefined);
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
+export function openPlainSession(): Promise<Omit<Session, "wallet">> {
+  return launch("peerlock-e2e-plain-");
 }
 
 /** The one page journeys drive; opened fresh per journey so nothing leaks between them. */

@@ -1,26 +1,9 @@
 import { DealStatus, type Deal } from "@peerlock/sdk";
-import { zeroAddress, type Address, type Hex } from "viem";
+import type { Address } from "viem";
 import { describe, expect, it } from "vitest";
+import { arbiter, buyer, deal, seller } from "./testDeal";
 import { dealRole } from "./actions";
 import { dealSituation, dealWaitsFor, showsPaymentCountdown } from "./situation";
-
-const seller = "0x1000000000000000000000000000000000000001" as Address;
-const buyer = "0x2000000000000000000000000000000000000002" as Address;
-const arbiter = "0x3000000000000000000000000000000000000003" as Address;
-
-const deal = (status: number, over: Partial<Deal> = {}): Deal => ({
-  seller,
-  buyer: status === DealStatus.Listed ? zeroAddress : buyer,
-  token: zeroAddress,
-  arbiter,
-  amount: 10n ** 18n,
-  arbiterFeeBps: 100,
-  paymentWindow: 3600,
-  paymentDeadline: status === DealStatus.Listed ? 0n : 5_000n,
-  status,
-  termsHash: ("0x" + "11".repeat(32)) as Hex,
-  ...over,
-});
 
 const say = (d: Deal, who: Address, now = 1_000n) => dealSituation(d, dealRole(d, who), now);
 
