@@ -5,22 +5,35 @@ import { openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 
 const started: ChildProcess[] = [];
+// Steps run in their own process group with their output forwarded, so Ctrl-C reaches only
+// this process: it stops the steps itself and nothing they print after that reaches the terminal.
+const steps = new Set<ChildProcess>();
+
+function spawnStep(command: string, args: string[], env: NodeJS.ProcessEnv, stdout: "forward" | "capture"): ChildProcess {
+  const color = process.stdout.isTTY ? { FORCE_COLOR: "1" } : {};
+  const child = spawn(command, args, { detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...color, ...env } });
+  steps.add(child);
+  child.on("exit", () => steps.delete(child));
+  if (stdout === "forward") child.stdout?.on("data", (chunk: Buffer) => process.stdout.write(chunk));
+  child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
+  return child;
+}
 
 /** Runs a command to completion, streaming its output; rejects on a non-zero exit. */
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, label = args.join(" ")): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${label} failed (exit ${code})`))));
+    const child = spawnStep(command, args, env, "forward");
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${label} failed (exit ${code})`))));
   });
 }
 
 /** Runs a command to completion and returns its standard output (stderr streams through). */
 export function runCaptured(command: string, args: string[], env: NodeJS.ProcessEnv = {}, label = args.join(" ")): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env } });
+    const child = spawnStep(command, args, env, "capture");
     let out = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${label} failed (exit ${code}):\n${out}`))));
+    child.stdout?.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`${label} failed (exit ${code}):\n${out}`))));
   });
 }
 
@@ -47,9 +60,13 @@ export function startService(command: string, args: string[], env: NodeJS.Proces
   return child;
 }
 
-/** Stops every started service (their whole process groups). Safe to call twice. */
+/** Stops every running step and started service (their whole process groups). Safe to call twice. */
 export function stopAll(): void {
-  for (const child of started.splice(0)) {
+  for (const step of steps) {
+    step.stdout?.removeAllListeners("data");
+    step.stderr?.removeAllListeners("data");
+  }
+  for (const child of [...steps, ...started.splice(0)]) {
     if (child.exitCode !== null || child.pid === undefined) continue;
     try {
       process.kill(-child.pid, "SIGTERM");
