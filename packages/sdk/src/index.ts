@@ -68,3 +68,6 @@ export {
 export type { RoomMessage, SessionKeyAuthorization } from "./room/typedData.js";
 export { verifyRoomMessage } from "./room/verifyMessage.js";
 export type { RoomMessageCheck, SignedRoomMessage, TypedDataVerifier } from "./room/verifyMessage.js";
+
+// v3: end-to-end encrypted deal rooms (sealed items, deal-key wraps, room keys and their attestations).
+export * from "./room/sealed/index.js";
