@@ -71,3 +71,6 @@ export type { RoomMessageCheck, SignedRoomMessage, TypedDataVerifier } from "./r
 
 // v3: end-to-end encrypted deal rooms (sealed items, deal-key wraps, room keys and their attestations).
 export * from "./room/sealed/index.js";
+
+// Wire formats: one zod schema + encoder per JSON format, shared by the app, its server and API users.
+export * from "./wire/index.js";
