@@ -78,18 +78,19 @@ contract SignedSwap is ISignedSwap, EIP712 {
         _cachedChainId = block.chainid;
     }
 
+    // solhint-disable function-max-lines
     /// @inheritdoc ISignedSwap
-    /// @dev The fill path is inline assembly, each block saying what it saves (the totals are
-    /// in contracts/gas-report.md). test/solidity/SignedSwapReference.sol is the same function
-    /// in plain OpenZeppelin-style Solidity, and test/solidity/SignedSwap.diff.t.sol holds the
-    /// two to the same return values, balances, storage, events and revert data. The order
-    /// is read from calldata at fixed offsets (see ORDER_AT), so it is left unnamed here.
-    /// One long body on purpose: each private function call would cost ~40 gas.
-    // solhint-disable-next-line function-max-lines
     function fillOrder(Order calldata, bytes calldata signature, uint256 sellAmount)
         external
         returns (uint256 buyAmountPaid)
     {
+        // The fill path is inline assembly, each block saying what it saves (the totals are in
+        // contracts/gas-report.md), in one long body on purpose: a private function call costs
+        // ~40 gas. test/solidity/SignedSwapReference.sol is the same function in plain
+        // OpenZeppelin-style Solidity, and test/solidity/SignedSwap.diff.t.sol holds the two
+        // to the same return values, balances, storage, events and revert data. The order is
+        // read from calldata at fixed offsets (see ORDER_AT), so it is left unnamed above.
+
         // as EIP712 does: the cached separator holds until a chain fork or a delegatecall.
         // Compared in assembly, it skips _domainSeparatorV4's call and Solidity's
         // short-circuit jumps (~70 gas).
@@ -285,6 +286,7 @@ contract SignedSwap is ISignedSwap, EIP712 {
             return(0x00, 0x20)
         }
     }
+    // solhint-enable function-max-lines
 
     /// @inheritdoc ISignedSwap
     function cancel(uint256[] calldata nonces) external {
