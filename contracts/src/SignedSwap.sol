@@ -32,11 +32,10 @@ contract SignedSwap is ISignedSwap, EIP712 {
     /// @dev `Order` is nine static 32-byte words in calldata.
     uint256 private constant ORDER_SIZE = 9 * 32;
 
-    /// @dev Where each `Order` field sits in calldata. `fillOrder`, `check` and `hashOrder` all
-    /// take the order first, and a static struct is encoded in place: its nine words always
-    /// start right after the 4-byte selector. Constant offsets save the pointer arithmetic
-    /// of each field read (6 gas a read, about 20 reads a fill).
-    uint256 private constant ORDER_AT = 0x04;
+    /// @dev Where each `Order` field sits in fillOrder's calldata. The order is its first
+    /// argument, and a static struct is encoded in place: its nine words always start right
+    /// after the 4-byte selector. Constant offsets save the pointer arithmetic of each field
+    /// read (6 gas a read, about 20 reads a fill).
     uint256 private constant MAKER_AT = 0x04;
     uint256 private constant TAKER_AT = 0x24;
     uint256 private constant SELL_TOKEN_AT = 0x44;
@@ -80,7 +79,7 @@ contract SignedSwap is ISignedSwap, EIP712 {
 
     // solhint-disable function-max-lines
     /// @inheritdoc ISignedSwap
-    function fillOrder(Order calldata, bytes calldata signature, uint256 sellAmount)
+    function fillOrder(Order calldata order, bytes calldata signature, uint256 sellAmount)
         external
         returns (uint256 buyAmountPaid)
     {
@@ -88,8 +87,8 @@ contract SignedSwap is ISignedSwap, EIP712 {
         // contracts/gas-report.md), in one long body on purpose: a private function call costs
         // ~40 gas. test/solidity/SignedSwapReference.sol is the same function in plain
         // OpenZeppelin-style Solidity, and test/solidity/SignedSwap.diff.t.sol holds the two
-        // to the same return values, balances, storage, events and revert data. The order is
-        // read from calldata at fixed offsets (see ORDER_AT), so it is left unnamed above.
+        // to the same return values, balances, storage, events and revert data. The order's
+        // fields are read from calldata at fixed offsets (see MAKER_AT).
 
         // as EIP712 does: the cached separator holds until a chain fork or a delegatecall.
         // Compared in assembly, it skips _domainSeparatorV4's call and Solidity's
@@ -126,7 +125,7 @@ contract SignedSwap is ISignedSwap, EIP712 {
             // below: memory grows by 4 words less than past the free pointer.
             let fmp := mload(0x40)
             mstore(0x00, typeHash)
-            calldatacopy(0x20, ORDER_AT, ORDER_SIZE)
+            calldatacopy(0x20, order, ORDER_SIZE)
             let structHash := keccak256(0x00, add(0x20, ORDER_SIZE))
             // as MessageHashUtils.toTypedDataHash lays it out
             mstore(0x00, hex"1901")
