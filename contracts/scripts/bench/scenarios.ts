@@ -134,7 +134,7 @@ function signedFillScenario(variant: string, partialFills: boolean, amount: bigi
 }
 
 const signedScenarios: Scenario[] = [
-  signedFillScenario("full, no partial fills", false, SELL, 75_000n),
+  signedFillScenario("full, no partial fills", false, SELL, 73_000n),
   signedFillScenario("partial, first fill", true, PART),
   {
     call: "cancel",

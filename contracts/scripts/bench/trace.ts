@@ -5,8 +5,11 @@
  *
  * Prints every storage access, log, code-size check and call (with the gas the call used,
  * children included) indented by call depth, then the escrow's remaining "plain" opcode gas.
+ * With LINES=<contract name> (the contract called, e.g. LINES=SignedSwap), also splits that
+ * plain gas by the source line each opcode was compiled from, most expensive first.
  */
 import { scenarios, warmUp, type Mode } from "./scenarios.ts";
+import { sourceLocator } from "./source-lines.ts";
 import { createWorld } from "./world.ts";
 
 interface StructLog {
@@ -38,6 +41,8 @@ if (!scenario) {
   const shown = new Set(["SLOAD", "SSTORE", "TLOAD", "TSTORE", "EXTCODESIZE", "BALANCE", "LOG1", "LOG2", "LOG3", "LOG4"]);
   const calls = new Set(["CALL", "STATICCALL", "DELEGATECALL"]);
   let plain = 0;
+  const locate = process.env.LINES ? await sourceLocator(process.env.LINES) : undefined;
+  const byLine = new Map<string, { gas: number; steps: number }>();
   logs.forEach((log, i) => {
     const indent = "  ".repeat(log.depth - 1);
     if (calls.has(log.op)) {
@@ -50,8 +55,19 @@ if (!scenario) {
       console.log(`${indent}${log.op} pc=${log.pc} ${log.gasCost}`);
     } else if (log.depth === 1) {
       plain += log.gasCost;
+      if (locate) {
+        const at = locate(log.pc);
+        const line = byLine.get(at) ?? { gas: 0, steps: 0 };
+        byLine.set(at, { gas: line.gas + log.gasCost, steps: line.steps + 1 });
+      }
     }
   });
   console.log(`\n${scenario.call} (${scenario.variant}), ${mode}: gasUsed ${gasUsed}`);
   console.log(`escrow opcodes other than those listed: ${plain} gas over ${logs.filter((l) => l.depth === 1).length} steps`);
+  if (byLine.size > 0) {
+    console.log("\nthat plain gas by source line:");
+    for (const [at, { gas, steps }] of [...byLine].sort((a, b) => b[1].gas - a[1].gas)) {
+      console.log(`${String(gas).padStart(6)} gas ${String(steps).padStart(4)} steps  ${at}`);
+    }
+  }
 }

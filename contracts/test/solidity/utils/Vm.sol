@@ -6,6 +6,13 @@ pragma solidity ^0.8.28;
 /// dependency, so we declare only what we call; Hardhat's EDR serves them at `VM_ADDRESS`.
 /// @dev Signatures must match Foundry's exactly: EDR dispatches on the selector.
 interface Vm {
+    /// @notice A recorded log.
+    struct Log {
+        bytes32[] topics;
+        bytes data;
+        address emitter;
+    }
+
     /// @notice Sets `msg.sender` for the next call only.
     function prank(address msgSender) external;
 
@@ -43,6 +50,24 @@ interface Vm {
 
     /// @notice Names an address in traces.
     function label(address account, string calldata newLabel) external;
+
+    /// @notice Sets `block.chainid`.
+    function chainId(uint256 newChainId) external;
+
+    /// @notice Replaces the code at `target`.
+    function etch(address target, bytes calldata newRuntimeBytecode) external;
+
+    /// @notice Snapshots the whole state (storage, balances, code); returns its id.
+    function snapshotState() external returns (uint256 snapshotId);
+
+    /// @notice Returns the whole state to snapshot `snapshotId` (which stays usable).
+    function revertToState(uint256 snapshotId) external returns (bool success);
+
+    /// @notice Starts recording every log emitted.
+    function recordLogs() external;
+
+    /// @notice The logs recorded since `recordLogs` or the last call to this; clears them.
+    function getRecordedLogs() external returns (Log[] memory logs);
 
     /// @notice Formats a number for messages.
     function toString(uint256 value) external pure returns (string memory);
