@@ -12,7 +12,7 @@ import { type Address, getAddress, type Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { orderbookSync, signedOrders } from "@/server/orderbook/schema";
 import { syncOrderBook } from "@/server/orderbook/sync";
-import { closeDb, getDb } from "@/server/room/db/client";
+import { closeDb, getDb } from "@/server/shared/db/client";
 import { accounts, publicClient, rpcUrl, walletOwner } from "../room/chain";
 import { startRoomServer as startServer, stopServer } from "../room/server";
 import {
@@ -127,13 +127,13 @@ for (const backend of backends) {
       process.env.ORDERBOOK_SYNC_INTERVAL_SECONDS = "0";
       process.env.ORDERBOOK_POSTS_PER_MINUTE_PER_IP = "1000";
       process.env.ORDERBOOK_POSTS_PER_MINUTE_PER_MAKER = "1000";
-      process.env.ROOM_RPC_URL = rpcUrl;
-      // rate windows live in process memory: start each database's run with fresh budgets
-      (globalThis as { __peerlockRoomRates?: Map<string, unknown> }).__peerlockRoomRates?.clear();
-      process.env.ROOM_RATE_LIMIT_PER_MINUTE = "10000";
+      process.env.SERVER_RPC_URL = rpcUrl;
+      process.env.APP_ORIGIN = base;
+      process.env.TRUSTED_PROXIES = "127.0.0.1";
+      process.env.SERVER_RATE_LIMIT_PER_MINUTE = "10000";
       if (backend.name === "PGlite") {
         dataDir = mkdtempSync(join(tmpdir(), "pl-book-"));
-        process.env.ROOM_DATA_DIR = dataDir;
+        process.env.SERVER_DATA_DIR = dataDir;
         delete process.env.DATABASE_URL;
       } else {
         dbName = `pl_book_${Math.random().toString(36).slice(2, 10)}`;

@@ -17,6 +17,8 @@ export class RoomClient {
   /** Which address the messages name as author (a smart wallet's, when the account is its owner). */
   readonly address: Address;
   readonly ip: string;
+  /** The app's configured origin (APP_ORIGIN): what sign-in messages and session keys name, whichever instance is called. */
+  origin: string;
 
   // Plain fields, no parameter properties: the benchmark runs this file with Node's type stripping.
   constructor(base: string, account: LocalAccount, address: Address = account.address, ip = `10.0.0.${Math.floor(Math.random() * 250) + 1}`) {
@@ -24,10 +26,11 @@ export class RoomClient {
     this.account = account;
     this.address = address;
     this.ip = ip;
+    this.origin = base;
   }
 
   get host(): string {
-    return new URL(this.base).host;
+    return new URL(this.origin).host;
   }
 
   async call(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Reply> {
@@ -60,7 +63,7 @@ export class RoomClient {
       chainId: CHAIN_ID,
       domain: this.host,
       nonce: body.nonce,
-      uri: this.base,
+      uri: this.origin,
       version: "1",
       issuedAt: new Date(),
       expirationTime: new Date(Date.now() + 5 * 60_000),

@@ -9,7 +9,7 @@ import { count } from "drizzle-orm";
 import postgres from "postgres";
 import { getAddress, keccak256, zeroHash, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { closeDb, getDb } from "@/server/room/db/client";
+import { closeDb, getDb } from "@/server/shared/db/client";
 import { dealTerms, evidence, messages, sessions } from "@/server/room/db/schema";
 import {
   arbiter,
@@ -63,12 +63,13 @@ for (const backend of backends) {
 
     beforeAll(async () => {
       process.env.ROOM_DEAL_ESCROW = inject("dealEscrow");
-      process.env.ROOM_RPC_URL = rpcUrl;
-      process.env.ROOM_RATE_LIMIT_PER_MINUTE = "10000";
-      delete process.env.ROOM_DOMAIN;
+      process.env.SERVER_RPC_URL = rpcUrl;
+      process.env.APP_ORIGIN = base;
+      process.env.TRUSTED_PROXIES = "127.0.0.1";
+      process.env.SERVER_RATE_LIMIT_PER_MINUTE = "10000";
       if (backend.name === "PGlite") {
         dataDir = mkdtempSync(join(tmpdir(), "pl-room-"));
-        process.env.ROOM_DATA_DIR = dataDir;
+        process.env.SERVER_DATA_DIR = dataDir;
         delete process.env.DATABASE_URL;
       } else {
         dbName = `pl_room_${Math.random().toString(36).slice(2, 10)}`;
@@ -287,7 +288,7 @@ for (const backend of backends) {
         expect([big.status, big.body.error]).toEqual([413, expect.stringMatching(/over/)]);
         expect(await rowCount(messages)).toBe(before);
 
-        process.env.ROOM_RATE_LIMIT_PER_MINUTE = "5";
+        process.env.ROOM_NONCES_PER_MINUTE = "5";
         try {
           const flooder = new RoomClient(base, stranger, stranger.address, `10.9.${backend.port % 250}.${Math.floor(Math.random() * 250)}`);
           const statuses: number[] = [];
@@ -298,7 +299,7 @@ for (const backend of backends) {
           expect(refused.body.error).toMatch(/Too many/);
           expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
         } finally {
-          process.env.ROOM_RATE_LIMIT_PER_MINUTE = "10000";
+          delete process.env.ROOM_NONCES_PER_MINUTE;
         }
       });
     });
@@ -356,7 +357,6 @@ for (const backend of backends) {
         await s.signIn();
         await b.signIn();
         const posted = await s.post(id, "Please pay");
-        await new Promise((r) => setTimeout(r, 3_100)); // past the shared deal-list cache
         const mine = (await b.call("GET", "/api/room/attention")).body;
         expect(mine.waiting).toContainEqual({ dealId: String(id), action: "pay" });
         expect(mine.unread).toContainEqual({ dealId: String(id), count: 1 });

@@ -1,9 +1,12 @@
 // A real HTTP server in the test process that serves exactly the app's /api route handlers
 // (found on disk, as Next routes them), so tests go through sockets, headers and streaming bodies.
+// The suites that need the production build itself (production.test.ts, instances.test.ts) use
+// `next start` (../shared/nextServer.ts); this one lets a suite read the database it serves from.
 import { readdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { join, relative, sep } from "node:path";
 import { Readable } from "node:stream";
+import { stampClientAddress } from "@/server/shared/http/clientAddress";
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Route = { pattern: RegExp; names: string[]; load: () => Promise<Record<string, Handler>> };
@@ -39,9 +42,9 @@ async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void
   }
   const match = url.pathname.match(route.pattern)!;
   const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)]));
+  stampClientAddress(req); // as the app's instrumentation does in `next start`
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-  if (!headers.has("x-forwarded-for")) headers.set("x-forwarded-for", req.socket.remoteAddress ?? "");
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   const request = new Request(url, {
     method: req.method,

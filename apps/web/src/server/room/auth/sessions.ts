@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt } from "drizzle-orm";
 import { type Address, getAddress } from "viem";
-import { getDb } from "../db/client";
+import { getDb } from "../../shared/db/client";
 import { sessions } from "../db/schema";
-import { HttpError } from "../http/errors";
+import { HttpError } from "../../shared/http/errors";
 
 export const SESSION_COOKIE = "peerlock_room";
 const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
