@@ -6,7 +6,8 @@ import { parseWith } from "../shared/http/body";
 export const dealIdParam = z
   .string()
   .regex(/^\d{1,78}$/, "The deal id must be a whole number.")
-  .refine((s) => BigInt(s) <= maxUint256, "The deal id is larger than a uint256.")
+  // zod runs this even when the regex failed: only a whole number is compared
+  .refine((s) => !/^\d{1,78}$/.test(s) || BigInt(s) <= maxUint256, "The deal id is larger than a uint256.")
   .transform((s) => BigInt(s));
 export const hex32 = z
   .string()
