@@ -16,5 +16,5 @@ export const GET = handle(async (request: Request) => {
 export const DELETE = handle(async (request: Request) => {
   await guardWrite(request);
   await endSession(request);
-  return json({ address: null }, { headers: { "set-cookie": clearedCookie(isSecure(request)) } });
+  return json({ address: null }, { headers: { "set-cookie": clearedCookie(isSecure()) } });
 });

@@ -14,6 +14,6 @@ export const POST = handle(async (request: Request) => {
   await guardWrite(request);
   const body = await readJson(request, input);
   const address = await verifySignIn(body.message, body.signature, appOrigin());
-  const cookie = await createSession(address, isSecure(request));
+  const cookie = await createSession(address, isSecure());
   return json({ address }, { headers: { "set-cookie": cookie } });
 });
