@@ -62,7 +62,7 @@ describe("deal room under next start", () => {
 
   describe("configuration", () => {
     it("refuses to start in production without APP_ORIGIN, saying so plainly", async () => {
-      const bare = spawnNext(port + 1, { APP_ORIGIN: undefined, ROOM_DATA_DIR: dataDir, DATABASE_URL: undefined });
+      const bare = spawnNext(port + 1, { APP_ORIGIN: undefined, DATABASE_URL: undefined });
       try {
         const code = await Promise.race([bare.exited, new Promise((r) => setTimeout(() => r("still running"), 30_000))]);
         expect(code).not.toBe("still running");
@@ -177,6 +177,7 @@ describe("deal room under next start", () => {
       const noChain = await startNext(port + 2, {
         APP_ORIGIN: `http://127.0.0.1:${port + 2}`,
         ROOM_DEAL_ESCROW: inject("dealEscrow"),
+        // the old names too, so this case also runs against a build from before v3
         SERVER_RPC_URL: "http://127.0.0.1:9",
         ROOM_RPC_URL: "http://127.0.0.1:9",
         SERVER_DATA_DIR: noChainDir,
