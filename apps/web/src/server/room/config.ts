@@ -23,7 +23,7 @@ export function roomConfig(): RoomConfig {
   return {
     chainId: appChainId,
     dealEscrow: override ? getAddress(override) : getDeployment(appChainId)?.dealEscrow.address,
-    noncesPerMinutePerClient: envNumber("ROOM_NONCES_PER_MINUTE", 20),
+    noncesPerMinutePerClient: envNumber("ROOM_NONCES_PER_MINUTE", 60),
     evidenceMaxFiles: envNumber("ROOM_EVIDENCE_MAX_FILES", 20),
     evidenceMaxTotalBytes: envNumber("ROOM_EVIDENCE_MAX_TOTAL_BYTES", 25 * 1024 * 1024),
   };
