@@ -103,6 +103,15 @@ describe("deal room under next start", () => {
       expect(reply.status).toBe(401);
       expect(reply.headers["set-cookie"]).toBeUndefined();
       expect(JSON.parse(reply.body).error).toMatch(/evil\.example/);
+      // a browser on that host is a cross-site caller, whatever Host it sends
+      const crossSite = await rawRequest({
+        port,
+        method: "POST",
+        path: "/api/room/auth/verify",
+        headers: { host: "evil.example", origin: "http://evil.example", "x-forwarded-for": attacker.ip },
+        body: JSON.stringify({ message, signature: await seller.signMessage({ message }) }),
+      });
+      expect([crossSite.status, JSON.parse(crossSite.body).error]).toEqual([403, expect.stringMatching(/Cross-site/)]);
       // the session endpoint tells browsers the configured domain, whatever Host they sent
       const session = await rawRequest({ port, method: "GET", path: "/api/room/auth/session", headers: { host: "evil.example" } });
       expect(JSON.parse(session.body)).toMatchObject({ domain: new URL(base).host, origin: base });
