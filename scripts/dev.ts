@@ -70,7 +70,9 @@ try {
     NEXT_PUBLIC_RPC_URL: chain.rpcUrl,
     NEXT_PUBLIC_INDEXER_URL: `http://localhost:${indexerPort}`,
     NEXT_TELEMETRY_DISABLED: "1",
-    ROOM_DATA_DIR: roomDataDir,
+    SERVER_DATA_DIR: roomDataDir,
+    // sign-in messages must name this origin (the server never takes it from request headers)
+    APP_ORIGIN: appUrl,
   });
   await waitForService(web, `the web app at ${appUrl}`, () => httpReady(appUrl), { timeoutMs: 180_000 });
   step("publishing the demo deals' terms to the deal room");

@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// The deal-room and order-book server suites: a real Hardhat node (globalSetup), a real HTTP server over the
-// app's route handlers, PGlite and (with TEST_DATABASE_URL) PostgreSQL. Files run one at a time.
+// The deal-room and order-book server suites: one production build and a real Hardhat node (globalSetup),
+// `next start` processes of that build, PGlite and (with TEST_DATABASE_URL) PostgreSQL. Files run one at a time.
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
   test: {

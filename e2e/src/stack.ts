@@ -23,7 +23,9 @@ const webEnv = {
   NEXT_PUBLIC_INDEXER_URL: indexerUrl,
   NEXT_TELEMETRY_DISABLED: "1",
   NEXT_DIST_DIR: WEB_DIST_DIR,
-  ROOM_DATA_DIR,
+  SERVER_DATA_DIR: ROOM_DATA_DIR,
+  // `next start` refuses to run without it: sign-in messages must name this origin
+  APP_ORIGIN: appUrl,
 };
 
 let stopping = false;

@@ -4,12 +4,17 @@
 // exactly once and that no request failed with a 5xx.
 //   pnpm bench:room                         (builds apps/web/.next-bench-room first)
 //   BENCH_SKIP_BUILD=1 BENCH_CLIENTS=20 BENCH_SECONDS=10 pnpm bench:room
-// Ports: BENCH_ROOM_CHAIN_PORT (8624) for its Hardhat node, BENCH_ROOM_PORT (8626) for the app.
+//   BENCH_INSTANCES=2 BENCH_DATABASE_URL=postgres://… pnpm bench:room   (N instances on one PostgreSQL)
+// With BENCH_DATABASE_URL (or TEST_DATABASE_URL) the app runs on a fresh PostgreSQL database, else
+// on PGlite (one instance only: PGlite is one process per folder). Each instance gets an equal
+// share of the connections; the throughput reported is their sum, the latency the worst instance's.
+// Ports: BENCH_ROOM_CHAIN_PORT (8624) for its Hardhat node, BENCH_ROOM_PORT (8626) and up for the app.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import postgres from "postgres";
 import { zeroHash } from "viem";
 
 const clients = Number(process.env.BENCH_CLIENTS ?? 10);
@@ -18,7 +23,12 @@ const chainPort = Number(process.env.BENCH_ROOM_CHAIN_PORT ?? 8624);
 const webPort = Number(process.env.BENCH_ROOM_PORT ?? 8626);
 const poolPerClient = Number(process.env.BENCH_POOL ?? 1_500);
 const distDir = process.env.BENCH_DIST_DIR || ".next-bench-room";
-const base = `http://127.0.0.1:${webPort}`;
+const instances = Number(process.env.BENCH_INSTANCES ?? 1);
+const pgUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+if (instances > 1 && !pgUrl) throw new Error("BENCH_INSTANCES > 1 needs PostgreSQL: set BENCH_DATABASE_URL (or TEST_DATABASE_URL).");
+const bases = Array.from({ length: instances }, (_, i) => `http://127.0.0.1:${webPort + i}`);
+/** The public origin every instance is configured with (as behind a load balancer). */
+const base = bases[0]!;
 const webDir = join(import.meta.dirname, "..");
 const started: ChildProcess[] = [];
 const stop = () => started.forEach((c) => c.pid && c.exitCode === null && process.kill(-c.pid, "SIGTERM"));
@@ -75,15 +85,31 @@ if (process.env.BENCH_SKIP_BUILD !== "1") {
   if (build.status !== 0) throw new Error("next build failed");
 }
 const dataDir = mkdtempSync(join(tmpdir(), "pl-room-bench-"));
-service("pnpm", ["exec", "next", "start", "--port", String(webPort), "--hostname", "127.0.0.1"], {
-  NEXT_DIST_DIR: distDir,
-  ROOM_DATA_DIR: dataDir,
-  ROOM_DEAL_ESCROW: dealEscrow,
-  ROOM_RPC_URL: rpcUrl,
-  ROOM_RATE_LIMIT_PER_MINUTE: "100000000",
-  NEXT_TELEMETRY_DISABLED: "1",
-});
-await waitUntil("the app", async () => (await fetch(`${base}/api/room/auth/session`)).ok);
+let databaseUrl: string | undefined;
+let dbName: string | undefined;
+if (pgUrl) {
+  dbName = `pl_bench_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = postgres(pgUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${dbName}`);
+  await admin.end();
+  const url = new URL(pgUrl);
+  url.pathname = `/${dbName}`;
+  databaseUrl = url.toString();
+}
+for (const [i, url] of bases.entries()) {
+  service("pnpm", ["exec", "next", "start", "--port", String(webPort + i), "--hostname", "127.0.0.1"], {
+    NEXT_DIST_DIR: distDir,
+    APP_ORIGIN: base,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { SERVER_DATA_DIR: dataDir }),
+    ROOM_DEAL_ESCROW: dealEscrow,
+    SERVER_RPC_URL: rpcUrl,
+    SERVER_RATE_LIMIT_PER_MINUTE: "100000000",
+    ROOM_NONCES_PER_MINUTE: "100000",
+    NEXT_TELEMETRY_DISABLED: "1",
+  });
+  // one at a time: the first runs the migrations
+  await waitUntil(`the app at ${url}`, async () => (await fetch(`${url}/api/room/auth/session`)).ok);
+}
 
 // 3. Deals between pairs of dev accounts; every client signs in and authorizes a session key.
 type Conn = { client: InstanceType<typeof RoomClient>; dealId: bigint; pool: string[] };
@@ -97,7 +123,8 @@ for (let p = 0; p < pairs; p++) {
 }
 for (let i = 0; i < clients; i++) {
   const pair = i % (pairs * 2);
-  const client = new RoomClient(base, accounts[pair]!);
+  const client = new RoomClient(bases[i % instances]!, accounts[pair]!);
+  client.origin = base;
   if ((await client.signIn()).status !== 200) throw new Error("sign-in failed");
   await client.authorizeSessionKey();
   conns.push({ client, dealId: dealIds[Math.floor(pair / 2)]!, pool: [] });
@@ -110,44 +137,68 @@ for (const conn of conns) {
 // 4. The run: each connection alternates a signed POST and a GET of its deal's conversation.
 const accepted = new Set<string>();
 let duplicates = 0;
-let nextConn = 0;
 type Ctx = { conn?: Conn };
-const connOf = (ctx: Ctx) => (ctx.conn ??= conns[nextConn++ % conns.length]!);
-const result = await autocannon({
-  url: base,
-  connections: clients,
-  duration: seconds,
-  requests: [
-    {
-      method: "POST",
-      setupRequest: (req, ctx) => {
-        const conn = connOf(ctx as Ctx);
-        const body = conn.pool.pop();
-        if (!body) return { ...req, method: "GET", path: `/api/room/deals/${conn.dealId}/messages?after=0`, headers: { cookie: conn.client.cookie } };
-        return {
-          ...req,
-          path: `/api/room/deals/${conn.dealId}/messages`,
-          body,
-          headers: { cookie: conn.client.cookie, "content-type": "application/json" },
-        };
+const run = (url: string, connections: number, mine: Conn[]) => {
+  let nextMine = 0;
+  const connOfRun = (ctx: Ctx) => (ctx.conn ??= mine[nextMine++ % mine.length]!);
+  return autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (req, ctx) => {
+          const conn = connOfRun(ctx as Ctx);
+          const body = conn.pool.pop();
+          if (!body)
+            return { ...req, method: "GET", path: `/api/room/deals/${conn.dealId}/messages?after=0`, headers: { cookie: conn.client.cookie } };
+          return {
+            ...req,
+            path: `/api/room/deals/${conn.dealId}/messages`,
+            body,
+            headers: { cookie: conn.client.cookie, "content-type": "application/json" },
+          };
+        },
+        onResponse: (status, body) => {
+          if (status === 201) {
+            const id = JSON.parse(body).message.id as number;
+            if (accepted.has(String(id))) duplicates++;
+            accepted.add(String(id));
+          }
+        },
       },
-      onResponse: (status, body) => {
-        if (status === 201) {
-          const id = JSON.parse(body).message.id as number;
-          if (accepted.has(String(id))) duplicates++;
-          accepted.add(String(id));
-        }
+      {
+        method: "GET",
+        setupRequest: (req, ctx) => {
+          const conn = connOfRun(ctx as Ctx);
+          return { ...req, path: `/api/room/deals/${conn.dealId}/messages?after=0`, headers: { cookie: conn.client.cookie } };
+        },
       },
-    },
-    {
-      method: "GET",
-      setupRequest: (req, ctx) => {
-        const conn = connOf(ctx as Ctx);
-        return { ...req, path: `/api/room/deals/${conn.dealId}/messages?after=0`, headers: { cookie: conn.client.cookie } };
-      },
-    },
-  ],
-});
+    ],
+  });
+};
+const runs = await Promise.all(
+  bases.map((url, i) => {
+    const mine = conns.filter((_, k) => k % instances === i);
+    return run(url, mine.length, mine);
+  }),
+);
+const statusCodeStats: Record<string, { count: number }> = {};
+for (const r of runs)
+  for (const [code, st] of Object.entries(r.statusCodeStats ?? {}))
+    statusCodeStats[code] = { count: (statusCodeStats[code]?.count ?? 0) + (st.count ?? 0) };
+const result = {
+  requests: { total: runs.reduce((n, r) => n + r.requests.total, 0), average: runs.reduce((n, r) => n + r.requests.average, 0) },
+  latency: {
+    p50: Math.max(...runs.map((r) => r.latency.p50)),
+    p99: Math.max(...runs.map((r) => r.latency.p99)),
+    max: Math.max(...runs.map((r) => r.latency.max)),
+  },
+  statusCodeStats,
+  errors: runs.reduce((n, r) => n + r.errors, 0),
+  timeouts: runs.reduce((n, r) => n + r.timeouts, 0),
+};
 
 // 5. Every accepted message is stored exactly once.
 let stored = 0;
@@ -177,7 +228,8 @@ const fiveXX = Object.entries(result.statusCodeStats ?? {})
   .filter(([code]) => code.startsWith("5"))
   .reduce((n, [, s]) => n + (s.count ?? 0), 0);
 
-console.log(`\ndeal room, ${clients} clients for ${seconds} s on loopback (next start, PGlite):`);
+const backend = databaseUrl ? "PostgreSQL" : "PGlite";
+console.log(`\ndeal room, ${clients} clients for ${seconds} s on loopback (${instances} × next start, ${backend}):`);
 console.log(`  requests   ${result.requests.total} (${result.requests.average.toFixed(0)}/s), half signed POSTs, half reads`);
 console.log(`  latency    p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
 console.log(`  messages   accepted ${accepted.size}, stored ${stored}, duplicates ${duplicates}`);
@@ -186,6 +238,12 @@ console.log(
 );
 stop();
 rmSync(dataDir, { recursive: true, force: true });
+if (dbName) {
+  await new Promise((r) => setTimeout(r, 500));
+  const admin = postgres(pgUrl!, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+  await admin.end();
+}
 // Requests still in flight when the clock stopped may be stored without their 201 being counted:
 // at most one per connection. Every counted one must be there.
 const lost = [...accepted].filter((id) => !storedIds.has(id)).length;

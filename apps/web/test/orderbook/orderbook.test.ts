@@ -1,20 +1,15 @@
-// The order book's API through a real HTTP server, a real Hardhat node (real SignedSwap fills,
-// cancels and invalidations) and a real database: PGlite in a fresh folder, then PostgreSQL when
-// TEST_DATABASE_URL is set.
-import { mkdtempSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// The order book's API on the production build (`next start`), a real Hardhat node (real
+// SignedSwap fills, cancels and invalidations) and a real database: PGlite in a fresh folder, then
+// PostgreSQL when TEST_DATABASE_URL is set (where the test also reads the database itself).
 import { decodeOrderLink, describeSignedSwapError, type SignedOrder, type SignedOrderWithSignature } from "@peerlock/sdk";
 import { count } from "drizzle-orm";
-import postgres from "postgres";
 import { type Address, getAddress, type Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { orderbookSync, signedOrders } from "@/server/orderbook/schema";
 import { syncOrderBook } from "@/server/orderbook/sync";
-import { closeDb, getDb } from "@/server/room/db/client";
 import { accounts, publicClient, rpcUrl, walletOwner } from "../room/chain";
-import { startRoomServer as startServer, stopServer } from "../room/server";
+import { type Backend, backendNames, createBackend } from "../shared/backends";
+import { type NextServer, startNext } from "../shared/nextServer";
 import {
   approve,
   balanceOf,
@@ -45,10 +40,8 @@ declare module "vitest" {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever JSON came back
 type Reply = { status: number; body: any };
 
-const testUrl = process.env.TEST_DATABASE_URL;
-if (!testUrl) console.log("TEST_DATABASE_URL is not set: the order book suite runs on PGlite only.");
+if (backendNames.length === 1) console.log("TEST_DATABASE_URL is not set: the order book suite runs on PGlite only.");
 const webPort = Number(process.env.ORDERBOOK_TEST_WEB_PORT ?? 8624);
-const backends = [{ name: "PGlite", port: webPort }, ...(testUrl ? [{ name: "PostgreSQL", port: webPort + 1 }] : [])];
 
 /** The JSON body the API takes: bigints as decimal strings. */
 function body(signed: SignedOrderWithSignature) {
@@ -70,12 +63,12 @@ function body(signed: SignedOrderWithSignature) {
 let ipCounter = 0;
 const freshIp = () => `10.9.${Math.floor(++ipCounter / 250)}.${(ipCounter % 250) + 1}`;
 
-for (const backend of backends) {
-  describe(`order book on ${backend.name}`, () => {
-    const base = `http://127.0.0.1:${backend.port}`;
-    let server: Server;
-    let dataDir: string | undefined;
-    let dbName: string | undefined;
+for (const [index, name] of backendNames.entries()) {
+  describe(`order book on ${name}`, () => {
+    const port = webPort + index;
+    let base = `http://127.0.0.1:${port}`;
+    let server: NextServer;
+    let backend: Backend;
     let signedSwap: Address;
     let sellToken: Address;
     let buyToken: Address;
@@ -103,7 +96,11 @@ for (const backend of backends) {
     const listed = async (query = "") =>
       (await call("GET", `/api/orders?${query}`)).body.orders as { orderHash: string; remaining: string; status: string }[];
     const listedHashes = async (who: Address) => (await listed(`maker=${who}&limit=100`)).map((o) => o.orderHash);
-    const rows = async () => Number((await (await getDb()).select({ n: count() }).from(signedOrders))[0]!.n);
+    /** Orders stored, read from the database itself; undefined on PGlite (the server owns its folder). */
+    const rows = async () => {
+      const db = await backend.db();
+      return db ? Number((await db.select({ n: count() }).from(signedOrders))[0]!.n) : undefined;
+    };
     const order = (terms: Partial<SignedOrder> = {}) => makeOrder({ maker: maker.address, sellToken, buyToken, ...terms });
 
     /** Posts `payload` (a signed order, or raw JSON/text) expecting a refusal: the status, a plain message, and no row written. */
@@ -115,35 +112,36 @@ for (const backend of backends) {
       expect(typeof reply.body.error).toBe("string");
       expect(reply.body.error).toMatch(message);
       expect(await rows()).toBe(before);
+      if (isSigned(payload)) expect((await call("GET", `/api/orders/${orderHashOf(payload.order, payload.verifyingContract)}`)).status).toBe(404);
       return reply;
     }
+
+    /** `next start` on this backend; `limits` are the post budgets per IP and per maker a minute. */
+    const start = (at: number, limits = "1000") =>
+      startNext(at, {
+        ...backend.env,
+        APP_ORIGIN: `http://127.0.0.1:${at}`,
+        ORDERBOOK_SIGNED_SWAP: signedSwap,
+        ORDERBOOK_START_BLOCK: "0",
+        ORDERBOOK_SYNC_INTERVAL_SECONDS: "0",
+        ORDERBOOK_POSTS_PER_MINUTE_PER_IP: limits,
+        ORDERBOOK_POSTS_PER_MINUTE_PER_MAKER: limits,
+        SERVER_RPC_URL: rpcUrl,
+        // the test's requests come through this "proxy" with addresses of their own (freshIp)
+        TRUSTED_PROXIES: "127.0.0.1",
+        SERVER_RATE_LIMIT_PER_MINUTE: "10000",
+      });
 
     beforeAll(async () => {
       signedSwap = getAddress(inject("signedSwap"));
       sellToken = getAddress(inject("sellToken"));
       buyToken = getAddress(inject("buyToken"));
+      // for the sync step this process runs itself (PostgreSQL only, see "leased across processes")
       process.env.ORDERBOOK_SIGNED_SWAP = signedSwap;
       process.env.ORDERBOOK_START_BLOCK = "0";
       process.env.ORDERBOOK_SYNC_INTERVAL_SECONDS = "0";
-      process.env.ORDERBOOK_POSTS_PER_MINUTE_PER_IP = "1000";
-      process.env.ORDERBOOK_POSTS_PER_MINUTE_PER_MAKER = "1000";
-      process.env.ROOM_RPC_URL = rpcUrl;
-      // rate windows live in process memory: start each database's run with fresh budgets
-      (globalThis as { __peerlockRoomRates?: Map<string, unknown> }).__peerlockRoomRates?.clear();
-      process.env.ROOM_RATE_LIMIT_PER_MINUTE = "10000";
-      if (backend.name === "PGlite") {
-        dataDir = mkdtempSync(join(tmpdir(), "pl-book-"));
-        process.env.ROOM_DATA_DIR = dataDir;
-        delete process.env.DATABASE_URL;
-      } else {
-        dbName = `pl_book_${Math.random().toString(36).slice(2, 10)}`;
-        const admin = postgres(testUrl!, { max: 1, onnotice: () => {} });
-        await admin.unsafe(`create database ${dbName}`);
-        await admin.end();
-        const url = new URL(testUrl!);
-        url.pathname = `/${dbName}`;
-        process.env.DATABASE_URL = url.toString();
-      }
+      process.env.SERVER_RPC_URL = rpcUrl;
+      backend = await createBackend(name, "pl-book");
       // both makers hold and approve the sell token, the taker the buy token (idempotent across backends)
       for (const who of [maker, otherMaker]) {
         await mint(sellToken, who.address, units("1000"));
@@ -152,19 +150,12 @@ for (const backend of backends) {
       await approve(poorMaker, sellToken, signedSwap);
       await mint(buyToken, taker.address, units("1000000", 6));
       await approve(taker, buyToken, signedSwap);
-      server = await startServer(backend.port);
+      server = await start(port);
     });
 
     afterAll(async () => {
-      if (server) await stopServer(server);
-      await closeDb();
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-      if (dbName) {
-        const admin = postgres(testUrl!, { max: 1, onnotice: () => {} });
-        await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-        await admin.end();
-      }
-      delete process.env.DATABASE_URL;
+      await server?.stop();
+      await backend?.drop();
     });
 
     describe("posting", () => {
@@ -262,8 +253,10 @@ for (const backend of backends) {
       });
 
       it("answers spam with 429, per IP and per maker", async () => {
-        process.env.ORDERBOOK_POSTS_PER_MINUTE_PER_IP = "3";
-        process.env.ORDERBOOK_POSTS_PER_MINUTE_PER_MAKER = "3";
+        // a second instance on the same database, with budgets of 3 a minute
+        const main = base;
+        const strict = await start(webPort + 2, "3");
+        base = strict.base;
         try {
           const ip = freshIp();
           const garbage = () => call("POST", "/api/orders", "{", ip);
@@ -277,13 +270,18 @@ for (const backend of backends) {
           // one maker from many IPs: the maker's budget runs out
           const before = await rows();
           const statuses: number[] = [];
-          for (let i = 0; i < 4; i++)
-            statuses.push((await post(await sign(otherMaker, makeOrder({ maker: otherMaker.address, sellToken, buyToken }), signedSwap))).status);
+          const hashes: string[] = [];
+          for (let i = 0; i < 4; i++) {
+            const signed = await sign(otherMaker, makeOrder({ maker: otherMaker.address, sellToken, buyToken }), signedSwap);
+            hashes.push(orderHashOf(signed.order, signedSwap));
+            statuses.push((await post(signed)).status);
+          }
           expect(statuses).toEqual([201, 201, 201, 429]);
-          expect(await rows()).toBe(before + 3);
+          if (before !== undefined) expect(await rows()).toBe(before + 3);
+          expect((await call("GET", `/api/orders/${hashes[3]}`)).status).toBe(404);
         } finally {
-          process.env.ORDERBOOK_POSTS_PER_MINUTE_PER_IP = "1000";
-          process.env.ORDERBOOK_POSTS_PER_MINUTE_PER_MAKER = "1000";
+          base = main;
+          await strict.stop();
         }
       });
 
@@ -384,7 +382,7 @@ for (const backend of backends) {
       });
 
       it("drops every order in a word of nonces the maker invalidated", async () => {
-        const wordPos = 40n + BigInt(backends.indexOf(backend)); // a word no other test signs in
+        const wordPos = 40n + BigInt(index); // a word no other test signs in
         const nonces = [wordPos * 256n + 3n, wordPos * 256n + 200n, wordPos * 256n + 201n];
         const signed = await Promise.all(nonces.map((nonce) => sign(maker, order({ nonce }), signedSwap)));
         for (const s of signed) expect((await post(s)).status).toBe(201);
@@ -398,14 +396,15 @@ for (const backend of backends) {
         expect((await call("GET", `/api/orders/${hashes[0]}`)).body.order.status).toBe("cancelled");
       });
 
-      it("runs one sync step at a time: shared in a process, leased across processes", async () => {
+      // The test process runs a sync step of its own on the server's database: PostgreSQL only.
+      it.skipIf(name === "PGlite")("runs one sync step at a time: shared in a process, leased across processes", async () => {
+        const db = (await backend.db())!;
         expect(syncOrderBook()).toBe(syncOrderBook()); // concurrent callers share the running step
         await syncOrderBook();
         const signed = await sign(maker, order(), signedSwap);
         expect((await post(signed)).status).toBe(201);
         const hash = orderHashOf(signed.order, signedSwap);
         // another process holds the lease: list reads serve the book as stored
-        const db = await getDb();
         await db.update(orderbookSync).set({ leaseUntil: new Date(Date.now() + 60_000) });
         await fillOrder(taker, signedSwap, signed.order, signed.signature);
         expect(await listedHashes(maker.address)).toContain(hash);

@@ -75,3 +75,4 @@ export async function openDeal(termsHash: Hex, opts: { from?: Address; arbiterAd
 export const takeDeal = (id: bigint, by: Address = buyer.address) => send(by, "takeDeal", [id]);
 export const markPaid = (id: bigint, by: Address = buyer.address) => send(by, "markPaid", [id]);
 export const dispute = (id: bigint, by: Address = seller.address) => send(by, "dispute", [id]);
+export const release = (id: bigint, by: Address = seller.address) => send(by, "release", [id]);

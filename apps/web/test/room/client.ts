@@ -5,6 +5,11 @@ import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { createSiweMessage } from "viem/siwe";
 import { CHAIN_ID } from "./chain";
 
+/** Each client its own address (as a trusted proxy forwards it), so no two share a rate-limit budget. */
+let clients = 0;
+const run = Math.floor(Math.random() * 200);
+const nextClientIp = () => `10.${run}.${Math.floor(++clients / 250) % 250}.${(clients % 250) + 1}`;
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever JSON came back
 export type Reply = { status: number; body: any; headers: Headers };
 
@@ -17,17 +22,20 @@ export class RoomClient {
   /** Which address the messages name as author (a smart wallet's, when the account is its owner). */
   readonly address: Address;
   readonly ip: string;
+  /** The app's configured origin (APP_ORIGIN): what sign-in messages and session keys name, whichever instance is called. */
+  origin: string;
 
   // Plain fields, no parameter properties: the benchmark runs this file with Node's type stripping.
-  constructor(base: string, account: LocalAccount, address: Address = account.address, ip = `10.0.0.${Math.floor(Math.random() * 250) + 1}`) {
+  constructor(base: string, account: LocalAccount, address: Address = account.address, ip = nextClientIp()) {
     this.base = base;
     this.account = account;
     this.address = address;
     this.ip = ip;
+    this.origin = base;
   }
 
   get host(): string {
-    return new URL(this.base).host;
+    return new URL(this.origin).host;
   }
 
   async call(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Reply> {
@@ -60,7 +68,7 @@ export class RoomClient {
       chainId: CHAIN_ID,
       domain: this.host,
       nonce: body.nonce,
-      uri: this.base,
+      uri: this.origin,
       version: "1",
       issuedAt: new Date(),
       expirationTime: new Date(Date.now() + 5 * 60_000),

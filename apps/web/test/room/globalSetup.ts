@@ -1,7 +1,8 @@
-// Starts the Hardhat node once for the room suite and deploys into it; stops it afterwards.
+// Builds the app once, starts the Hardhat node once for the server suites and deploys into it; stops it afterwards.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { deployOrderbookContracts } from "../orderbook/chain";
+import { buildApp } from "../shared/nextServer";
 import { chainPort, deployRoomContracts, rpcUrl } from "./chain";
 
 let node: ChildProcess | undefined;
@@ -29,6 +30,8 @@ async function rpcReady(): Promise<boolean> {
 
 export async function setup({ provide }: { provide: (key: string, value: unknown) => void }): Promise<void> {
   await assertFree(chainPort);
+  // one production build for every `next start` the suites run
+  buildApp();
   node = spawn("pnpm", ["--filter", "@peerlock/contracts", "exec", "hardhat", "node", "--hostname", "127.0.0.1", "--port", String(chainPort)], {
     detached: true,
     stdio: "ignore",

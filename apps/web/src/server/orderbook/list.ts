@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gt, or, type SQL, sql } from "drizzle-orm";
 import type { Hex } from "viem";
-import { chainClient } from "../room/chain";
-import { getDb } from "../room/db/client";
-import { HttpError } from "../room/http/errors";
+import { chainClient } from "../shared/chain";
+import { getDb } from "../shared/db/client";
+import { HttpError } from "../shared/http/errors";
 import { orderbookConfig } from "./config";
 import { recheckOrder } from "./recheck";
 import { type PublicOrder, publicOrder } from "./rows";

@@ -1,7 +1,7 @@
 import { signedSwapAbi } from "@peerlock/sdk";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Address, Hex, Log, PublicClient } from "viem";
-import type { RoomDb } from "../room/db/client";
+import type { ServerDb } from "../shared/db/client";
 import { signedOrders } from "./schema";
 
 /** The three events that take an order off the book. */
@@ -18,7 +18,7 @@ type BookLog = Log<bigint, number, false, undefined, true, typeof bookEvents>;
  * - OrderFilled: the order's filled amount and nonce are re-read from SignedSwap; a used nonce
  *   makes it filled, and any other live order of the maker signed with that nonce unfillable.
  */
-export async function applyLogs(db: RoomDb, client: PublicClient, signedSwap: Address, logs: readonly BookLog[]): Promise<void> {
+export async function applyLogs(db: ServerDb, client: PublicClient, signedSwap: Address, logs: readonly BookLog[]): Promise<void> {
   // orders of this contract that are still on the book (or hidden only until the maker tops up)
   const live = and(eq(signedOrders.verifyingContract, signedSwap), inArray(signedOrders.status, ["open", "unfillable"]));
   const filledHashes = new Set<Hex>();

@@ -1,9 +1,9 @@
 import { describeSignedSwapError, hashOrder, type SignedOrderWithSignature } from "@peerlock/sdk";
 import { eq } from "drizzle-orm";
 import { type Hex, recoverAddress, size } from "viem";
-import { chainClient, ChainUnavailable } from "../room/chain";
-import { getDb } from "../room/db/client";
-import { HttpError } from "../room/http/errors";
+import { chainClient, ChainUnavailable } from "../shared/chain";
+import { getDb } from "../shared/db/client";
+import { HttpError } from "../shared/http/errors";
 import { orderbookConfig } from "./config";
 import { readFillability } from "./fillable";
 import { type OrderRow, rowValues } from "./rows";

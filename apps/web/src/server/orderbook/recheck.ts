@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, notInArray, or } from "drizzle-orm";
 import type { Address, PublicClient } from "viem";
-import type { RoomDb } from "../room/db/client";
+import type { ServerDb } from "../shared/db/client";
 import { FINAL_REASONS, isFinalReason, readFillability } from "./fillable";
 import { type OrderRow, signedOf } from "./rows";
 import { signedOrders } from "./schema";
@@ -16,7 +16,7 @@ export const recheckable = or(
  * stands in the way, else unfillable with the reason (a final one first, so an expired order
  * is never reopened). Filled and cancelled orders are left alone: only their logs decide those.
  */
-export async function recheckOrder(db: RoomDb, client: PublicClient, row: OrderRow): Promise<OrderRow> {
+export async function recheckOrder(db: ServerDb, client: PublicClient, row: OrderRow): Promise<OrderRow> {
   if (row.status !== "open" && row.status !== "unfillable") return row;
   const { filled, problems } = await readFillability(client, signedOf(row));
   const reason = (problems.find((p) => isFinalReason(p.name)) ?? problems[0])?.name ?? null;
@@ -35,7 +35,12 @@ export async function recheckOrder(db: RoomDb, client: PublicClient, row: OrderR
  * The `limit` stalest re-checkable orders of this chain and contract, checked in parallel (one
  * bounded batch per sync step). One order that cannot be read does not stop the others.
  */
-export async function recheckBatch(db: RoomDb, client: PublicClient, venue: { chainId: number; signedSwap: Address }, limit: number): Promise<void> {
+export async function recheckBatch(
+  db: ServerDb,
+  client: PublicClient,
+  venue: { chainId: number; signedSwap: Address },
+  limit: number,
+): Promise<void> {
   if (limit <= 0) return;
   const rows = await db
     .select()

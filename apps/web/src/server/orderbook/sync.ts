@@ -1,7 +1,7 @@
 import { and, eq, isNull, lt, lte, or } from "drizzle-orm";
 import type { PublicClient } from "viem";
-import { chainClient } from "../room/chain";
-import { getDb, type RoomDb } from "../room/db/client";
+import { chainClient } from "../shared/chain";
+import { getDb, type ServerDb } from "../shared/db/client";
 import { type OrderbookConfig, orderbookConfig, syncKey } from "./config";
 import { applyLogs, bookEvents } from "./logs";
 import { recheckBatch } from "./recheck";
@@ -61,7 +61,7 @@ async function syncStep(): Promise<void> {
 }
 
 /** Up to `logRangesPerSync` eth_getLogs calls of `logBlockRange` blocks each, saving progress after each. */
-async function followLogs(db: RoomDb, client: PublicClient, config: OrderbookConfig, key: string, lastBlock: bigint): Promise<void> {
+async function followLogs(db: ServerDb, client: PublicClient, config: OrderbookConfig, key: string, lastBlock: bigint): Promise<void> {
   const address = config.signedSwap!;
   const head = await client.getBlockNumber({ cacheTime: 0 });
   // a node restarted from scratch (pnpm dev) is behind what we saw: follow it again from the deploy

@@ -1,7 +1,7 @@
 import { type Deal, DealStatus } from "@peerlock/sdk";
 import { type Address, isAddressEqual, zeroAddress } from "viem";
-import { readDeal, readDealCached } from "./chain";
-import { HttpError } from "./http/errors";
+import { HttpError } from "../shared/http/errors";
+import { readDeal } from "./deals";
 
 /** SPEC "Deal room", who reads what, decided on the deal's current on-chain state. */
 export type Role = "seller" | "buyer" | "arbiter" | "stranger";
@@ -44,10 +44,8 @@ export async function requireDeal(dealId: bigint): Promise<Deal> {
   return deal;
 }
 
-/** A recent read when it already allows the caller; otherwise a fresh one decides (grants only grow). */
+/** The deal read from the chain now, and whether `allows` grants access on it: no earlier read counts. */
 export async function dealAllowing(dealId: bigint, allows: (deal: Deal) => boolean): Promise<{ deal: Deal; allowed: boolean }> {
-  const cached = await readDealCached(dealId);
-  if (cached && allows(cached)) return { deal: cached, allowed: true };
   const deal = await requireDeal(dealId);
   return { deal, allowed: allows(deal) };
 }

@@ -2,9 +2,9 @@ import { DealStatus, type DealWithId, readAllDeals } from "@peerlock/sdk";
 import { and, count, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { Address } from "viem";
 import { mayUseRoom, roleOf } from "./access";
-import { ChainUnavailable, chainClient } from "./chain";
+import { ChainUnavailable, chainClient } from "../shared/chain";
+import { getDb } from "../shared/db/client";
 import { roomConfig } from "./config";
-import { getDb } from "./db/client";
 import { messages, readMarkers } from "./db/schema";
 
 export type Attention = {
@@ -15,20 +15,26 @@ export type Attention = {
   total: number;
 };
 
-/** All deals are read at most every few seconds per process and shared by every caller. */
-const CACHE_MS = 3_000;
-const holder = globalThis as typeof globalThis & { __peerlockRoomDeals?: { at: number; deals: Promise<DealWithId[]> } };
+/**
+ * All deals, shared by every caller while the chain's head stays the same block: a new block
+ * (which any status change needs) means a fresh read, so no cached grant outlives a change.
+ */
+const holder = globalThis as typeof globalThis & { __peerlockRoomDeals?: { block: bigint; deals: Promise<DealWithId[]> } };
 
 async function allDeals(): Promise<DealWithId[]> {
   const escrow = roomConfig().dealEscrow;
   if (!escrow) throw new ChainUnavailable("Peerlock is not deployed on this chain.");
-  const cached = holder.__peerlockRoomDeals;
-  if (cached && Date.now() - cached.at < CACHE_MS) return cached.deals;
-  const deals = readAllDeals(chainClient(), escrow).catch(() => {
-    holder.__peerlockRoomDeals = undefined;
+  const client = chainClient();
+  const block = await client.getBlockNumber({ cacheTime: 0 }).catch(() => {
     throw new ChainUnavailable("The chain could not be read; try again.");
   });
-  holder.__peerlockRoomDeals = { at: Date.now(), deals };
+  const cached = holder.__peerlockRoomDeals;
+  if (cached && cached.block === block) return cached.deals;
+  const deals = readAllDeals(client, escrow).catch(() => {
+    if (holder.__peerlockRoomDeals?.deals === deals) holder.__peerlockRoomDeals = undefined;
+    throw new ChainUnavailable("The chain could not be read; try again.");
+  });
+  holder.__peerlockRoomDeals = { block, deals };
   return deals;
 }
 

@@ -1,8 +1,9 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, count, eq, sql, sum } from "drizzle-orm";
 import { type Address, keccak256 } from "viem";
-import { getDb } from "./db/client";
+import { getDb } from "../shared/db/client";
+import { roomConfig } from "./config";
 import { evidence } from "./db/schema";
-import { HttpError } from "./http/errors";
+import { HttpError } from "../shared/http/errors";
 
 export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -32,13 +33,40 @@ export function cleanFileName(raw: string | null): string {
 
 export type EvidenceInfo = { hash: string; fileName: string; contentType: string; size: number; uploader: string; createdAt: string };
 
+/**
+ * Stores one file for `uploader` in `dealId`, within the quota per deal and party (files and
+ * bytes, ROOM_EVIDENCE_MAX_FILES / ROOM_EVIDENCE_MAX_TOTAL_BYTES). The check and the insert run
+ * under a transaction-scoped advisory lock on (deal, uploader), so instances cannot overshoot it.
+ */
 export async function saveEvidence(dealId: bigint, uploader: Address, bytes: Uint8Array, fileName: string): Promise<EvidenceInfo> {
   if (bytes.byteLength === 0) throw new HttpError(400, "The file is empty.");
   const kind = sniffEvidence(bytes);
   if (!kind) throw new HttpError(415, "Evidence must be a PNG, JPEG or WebP image or a PDF.");
   const hash = keccak256(bytes);
   const row = { dealId: dealId.toString(), hash, uploader, fileName, contentType: kind.type, size: bytes.byteLength, bytes: Buffer.from(bytes) };
-  await (await getDb()).insert(evidence).values(row).onConflictDoNothing();
+  const { evidenceMaxFiles, evidenceMaxTotalBytes } = roomConfig();
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`evidence:${row.dealId}:${uploader}`}))`);
+    const [already] = await tx
+      .select({ hash: evidence.hash })
+      .from(evidence)
+      .where(and(eq(evidence.dealId, row.dealId), eq(evidence.hash, hash)));
+    if (already) return; // the same file again: stored once, costs nothing
+    const [used] = await tx
+      .select({ files: count(), bytes: sum(evidence.size) })
+      .from(evidence)
+      .where(and(eq(evidence.dealId, row.dealId), eq(evidence.uploader, uploader)));
+    const files = Number(used?.files ?? 0);
+    const total = Number(used?.bytes ?? 0);
+    if (files + 1 > evidenceMaxFiles) {
+      throw new HttpError(413, `Evidence quota reached: at most ${evidenceMaxFiles} files per party in a deal.`);
+    }
+    if (total + row.size > evidenceMaxTotalBytes) {
+      throw new HttpError(413, `Evidence quota reached: at most ${evidenceMaxTotalBytes} bytes per party in a deal.`);
+    }
+    await tx.insert(evidence).values(row).onConflictDoNothing();
+  });
   const stored = await infoOf(dealId, hash);
   return stored!;
 }
@@ -81,7 +109,7 @@ export async function evidenceResponse(dealId: bigint, hash: string): Promise<Re
       "x-content-type-options": "nosniff",
       "content-security-policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
       "cross-origin-resource-policy": "same-origin",
-      "cache-control": "private, max-age=3600",
+      "cache-control": "no-store",
     },
   });
 }

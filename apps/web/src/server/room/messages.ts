@@ -2,11 +2,11 @@ import { type RoomMessage, type SignedRoomMessage, verifyRoomMessage } from "@pe
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { type Address, type Hex, verifyTypedData, zeroHash } from "viem";
 import { z } from "zod";
-import { chainClient } from "./chain";
+import { chainClient } from "../shared/chain";
 import { roomConfig } from "./config";
-import { getDb } from "./db/client";
+import { getDb } from "../shared/db/client";
 import { evidence, messages, readMarkers } from "./db/schema";
-import { HttpError } from "./http/errors";
+import { HttpError } from "../shared/http/errors";
 import { address, hex32, signature } from "./validation";
 
 export const MESSAGE_BODY_MAX = 4_000;

@@ -2,9 +2,9 @@ import { hashDealTerms, hashPrivateDetails, parsePublicTerms, sameHash } from "@
 import { eq, inArray, ne } from "drizzle-orm";
 import type { Address } from "viem";
 import { dealAllowing, mayReadPrivate, requireDeal, roleOf } from "./access";
-import { getDb } from "./db/client";
+import { getDb } from "../shared/db/client";
 import { dealTerms } from "./db/schema";
-import { HttpError } from "./http/errors";
+import { HttpError } from "../shared/http/errors";
 
 export type PublicTermsRecord = { dealId: string; publicTerms: string; privateDetailsHash: string; termsHash: string };
 

@@ -1,11 +1,13 @@
 import { z } from "zod";
-import { getAddress, isHex } from "viem";
-import { parseWith } from "./http/body";
+import { getAddress, isHex, maxUint256 } from "viem";
+import { parseWith } from "../shared/http/body";
 
 /** Shared zod shapes for the room's inputs. */
 export const dealIdParam = z
   .string()
   .regex(/^\d{1,78}$/, "The deal id must be a whole number.")
+  // zod runs this even when the regex failed: only a whole number is compared
+  .refine((s) => !/^\d{1,78}$/.test(s) || BigInt(s) <= maxUint256, "The deal id is larger than a uint256.")
   .transform((s) => BigInt(s));
 export const hex32 = z
   .string()

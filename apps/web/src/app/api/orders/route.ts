@@ -4,9 +4,9 @@ import { publicOrder } from "@/server/orderbook/rows";
 import { orderbookConfig } from "@/server/orderbook/config";
 import { syncOrderBook } from "@/server/orderbook/sync";
 import { listOrdersQuery, postOrderInput } from "@/server/orderbook/validation";
-import { parseWith, readJson } from "@/server/room/http/body";
-import { handle, json } from "@/server/room/http/errors";
-import { clientIp, limitByIp, rateLimitAt } from "@/server/room/http/rateLimit";
+import { parseWith, readJson } from "@/server/shared/http/body";
+import { handle, json } from "@/server/shared/http/errors";
+import { clientIp, limitByIp, rateLimitAt } from "@/server/shared/http/rateLimit";
 
 export const runtime = "nodejs";
 
@@ -15,7 +15,7 @@ const ORDER_BODY_LIMIT = 8 * 1024;
 
 /** Open signed orders: ?sellToken=&buyToken=&maker=&sort=newest|priceAsc|priceDesc&limit=&cursor= */
 export const GET = handle(async (request: Request) => {
-  limitByIp(request);
+  await limitByIp(request);
   const query = parseWith(listOrdersQuery, Object.fromEntries(new URL(request.url).searchParams));
   await syncOrderBook();
   return json(await listOpenOrders(query));
@@ -27,9 +27,9 @@ export const GET = handle(async (request: Request) => {
  */
 export const POST = handle(async (request: Request) => {
   const config = orderbookConfig();
-  rateLimitAt(config.postsPerMinutePerIp, `book-ip:${clientIp(request)}`);
+  await rateLimitAt(config.postsPerMinutePerIp, `book-ip:${clientIp(request)}`);
   const signed = await readJson(request, postOrderInput, ORDER_BODY_LIMIT);
-  rateLimitAt(config.postsPerMinutePerMaker, `book-maker:${signed.order.maker}`);
+  await rateLimitAt(config.postsPerMinutePerMaker, `book-maker:${signed.order.maker}`);
   const { row, created } = await postOrder(signed);
   return json({ order: publicOrder(row) }, { status: created ? 201 : 200 });
 });

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt } from "drizzle-orm";
 import { type Address, getAddress } from "viem";
-import { getDb } from "../db/client";
+import { getDb } from "../../shared/db/client";
 import { sessions } from "../db/schema";
-import { HttpError } from "../http/errors";
+import { HttpError } from "../../shared/http/errors";
+import { appOrigin } from "../../shared/origin";
 
 export const SESSION_COOKIE = "peerlock_room";
 const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
@@ -58,6 +59,7 @@ export async function endSession(request: Request): Promise<void> {
   if (id) await (await getDb()).delete(sessions).where(eq(sessions.idHash, sha256(id)));
 }
 
-export function isSecure(request: Request): boolean {
-  return new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+/** The cookie is Secure when the app is served over HTTPS, as APP_ORIGIN says (not as a request header claims). */
+export function isSecure(): boolean {
+  return appOrigin().protocol === "https:";
 }

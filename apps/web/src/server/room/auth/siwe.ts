@@ -1,21 +1,21 @@
 import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import { type Address, type Hex, isAddress } from "viem";
 import { generateSiweNonce, parseSiweMessage, validateSiweMessage } from "viem/siwe";
-import { chainClient } from "../chain";
+import { chainClient } from "../../shared/chain";
 import { roomConfig } from "../config";
-import { getDb } from "../db/client";
+import { getDb } from "../../shared/db/client";
 import { sessions, siweNonces } from "../db/schema";
-import { HttpError } from "../http/errors";
+import { HttpError } from "../../shared/http/errors";
 
 const NONCE_TTL_MS = 10 * 60 * 1000;
 
-/** A fresh single-use nonce, valid for ten minutes. */
+/** A fresh single-use nonce, valid for ten minutes; unused ones are deleted once expired. */
 export async function issueNonce(): Promise<string> {
   const nonce = generateSiweNonce();
   const db = await getDb();
   await db.insert(siweNonces).values({ nonce, expiresAt: new Date(Date.now() + NONCE_TTL_MS) });
   // Now and then, forget expired nonces and sessions so neither table grows without bound.
-  if (Math.random() < 0.02) {
+  if (Math.random() < 0.05) {
     const now = new Date();
     await db.delete(siweNonces).where(lt(siweNonces.expiresAt, now));
     await db.delete(sessions).where(lt(sessions.expiresAt, now));
@@ -24,12 +24,13 @@ export async function issueNonce(): Promise<string> {
 }
 
 /**
- * Checks an EIP-4361 message and its signature; returns the signer. The message must name this
- * room's domain and chain, carry a nonce we issued and nobody used, and be within its validity
+ * Checks an EIP-4361 message and its signature; returns the signer. The message must name the
+ * configured APP_ORIGIN (its host as domain, a URI on it) and the app's chain, carry a nonce we issued and nobody used, and be within its validity
  * times. The nonce is spent before the signature is checked, so a message is never accepted twice.
  * Smart-contract wallets verify through the chain (EIP-1271, ERC-6492) via publicClient.verifySiweMessage.
  */
-export async function verifySignIn(message: string, signature: Hex, domain: string): Promise<Address> {
+export async function verifySignIn(message: string, signature: Hex, origin: URL): Promise<Address> {
+  const domain = origin.host;
   let fields: ReturnType<typeof parseSiweMessage>;
   try {
     fields = parseSiweMessage(message);
@@ -40,6 +41,9 @@ export async function verifySignIn(message: string, signature: Hex, domain: stri
     throw new HttpError(400, "The sign-in message is not an EIP-4361 message.");
   }
   if (fields.domain !== domain) throw new HttpError(401, `The sign-in message is for ${fields.domain}, not ${domain}.`);
+  if (!fields.uri || !URL.canParse(fields.uri) || new URL(fields.uri).origin !== origin.origin) {
+    throw new HttpError(401, `The sign-in message's URI must be on ${origin.origin}.`);
+  }
   if (fields.chainId !== roomConfig().chainId)
     throw new HttpError(401, `The sign-in message is for chain ${fields.chainId}, not ${roomConfig().chainId}.`);
   if (!validateSiweMessage({ message: fields, domain, nonce: fields.nonce, time: new Date() })) {

@@ -1,12 +1,14 @@
 import { issueNonce } from "@/server/room/auth/siwe";
-import { handle, json } from "@/server/room/http/errors";
 import { roomConfig } from "@/server/room/config";
-import { limitByIp, rateLimitAt } from "@/server/room/http/rateLimit";
+import { handle, json } from "@/server/shared/http/errors";
+import { clientAddress } from "@/server/shared/http/clientAddress";
+import { rateLimitAt } from "@/server/shared/http/rateLimit";
 
-/** A single-use SIWE nonce. */
+/**
+ * A single-use SIWE nonce. Each client address has its own small budget and nothing is shared by
+ * all callers, so no one can use up sign-in for others; unused nonces expire (see issueNonce).
+ */
 export const POST = handle(async (request: Request) => {
-  limitByIp(request);
-  // Nonces are the one write anyone may cause: a ceiling for all callers together as well.
-  rateLimitAt(Math.max(roomConfig().rateLimitPerMinute * 20, 10_000), "global:nonce");
+  await rateLimitAt(roomConfig().noncesPerMinutePerClient, `nonce:${clientAddress(request)}`);
   return json({ nonce: await issueNonce() });
 });

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { requireRoomAccess } from "@/server/room/access";
 import { requireAddress } from "@/server/room/auth/sessions";
-import { roomDomain } from "@/server/room/config";
-import { parseWith, readJson } from "@/server/room/http/body";
-import { handle, json } from "@/server/room/http/errors";
-import { guardWrite } from "@/server/room/http/guard";
-import { limitByIp, rateLimit } from "@/server/room/http/rateLimit";
+import { appDomain } from "@/server/shared/origin";
+import { parseWith, readJson } from "@/server/shared/http/body";
+import { handle, json } from "@/server/shared/http/errors";
+import { guardWrite } from "@/server/shared/http/guard";
+import { limitByIp, rateLimit } from "@/server/shared/http/rateLimit";
 import { listMessages, postMessage, postMessageInput } from "@/server/room/messages";
 import { dealIdFrom } from "@/server/room/validation";
 
@@ -14,7 +14,7 @@ const after = z.coerce.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
 
 /** Messages after `?after=<id>` (oldest first, up to 200), for the deal's parties. */
 export const GET = handle(async (request: Request, { params }: Ctx) => {
-  limitByIp(request);
+  await limitByIp(request);
   const dealId = await dealIdFrom(params);
   const reader = await requireAddress(request);
   await requireRoomAccess(dealId, reader);
@@ -24,12 +24,12 @@ export const GET = handle(async (request: Request, { params }: Ctx) => {
 
 /** A signed message from the signed-in wallet; a retry with the same clientId returns the stored one (200). */
 export const POST = handle(async (request: Request, { params }: Ctx) => {
-  guardWrite(request);
+  await guardWrite(request);
   const dealId = await dealIdFrom(params);
   const author = await requireAddress(request);
-  rateLimit(`addr:${author}`);
+  await rateLimit(`addr:${author}`);
   const input = await readJson(request, postMessageInput);
   await requireRoomAccess(dealId, author);
-  const { message, created } = await postMessage(dealId, author, input, roomDomain(request));
+  const { message, created } = await postMessage(dealId, author, input, appDomain());
   return json({ message }, { status: created ? 201 : 200 });
 });

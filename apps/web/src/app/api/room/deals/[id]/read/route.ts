@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { requireRoomAccess } from "@/server/room/access";
 import { requireAddress } from "@/server/room/auth/sessions";
-import { readJson } from "@/server/room/http/body";
-import { handle, json } from "@/server/room/http/errors";
-import { guardWrite } from "@/server/room/http/guard";
+import { readJson } from "@/server/shared/http/body";
+import { handle, json } from "@/server/shared/http/errors";
+import { guardWrite } from "@/server/shared/http/guard";
 import { markRead } from "@/server/room/messages";
 import { dealIdFrom } from "@/server/room/validation";
 
@@ -11,7 +11,7 @@ const input = z.object({ lastMessageId: z.number().int().nonnegative().max(Numbe
 
 /** Marks the deal's messages up to `lastMessageId` as read by the signed-in wallet. */
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
-  guardWrite(request);
+  await guardWrite(request);
   const dealId = await dealIdFrom(params);
   const reader = await requireAddress(request);
   const { lastMessageId } = await readJson(request, input);

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { requireAddress } from "@/server/room/auth/sessions";
-import { readJson } from "@/server/room/http/body";
-import { handle, HttpError, json } from "@/server/room/http/errors";
-import { guardWrite } from "@/server/room/http/guard";
-import { limitByIp, rateLimit } from "@/server/room/http/rateLimit";
+import { readJson } from "@/server/shared/http/body";
+import { handle, HttpError, json } from "@/server/shared/http/errors";
+import { guardWrite } from "@/server/shared/http/guard";
+import { limitByIp, rateLimit } from "@/server/shared/http/rateLimit";
 import { publicTermsOf, saveTerms } from "@/server/room/terms";
 import { dealIdFrom } from "@/server/room/validation";
 
@@ -12,7 +12,7 @@ const input = z.object({ publicTerms: z.string().max(4_000), privateDetails: z.s
 
 /** A deal's public terms and the hash of its private details: anyone may read them. */
 export const GET = handle(async (request: Request, { params }: Ctx) => {
-  limitByIp(request);
+  await limitByIp(request);
   const dealId = await dealIdFrom(params);
   const [record] = await publicTermsOf([dealId]);
   if (!record) throw new HttpError(404, "The seller has not published this deal's terms here.");
@@ -21,10 +21,10 @@ export const GET = handle(async (request: Request, { params }: Ctx) => {
 
 /** The seller publishes the terms; they must hash to the deal's on-chain termsHash. */
 export const POST = handle(async (request: Request, { params }: Ctx) => {
-  guardWrite(request);
+  await guardWrite(request);
   const dealId = await dealIdFrom(params);
   const author = await requireAddress(request);
-  rateLimit(`addr:${author}`);
+  await rateLimit(`addr:${author}`);
   const body = await readJson(request, input);
   return json(await saveTerms(dealId, author, body.publicTerms, body.privateDetails), { status: 201 });
 });

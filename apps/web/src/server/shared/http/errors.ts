@@ -1,5 +1,12 @@
-/** Every refusal is a plain sentence in `{ error }` with the right status; nothing else leaks. */
+/** Marks every HttpError, so a copy of this module in another bundle still recognises one. */
+const BRAND = Symbol.for("peerlock.httpError");
+
+/**
+ * Every refusal is a plain sentence in `{ error }` with the status it carries; nothing else leaks.
+ * Errors map to statuses by this type (never by constructor name, which minifiers rename).
+ */
 export class HttpError extends Error {
+  readonly [BRAND] = true;
   constructor(
     readonly status: number,
     message: string,
@@ -11,6 +18,17 @@ export class HttpError extends Error {
   }
 }
 
+/** The chain (or the app's deployment on it) cannot be read now: 503, try again. */
+export class ChainUnavailable extends HttpError {
+  constructor(message: string) {
+    super(503, message);
+  }
+}
+
+export function isHttpError(error: unknown): error is HttpError {
+  return error instanceof HttpError || (typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[BRAND] === true);
+}
+
 export function json(body: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set("content-type", "application/json; charset=utf-8");
@@ -19,9 +37,8 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
 }
 
 export function errorResponse(error: unknown): Response {
-  if (error instanceof HttpError) return json({ error: error.message, ...error.details }, { status: error.status, headers: error.headers });
-  if (error instanceof Error && error.constructor.name === "ChainUnavailable") return json({ error: error.message }, { status: 503 });
-  console.error("deal room:", error);
+  if (isHttpError(error)) return json({ error: error.message, ...error.details }, { status: error.status, headers: error.headers });
+  console.error("server:", error);
   return json({ error: "Something went wrong on the server." }, { status: 500 });
 }
 

@@ -1,0 +1,19 @@
+import { type Deal, dealEscrowAbi } from "@peerlock/sdk";
+import { ChainUnavailable, chainClient } from "../shared/chain";
+import { roomConfig } from "./config";
+
+/**
+ * The deal as DealEscrow.getDeal returns it now, or null when it does not exist (status None).
+ * Never cached: every access decision reads the chain, so no grant outlives a status change.
+ */
+export async function readDeal(dealId: bigint): Promise<Deal | null> {
+  const address = roomConfig().dealEscrow;
+  if (!address) throw new ChainUnavailable("Peerlock is not deployed on this chain.");
+  let deal: Deal;
+  try {
+    deal = await chainClient().readContract({ address, abi: dealEscrowAbi, functionName: "getDeal", args: [dealId] });
+  } catch {
+    throw new ChainUnavailable("The chain could not be read; try again.");
+  }
+  return deal.status === 0 ? null : deal;
+}

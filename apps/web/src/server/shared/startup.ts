@@ -1,0 +1,31 @@
+import { subscribe } from "node:diagnostics_channel";
+import type { IncomingMessage } from "node:http";
+import { stampClientAddress, trustedProxies } from "./http/clientAddress";
+import { appOriginProblem } from "./origin";
+
+const holder = globalThis as typeof globalThis & { __peerlockServerStarted?: boolean };
+
+/**
+ * Runs once when the Node server starts (instrumentation.ts), before it serves anything:
+ * - a production server without a valid APP_ORIGIN, or with a bad TRUSTED_PROXIES, stops with a
+ *   plain message instead of signing people in for whatever Host a request names;
+ * - every request node:http receives is stamped with the client address resolved from its socket
+ *   (see clientAddress.ts), through node:http's public diagnostics channel.
+ */
+export function startServer(): void {
+  if (holder.__peerlockServerStarted) return;
+  holder.__peerlockServerStarted = true;
+  const problems: string[] = [];
+  const origin = appOriginProblem();
+  if (origin) problems.push(origin);
+  try {
+    trustedProxies();
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  if (problems.length > 0) {
+    console.error(`\nPeerlock cannot start:\n${problems.map((p) => `  - ${p}`).join("\n")}\n`);
+    process.exit(1);
+  }
+  subscribe("http.server.request.start", (message) => stampClientAddress((message as { request: IncomingMessage }).request));
+}
