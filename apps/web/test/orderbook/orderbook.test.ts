@@ -340,6 +340,35 @@ for (const [index, name] of backendNames.entries()) {
       });
     });
 
+    describe("exact price order", () => {
+      it("sorts prices that differ past 36 decimals apart, and ties newest first", async () => {
+        // 1 wei for 10 tokens against 1 wei for 10 tokens less 1 wei: equal to 36 decimals
+        const tenTokens = units("10");
+        const post3 = async (sellAmount: bigint) => {
+          const signed = await sign(otherMaker, makeOrder({ maker: otherMaker.address, sellToken, buyToken, sellAmount, buyAmount: 1n }), signedSwap);
+          expect((await post(signed)).status).toBe(201);
+          return orderHashOf(signed.order, signedSwap);
+        };
+        const dearer = await post3(tenTokens - 1n);
+        const cheap = await post3(tenTokens);
+        const cheapNewer = await post3(tenTokens);
+        const mine = [dearer, cheap, cheapNewer];
+        const q = `maker=${otherMaker.address}&sellToken=${sellToken}&buyToken=${buyToken}&limit=1`;
+        const walk = async (sort: string) => {
+          const seen: string[] = [];
+          let cursor: string | null = "";
+          while (cursor !== null) {
+            const page: Reply = await call("GET", `/api/orders?${q}&sort=${sort}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+            seen.push(...page.body.orders.map((o: { orderHash: string }) => o.orderHash));
+            cursor = page.body.nextCursor;
+          }
+          return seen.filter((h) => mine.includes(h));
+        };
+        expect(await walk("priceAsc")).toEqual([cheapNewer, cheap, dearer]);
+        expect(await walk("priceDesc")).toEqual([dearer, cheapNewer, cheap]);
+      });
+    });
+
     describe("pruning", () => {
       it("drops an order filled on chain, and keeps a partly filled one with what is left", async () => {
         const whole = await sign(maker, order(), signedSwap);

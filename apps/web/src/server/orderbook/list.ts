@@ -14,7 +14,7 @@ const encodeCursor = (text: string) => Buffer.from(text, "utf8").toString("base6
 
 function decodeCursor(cursor: string, sort: ListOrdersQuery["sort"]): { price?: string; id: string } {
   const text = Buffer.from(cursor, "base64url").toString("utf8");
-  const match = sort === "newest" ? /^()([0-9]{1,20})$/.exec(text) : /^([0-9]{1,120}):([0-9]{1,20})$/.exec(text);
+  const match = sort === "newest" ? /^()([0-9]{1,20})$/.exec(text) : /^([0-9]{1,240}):([0-9]{1,20})$/.exec(text);
   if (!match) throw new HttpError(400, "cursor: not a cursor this list returned (it depends on the sort).");
   return { price: match[1] || undefined, id: match[2]! };
 }
@@ -43,15 +43,13 @@ export async function listOpenOrders(query: ListOrdersQuery): Promise<{ orders: 
     if (cursor) where.push(sql`${signedOrders.id} < ${cursor.id}::bigint`);
     order = [desc(signedOrders.id)];
   } else {
+    // by price, ties newest first (both directions)
     const ascending = query.sort === "priceAsc";
     if (cursor) {
-      where.push(
-        ascending
-          ? sql`(${signedOrders.priceKey}, ${signedOrders.id}) > (${cursor.price}::numeric, ${cursor.id}::bigint)`
-          : sql`(${signedOrders.priceKey}, ${signedOrders.id}) < (${cursor.price}::numeric, ${cursor.id}::bigint)`,
-      );
+      const beyond = ascending ? sql`${signedOrders.priceKey} > ${cursor.price}::numeric` : sql`${signedOrders.priceKey} < ${cursor.price}::numeric`;
+      where.push(sql`(${beyond} or (${signedOrders.priceKey} = ${cursor.price}::numeric and ${signedOrders.id} < ${cursor.id}::bigint))`);
     }
-    order = ascending ? [asc(signedOrders.priceKey), asc(signedOrders.id)] : [desc(signedOrders.priceKey), desc(signedOrders.id)];
+    order = [ascending ? asc(signedOrders.priceKey) : desc(signedOrders.priceKey), desc(signedOrders.id)];
   }
 
   const db = await getDb();

@@ -5,8 +5,12 @@ import type { signedOrders } from "./schema";
 export type OrderRow = typeof signedOrders.$inferSelect;
 export type OrderStatus = "open" | "filled" | "cancelled" | "unfillable";
 
-/** The price sort key: buyAmount per sellAmount scaled by 10^36, rounded down (exact bigint maths). */
-export const PRICE_SCALE = 10n ** 36n;
+/**
+ * The price sort key: floor(buyAmount * 2^512 / sellAmount). It orders exactly like comparing
+ * `buyAmount * other.sellAmount` with `other.buyAmount * sellAmount`: two different prices with
+ * amounts below 2^256 differ by more than 2^-512, so their keys differ; equal prices tie.
+ */
+export const PRICE_SCALE = 1n << 512n;
 export const priceKeyOf = (sellAmount: bigint, buyAmount: bigint) => (buyAmount * PRICE_SCALE) / sellAmount;
 
 export function rowValues(signed: SignedOrderWithSignature, orderHash: Hex, filled: bigint) {

@@ -25,8 +25,8 @@ export const signedOrders = pgTable(
     nonce: uint("nonce").notNull(),
     partialFills: boolean("partial_fills").notNull(),
     signature: text("signature").notNull(),
-    /** buyAmount * 10^36 / sellAmount, rounded down: the price sort key, exact to 36 decimals. */
-    priceKey: numeric("price_key", { precision: 120, scale: 0 }).notNull(),
+    /** floor(buyAmount * 2^512 / sellAmount): an exact price sort key (rows.ts); up to 232 digits. */
+    priceKey: numeric("price_key", { precision: 240, scale: 0 }).notNull(),
     /** open | filled | cancelled | unfillable (see status.ts). */
     status: text("status").notNull().default("open"),
     /** Why an order is unfillable: a SignedSwap error name (MakerBalanceLow, OrderExpired, ...). */
@@ -40,7 +40,9 @@ export const signedOrders = pgTable(
   },
   (t) => [
     uniqueIndex("signed_orders_hash").on(t.orderHash),
+    // price descending walks this one backwards; ascending, with ties newest first, needs its own
     index("signed_orders_open_pair_price").on(t.status, t.sellToken, t.buyToken, t.priceKey, t.id),
+    index("signed_orders_open_pair_price_asc").on(t.status, t.sellToken, t.buyToken, t.priceKey, t.id.desc()),
     index("signed_orders_maker_nonce").on(t.maker, t.nonce),
     index("signed_orders_recheck").on(t.status, t.checkedAt),
   ],
