@@ -12,6 +12,9 @@ import { loadTokenInfo, tokenMapOf, type TokenMap, unknownTokensOf } from "./reg
 
 const knownMap = tokenMapOf(knownTokens);
 
+/** The tokens read so far (stable while none changes, as `combine` is defined once). */
+const loadedTokens = (results: { data?: TokenInfo }[]) => results.flatMap((r) => (r.data ? [r.data] : []));
+
 /**
  * The tokens a page shows: the chain's known list, plus one read per token it does not know
  * (cached for the session). Never a scan of the market, so a page costs the same whatever
@@ -27,11 +30,9 @@ export function useTokenMap(addresses: readonly (Address | undefined)[]): TokenM
       enabled: !!client,
       staleTime: Infinity,
     })),
+    combine: loadedTokens,
   });
-  const found = loaded.map((q) => q.data);
-  const key = found.map((t) => t?.address ?? "").join(",");
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` names exactly the tokens loaded so far
-  return useMemo(() => ({ ...knownMap, ...tokenMapOf(found.filter((t): t is TokenInfo => !!t)) }), [key]);
+  return useMemo(() => ({ ...knownMap, ...tokenMapOf(loaded) }), [loaded]);
 }
 
 /** Symbol and decimals of any address, or a plain error when it is not an ERC-20. */
