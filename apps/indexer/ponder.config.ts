@@ -37,4 +37,9 @@ export default createConfig({
       startBlock: Number(settings.deployment.signedSwap.deployedOnBlock),
     },
   },
+  // Every block from the head at start-up on, after its logs: src/Progress.ts records which
+  // block is fully indexed, for /api/status. ("latest": no block-by-block backfill of history.)
+  blocks: {
+    IndexProgress: { chain: "peerlock", interval: 1, startBlock: "latest" },
+  },
 });

@@ -1,7 +1,8 @@
 // The read model. `offers` and `deals` mirror the contracts' getOffer/getDeal (same field
 // names) plus when each step happened; `fills`, `trade_events` and `credit_events` keep
-// every event; `tokens` holds the metadata of every token a trade touched. Reputation is
-// computed from these tables at read time (src/api/reputation.ts).
+// every event; `tokens` holds the metadata of every token a trade touched. Reputation is kept
+// per address in `reputations` and the tables after it, updated by the handlers as events
+// arrive (src/lib/reputation.ts), so reading it costs the same at any number of trades.
 import { index, onchainTable } from "ponder";
 
 export const offers = onchainTable(
@@ -24,9 +25,14 @@ export const offers = onchainTable(
     createdBlock: t.bigint().notNull(),
     updatedAt: t.bigint().notNull(),
     cancelledAt: t.bigint(),
+    /** Exact price sort key (src/lib/price.ts), a whole number; not served by the API. */
+    priceKey: t.numeric().notNull(),
   }),
   (table) => ({
     statusIdx: index().on(table.status, table.sellToken, table.buyToken),
+    // Price order with an index, with or without a token pair (ties: newest first, by incremental sort).
+    priceIdx: index().on(table.status, table.priceKey),
+    pairPriceIdx: index().on(table.status, table.sellToken, table.buyToken, table.priceKey),
     makerIdx: index().on(table.maker),
     takerIdx: index().on(table.taker),
   }),
@@ -189,3 +195,78 @@ export const signedNonceCancellations = onchainTable(
     makerIdx: index().on(table.maker),
   }),
 );
+
+/**
+ * Reputation figures of one address (SPEC "Indexer and reputation"), kept by the handlers as
+ * events arrive, so a read is one row whatever the number of trades.
+ */
+export const reputations = onchainTable("reputations", (t) => ({
+  address: t.hex().primaryKey(),
+  fillsAsMaker: t.integer().notNull(),
+  fillsAsTaker: t.integer().notNull(),
+  signedFillsAsMaker: t.integer().notNull(),
+  signedFillsAsTaker: t.integer().notNull(),
+  dealsReleasedAsSeller: t.integer().notNull(),
+  dealsReleasedAsBuyer: t.integer().notNull(),
+  dealsResolved: t.integer().notNull(),
+  disputesOpened: t.integer().notNull(),
+  lapsedAsBuyer: t.integer().notNull(),
+  backedOutAsBuyer: t.integer().notNull(),
+  /** How many rows of each kind reputation_durations holds for it: where the median sits. */
+  takenToPaidCount: t.integer().notNull(),
+  paidToReleasedCount: t.integer().notNull(),
+  firstTradeAt: t.bigint(),
+  lastTradeAt: t.bigint(),
+}));
+
+/** One duration a median is taken over: DealTaken to DealPaid (buyer), DealPaid to DealReleased (seller). */
+export const reputationDurations = onchainTable(
+  "reputation_durations",
+  (t) => ({
+    id: t.text().primaryKey(),
+    address: t.hex().notNull(),
+    /** "takenToPaid" or "paidToReleased". */
+    kind: t.text().notNull(),
+    dealId: t.bigint().notNull(),
+    seconds: t.bigint().notNull(),
+  }),
+  // The median is read straight off this index: the middle one or two entries of (address, kind).
+  (table) => ({ orderIdx: index().on(table.address, table.kind, table.seconds) }),
+);
+
+/** Volume of completed trades per (address, token). */
+export const reputationVolumes = onchainTable(
+  "reputation_volumes",
+  (t) => ({
+    id: t.text().primaryKey(),
+    address: t.hex().notNull(),
+    token: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+  }),
+  (table) => ({ addressIdx: index().on(table.address, table.token) }),
+);
+
+/** A resolved deal of an address, with its role and the buyer's share. */
+export const reputationResolutions = onchainTable(
+  "reputation_resolutions",
+  (t) => ({
+    id: t.text().primaryKey(),
+    address: t.hex().notNull(),
+    dealId: t.bigint().notNull(),
+    /** "seller" or "buyer". */
+    role: t.text().notNull(),
+    buyerShareBps: t.integer().notNull(),
+  }),
+  (table) => ({ addressIdx: index().on(table.address, table.dealId) }),
+);
+
+/**
+ * The last block whose events are all indexed: written by a handler on every block (after the
+ * block's logs, in the same transaction), so it is reverted with the data on a restart and
+ * never runs ahead of what a query can see. /api/status reads it.
+ */
+export const indexProgress = onchainTable("index_progress", (t) => ({
+  id: t.integer().primaryKey(),
+  blockNumber: t.bigint().notNull(),
+  timestamp: t.bigint().notNull(),
+}));

@@ -1,7 +1,9 @@
 // The indexer as `pnpm dev` and the end-to-end harness start it: `pnpm --filter
 // @peerlock/indexer start` (which throws away an index of an older chain), then a wait until
 // it has indexed the chain head. Ponder's /ready comes before the last blocks of a local
-// chain, so this compares the index with eth_blockNumber instead.
+// chain, and its checkpoint shows the old head while it re-indexes its last blocks after a
+// restart; /api/status reports the last block whose events are all queryable, which is
+// compared here with eth_blockNumber.
 import type { ChildProcess } from "node:child_process";
 import { startService, waitForService } from "./processes.ts";
 
@@ -23,15 +25,15 @@ export async function startIndexer({ rpcUrl, port, logFile, chainId = 31337 }: I
   return indexer;
 }
 
-/** True once the index has reached the chain's current block. */
+/** True once every event up to the chain's current block is queryable. */
 export async function caughtUp(rpcUrl: string, port: number): Promise<boolean> {
   const [status, head] = await Promise.all([
-    fetch(`${indexerUrl(port)}/api/status`).then((r) => (r.ok ? (r.json() as Promise<{ indexedBlock: string | null }>) : null)),
+    fetch(`${indexerUrl(port)}/api/status`).then((r) => (r.ok ? (r.json() as Promise<{ indexedBlock: string | null; caughtUp: boolean }>) : null)),
     fetch(rpcUrl, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] }),
     }).then((r) => r.json() as Promise<{ result: string }>),
   ]);
-  return status?.indexedBlock != null && BigInt(status.indexedBlock) >= BigInt(head.result);
+  return status?.caughtUp === true && status.indexedBlock != null && BigInt(status.indexedBlock) >= BigInt(head.result);
 }

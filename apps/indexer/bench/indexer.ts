@@ -1,7 +1,10 @@
 // `pnpm bench:indexer`: what the indexer buys at scale. Seeds BENCH_TRADES trades (default
-// 20,000) on a fresh Hardhat node, then prints: backfill speed; p50/p95 of the market's first
-// page and of a reputation query; the bytes the browser downloads for the market's first page
-// at 100 trades and at N; and today's whole-book loadMarket (chain reads) at N for comparison.
+// 20,000) on a fresh Hardhat node, then prints: backfill speed on PGlite and (with
+// BENCH_DATABASE_URL or TEST_DATABASE_URL, a role that may CREATE DATABASE) on PostgreSQL;
+// p50/p95 of the market's first page and of the busiest address's reputation, at 100 trades
+// and at N (with that address's deal count, so an empty table cannot pass); the bytes the
+// browser downloads for the market's first page at 100 trades and at N; and the whole-book
+// loadMarket (chain reads) at N for comparison.
 // Ports: BENCH_CHAIN_PORT (default 8618), BENCH_INDEXER_PORT (default 8619).
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -10,6 +13,7 @@ import { gzipSync } from "node:zlib";
 import type { Deployment } from "@peerlock/sdk";
 import { startLocalChain } from "../../../scripts/lib/localChain.ts";
 import { stopAll } from "../../../scripts/lib/processes.ts";
+import { createDatabase } from "../test/harness/postgres.ts";
 import { seedTrades } from "./seedTrades.ts";
 import { startBenchIndexer } from "./runIndexer.ts";
 
@@ -82,6 +86,24 @@ async function eventCount(): Promise<number> {
 }
 
 const fresh = () => join(mkdtempSync(join(workDir, "pglite-")), "data");
+const pgAdminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+/** The seed's first trader makes or takes a fifth of all trades: the busiest address. */
+const BUSIEST = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
+
+/** The busiest address's deals in its reputation (released either side, resolved, lapsed, backed out). */
+async function busiestDeals(): Promise<number> {
+  const r = (await (await fetch(`${api}/api/addresses/${BUSIEST}/reputation`)).json()) as Record<string, number>;
+  return r.dealsReleasedAsSeller! + r.dealsReleasedAsBuyer! + r.dealsResolved! + r.lapsedAsBuyer! + r.backedOutAsBuyer!;
+}
+
+/** What the read path costs at the current size: first page by price and the busiest reputation. */
+async function readCosts() {
+  return {
+    marketByPrice: await latencies("/api/offers?sort=priceAsc&limit=20", 100),
+    reputation: await latencies(`/api/addresses/${BUSIEST}/reputation`, 100),
+    deals: await busiestDeals(),
+  };
+}
 
 log(`› seeding the first 100 trades`);
 let seedStart = performance.now();
@@ -89,6 +111,7 @@ await seedTrades(chain.rpcUrl, deployment, 0, 100, log);
 log(`  seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 let indexer = await startBenchIndexer({ rpcUrl: chain.rpcUrl, port: indexerPort, dataDir: fresh(), logFile: join(workDir, "indexer-100.log") });
 const bytesAt100 = await firstPageBytes();
+const at100 = await readCosts();
 await indexer.stop();
 
 log(`› seeding ${trades - 100} more trades (automine off, many per block)`);
@@ -103,23 +126,46 @@ const backfillSeconds = indexer.caughtUpMs / 1000;
 log(`  caught up in ${backfillSeconds.toFixed(1)} s`);
 const bytesAtN = await firstPageBytes();
 const market = await latencies("/api/offers?sort=newest&limit=20", 200);
-const marketByPrice = await latencies("/api/offers?sort=priceAsc&limit=20", 100);
-const reputation = await latencies("/api/addresses/0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266/reputation", 100);
+const atN = await readCosts();
 await indexer.stop();
+
+let postgres = "skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL";
+if (pgAdminUrl) {
+  log(`› backfilling the same ${events} events into a fresh PostgreSQL database`);
+  const db = await createDatabase(pgAdminUrl);
+  try {
+    const pg = await startBenchIndexer({
+      rpcUrl: chain.rpcUrl,
+      port: indexerPort,
+      dataDir: fresh(),
+      databaseUrl: db.url,
+      logFile: join(workDir, "indexer-pg.log"),
+    });
+    const seconds = pg.caughtUpMs / 1000;
+    postgres = `${seconds.toFixed(1)} s = ${Math.round(events / seconds).toLocaleString("en")} events/s`;
+    await pg.stop();
+  } finally {
+    await db.drop();
+  }
+}
 
 const kb = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${(n / 1024).toFixed(1)} KiB`);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
 log(`
 | at ${trades.toLocaleString("en")} trades (${events.toLocaleString("en")} events) | value |
 |---|---|
 | backfill (fresh PGlite, start to caught up) | ${backfillSeconds.toFixed(1)} s = ${Math.round(events / backfillSeconds).toLocaleString("en")} events/s |
+| backfill (fresh PostgreSQL, start to caught up) | ${postgres} |
 | market first page (20 offers, newest) p50 / p95 | ${ms(market.p50)} / ${ms(market.p95)} |
-| market first page (20 offers, by price) p50 / p95 | ${ms(marketByPrice.p50)} / ${ms(marketByPrice.p95)} |
-| reputation of the busiest address p50 / p95 | ${ms(reputation.p50)} / ${ms(reputation.p95)} |
+| market first page (20 offers, by price) p50 / p95, at 100 trades | ${ms(at100.marketByPrice.p50)} / ${ms(at100.marketByPrice.p95)} |
+| market first page (20 offers, by price) p50 / p95, at ${trades.toLocaleString("en")} | ${ms(atN.marketByPrice.p50)} / ${ms(atN.marketByPrice.p95)} (${ratio(atN.marketByPrice.p50, at100.marketByPrice.p50)} the p50 at 100) |
+| reputation of the busiest address p50 / p95, at 100 trades (${at100.deals} deals) | ${ms(at100.reputation.p50)} / ${ms(at100.reputation.p95)} |
+| reputation of the busiest address p50 / p95, at ${trades.toLocaleString("en")} (${atN.deals.toLocaleString("en")} deals) | ${ms(atN.reputation.p50)} / ${ms(atN.reputation.p95)} (${ratio(atN.reputation.p50, at100.reputation.p50)} the p50 at 100) |
 | browser download, market first page at 100 trades | ${kb(bytesAt100.raw)} (${kb(bytesAt100.gzip)} gzip) |
 | browser download, market first page at ${trades.toLocaleString("en")} trades | ${kb(bytesAtN.raw)} (${kb(bytesAtN.gzip)} gzip) |`);
 
-log("› today's loadMarket: the whole book from the chain (@peerlock/sdk reads), with the app's JSON-RPC batching and without");
+log("› the whole book from the chain (@peerlock/sdk reads, what the v2 pages did), with the app's JSON-RPC batching and without");
 /** Reads every offer and deal like the app's loadMarket, in a child process; a crash (e.g. out of memory) is reported. */
 function wholeBook(batch: boolean): Promise<{ ms: number; bytes: number; result: string }> {
   const started = performance.now();
@@ -152,8 +198,8 @@ function wholeBook(batch: boolean): Promise<{ ms: number; bytes: number; result:
 }
 const batched = await wholeBook(true);
 const unbatched = await wholeBook(false);
-log(`| today's loadMarket, app transport (JSON-RPC batching on) | ${ms(batched.ms)}, ${kb(batched.bytes)} received; ${batched.result} |
-| today's loadMarket, batching off | ${ms(unbatched.ms)}, ${kb(unbatched.bytes)} received; ${unbatched.result} |
+log(`| whole-book loadMarket, app transport (JSON-RPC batching on) | ${ms(batched.ms)}, ${kb(batched.bytes)} received; ${batched.result} |
+| whole-book loadMarket, batching off | ${ms(unbatched.ms)}, ${kb(unbatched.bytes)} received; ${unbatched.result} |
 `);
 
 rmSync(workDir, { recursive: true, force: true });

@@ -6,7 +6,20 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { caughtUp } from "../../../scripts/lib/indexer.ts";
 
-export async function startBenchIndexer({ rpcUrl, port, dataDir, logFile }: { rpcUrl: string; port: number; dataDir: string; logFile: string }) {
+export async function startBenchIndexer({
+  rpcUrl,
+  port,
+  dataDir,
+  databaseUrl,
+  logFile,
+}: {
+  rpcUrl: string;
+  port: number;
+  dataDir: string;
+  /** PostgreSQL instead of PGlite. */
+  databaseUrl?: string;
+  logFile: string;
+}) {
   // The previous run may still be letting go of the port.
   for (let i = 0; i < 120 && !(await portFree(port)); i++) await new Promise((r) => setTimeout(r, 250));
   const out = openSync(logFile, "w");
@@ -19,7 +32,7 @@ export async function startBenchIndexer({ rpcUrl, port, dataDir, logFile }: { rp
       INDEXER_PORT: String(port),
       PONDER_DATA_DIR: dataDir,
       PONDER_LOG_LEVEL: "warn",
-      DATABASE_URL: "",
+      DATABASE_URL: databaseUrl ?? "",
     },
     detached: true,
     stdio: ["ignore", out, out],

@@ -2,6 +2,7 @@
 // Orders themselves are never on chain (only signed), so there is no order table to update.
 import { ponder } from "ponder:registry";
 import { signedFills, signedNonceCancellations } from "ponder:schema";
+import { count } from "./lib/reputation";
 
 ponder.on("SignedSwap:OrderFilled", async ({ event, context }) => {
   const a = event.args;
@@ -18,6 +19,8 @@ ponder.on("SignedSwap:OrderFilled", async ({ event, context }) => {
     timestamp: event.block.timestamp,
     transactionHash: event.transaction.hash,
   });
+  await count(context, a.maker, "signedFillsAsMaker");
+  await count(context, a.taker, "signedFillsAsTaker");
 });
 
 ponder.on("SignedSwap:NonceCancelled", async ({ event, context }) => {

@@ -1,11 +1,16 @@
-// SwapEscrow events -> offers (mirroring getOffer), fills, history and credits.
+// SwapEscrow events -> offers (mirroring getOffer, plus an exact price key), fills, history,
+// credits and the reputation rows of both parties.
 import { OfferStatus } from "@peerlock/sdk";
 import { ponder } from "ponder:registry";
 import { creditEvents, fills, offers } from "ponder:schema";
 import { recordTradeEvent, rememberToken } from "./lib/history";
+import { priceKey } from "./lib/price";
+import { completedTrade, count } from "./lib/reputation";
 
 ponder.on("SwapEscrow:OfferCreated", async ({ event, context }) => {
   const a = event.args;
+  const sell = await rememberToken(context, a.sellToken);
+  const buy = await rememberToken(context, a.buyToken);
   await context.db.insert(offers).values({
     offerId: a.offerId,
     maker: a.maker,
@@ -22,10 +27,9 @@ ponder.on("SwapEscrow:OfferCreated", async ({ event, context }) => {
     createdAt: event.block.timestamp,
     createdBlock: event.block.number,
     updatedAt: event.block.timestamp,
+    priceKey: priceKey({ sellAmount: a.sellAmount, buyAmount: a.buyAmount, sellDecimals: sell.decimals, buyDecimals: buy.decimals }),
   });
   await recordTradeEvent(context, "offer", a.offerId, "OfferCreated", event);
-  await rememberToken(context, a.sellToken);
-  await rememberToken(context, a.buyToken);
 });
 
 ponder.on("SwapEscrow:OfferFilled", async ({ event, context }) => {
@@ -51,6 +55,12 @@ ponder.on("SwapEscrow:OfferFilled", async ({ event, context }) => {
     transactionHash: event.transaction.hash,
   });
   await recordTradeEvent(context, "offer", a.offerId, "OfferFilled", event);
+  await count(context, offer.maker, "fillsAsMaker");
+  await count(context, a.taker, "fillsAsTaker");
+  await completedTrade(context, [offer.maker, a.taker], event.block.timestamp, [
+    { token: offer.sellToken, amount: a.sellAmount },
+    { token: offer.buyToken, amount: a.buyAmount },
+  ]);
 });
 
 ponder.on("SwapEscrow:OfferCancelled", async ({ event, context }) => {

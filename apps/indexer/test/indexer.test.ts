@@ -10,7 +10,7 @@ import { stopAll } from "../../../scripts/lib/processes.ts";
 import { assertIndexMatchesChain, snapshot } from "./checks.ts";
 import { accounts, publicClient, send, startChain } from "./harness/chain.ts";
 import { indexerRoot } from "./harness/env.ts";
-import { api, type Indexer, indexedBlock, startIndexer, stopIndexer, waitCaughtUp } from "./harness/indexer.ts";
+import { api, apiUrl, checkpointBlock, type Indexer, startIndexer, stopIndexer, waitCaughtUp } from "./harness/indexer.ts";
 import { createDatabase } from "./harness/postgres.ts";
 import { runScenario } from "./scenario.ts";
 import { runSignedScenario, type SignedScenario } from "./signedScenario.ts";
@@ -42,7 +42,7 @@ async function interruptMidBackfill(name: string, db: { dataDir?: string; databa
   const deadline = Date.now() + 90_000;
   let seen: bigint | null = null;
   while (Date.now() < deadline && indexer.process.exitCode === null) {
-    seen = await indexedBlock();
+    seen = await checkpointBlock();
     if (seen !== null && seen < head) break;
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -131,6 +131,22 @@ describe("indexer on PGlite", () => {
       assert.ok(body.error.length > 0 && !/select|stack|internal/i.test(body.error), `${path}: ${body.error}`);
     }
     assert.deepEqual(await snapshot(deployment, sdk), before);
+  });
+
+  test("SQL over HTTP is off: a 4xx with a plain message and no internal paths", async () => {
+    const probes = [
+      { method: "GET", path: "/sql/db?sql=not%20json" },
+      { method: "GET", path: `/sql/db?sql=${encodeURIComponent(JSON.stringify({ sql: "select * from deals", params: [] }))}` },
+      { method: "POST", path: "/sql/db", body: "{{{" },
+      { method: "GET", path: "/sql/live?sql=%7B" },
+    ];
+    for (const probe of probes) {
+      const res = await fetch(`${apiUrl}${probe.path}`, { method: probe.method, body: probe.body });
+      const text = await res.text();
+      assert.ok(res.status >= 400 && res.status < 500, `${probe.method} ${probe.path}: ${res.status}`);
+      assert.ok(!/\/work\/|node_modules|\.ts\b|\.js\b|at \w+ \(/.test(text), `${probe.path} shows no internal paths: ${text.slice(0, 200)}`);
+      assert.equal(typeof JSON.parse(text).error, "string");
+    }
   });
 
   test("signed fills by maker, taker and order, paged; reputation counts them apart", async () => {

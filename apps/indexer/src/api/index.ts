@@ -1,11 +1,9 @@
-// The read API: Hono routes under /api (validated with zod, bigints as decimal strings) and
-// Ponder's SQL-over-HTTP client at /sql for @ponder/client. Ponder itself serves /health,
-// /ready and /status.
-import { db, publicClients } from "ponder:api";
-import schema from "ponder:schema";
+// The read API: Hono routes under /api (validated with zod, bigints as decimal strings).
+// Ponder's SQL-over-HTTP (/sql, for @ponder/client) is off: nothing here uses it, and it
+// answered bad input with 500s naming internal files. Ponder itself serves /health, /ready
+// and /status.
+import { publicClients } from "ponder:api";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
-import { client } from "ponder";
 import { listedDeals, openOffers, tokensFor } from "./market";
 import {
   address,
@@ -32,7 +30,7 @@ import { sendJson } from "./json";
 const app = new Hono();
 const api = new Hono();
 
-app.use("/sql/*", rateLimit(), bodyLimit({ maxSize: 16 * 1024 }), client({ db, schema }));
+app.all("/sql/*", (c) => c.json({ error: "SQL over HTTP is off on this indexer: use the /api routes" }, 404));
 api.use("*", rateLimit());
 
 api.get("/status", async (c) => {

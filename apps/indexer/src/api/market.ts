@@ -1,5 +1,6 @@
 // The market's lists: open offers and listed deals, filtered by token, sorted, one page at a
-// time (keyset pagination: the cursor is the id of the previous page's last row).
+// time (keyset pagination: the cursor is the id of the previous page's last row). Price order
+// uses each offer's stored exact key (src/lib/price.ts) and its index; ties newest first.
 import { DealStatus, OfferStatus } from "@peerlock/sdk";
 import { db } from "ponder:api";
 import { deals, offers, tokens } from "ponder:schema";
@@ -10,11 +11,11 @@ import { chainHead } from "./chainClock";
 import type { dealsQuery, offersQuery } from "./params";
 import type { z } from "zod";
 
-const decimalsOf = (token: typeof offers.sellToken | typeof offers.buyToken) =>
-  sql`coalesce((select ${tokens.decimals} from ${tokens} where ${tokens.address} = ${token}), 18)`;
-
-/** Units of buy token per unit of sell token, in human units (exact numeric, decimals applied). */
-const price = sql`((${offers.buyAmount} * power(10::numeric, ${decimalsOf(offers.sellToken)})) / (${offers.sellAmount} * power(10::numeric, ${decimalsOf(offers.buyToken)})))`;
+/** An offer row as the API serves it: the price key is an index, not a figure to show. */
+export function publicOffer<T extends { priceKey?: unknown }>(row: T): Omit<T, "priceKey"> {
+  const { priceKey: _key, ...offer } = row;
+  return offer;
+}
 
 /** Not expired by chain time: expiry 0 means never; expired means now >= expiry. */
 const notExpired = (now: bigint) => or(eq(offers.expiry, 0n), gt(offers.expiry, now));
@@ -33,12 +34,11 @@ export async function openOffers(q: z.output<typeof offersQuery>) {
   } else {
     // Ties on price: newest first, as the chain-read market sorts them.
     const up = q.sort === "priceAsc";
-    order = [up ? asc(price) : desc(price), desc(offers.offerId)];
+    const key = offers.priceKey;
+    order = [up ? asc(key) : desc(key), desc(offers.offerId)];
     if (q.cursor !== undefined) {
-      const cursorPrice = sql`(select ${price} from ${offers} where ${offers.offerId} = ${q.cursor})`;
-      filters.push(
-        or(up ? sql`${price} > ${cursorPrice}` : sql`${price} < ${cursorPrice}`, and(sql`${price} = ${cursorPrice}`, lt(offers.offerId, q.cursor))),
-      );
+      const cursorKey = sql`(select ${key} from ${offers} where ${offers.offerId} = ${q.cursor})`;
+      filters.push(or(up ? sql`${key} > ${cursorKey}` : sql`${key} < ${cursorKey}`, and(sql`${key} = ${cursorKey}`, lt(offers.offerId, q.cursor))));
     }
   }
   const rows = await db
@@ -47,7 +47,7 @@ export async function openOffers(q: z.output<typeof offersQuery>) {
     .where(and(...filters))
     .orderBy(...order)
     .limit(q.limit + 1);
-  return page(rows, q.limit, (r) => r.offerId);
+  return page(rows.map(publicOffer), q.limit, (r) => r.offerId);
 }
 
 export async function listedDeals(q: z.output<typeof dealsQuery>) {

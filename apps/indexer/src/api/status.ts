@@ -1,25 +1,26 @@
 // How far the index has come against the chain head, for the app's "indexer is behind" banner.
+// The indexed block is the index_progress row, written by a handler after each block's events
+// in the same transaction as their rows (src/Progress.ts): after a restart Ponder reverts it
+// with the data it re-indexes, so it never claims a block whose events a query cannot see yet.
+// (Ponder's _ponder_checkpoint keeps the old head while it re-indexes its last blocks.)
 import { db } from "ponder:api";
-import { sql } from "ponder";
+import { indexProgress } from "ponder:schema";
+import { eq } from "ponder";
 import { chainHead } from "./chainClock";
 
-/** The app treats the index as usable up to this many blocks behind the head. */
-export const MAX_LAG_BLOCKS = 3;
-
 export async function indexStatus(chainId: number) {
-  const result = (await db.execute(sql`select * from _ponder_checkpoint`)) as unknown as { rows: Record<string, string>[] };
-  const checkpoint = result.rows[0]?.latestCheckpoint ?? result.rows[0]?.latest_checkpoint;
-  // Ponder's checkpoint string: 10 digits of block time, 16 of chain id, 16 of block number, ...
-  const indexedBlock = checkpoint ? BigInt(checkpoint.slice(26, 42)) : null;
-  const indexedTimestamp = checkpoint ? BigInt(checkpoint.slice(0, 10)) : null;
+  const [progress] = await db.select().from(indexProgress).where(eq(indexProgress.id, 1));
   const head = await chainHead().catch(() => null);
-  const lag = head && indexedBlock !== null ? head.number - indexedBlock : null;
+  const indexedBlock = progress?.blockNumber ?? null;
+  // The head is read at most once a second, so it may be a block behind the index: no negative lag.
+  const lag = head && indexedBlock !== null ? (head.number > indexedBlock ? head.number - indexedBlock : 0n) : null;
   return {
     chainId,
     indexedBlock,
-    indexedTimestamp,
+    indexedTimestamp: progress?.timestamp ?? null,
     headBlock: head?.number ?? null,
     lagBlocks: lag,
-    caughtUp: lag !== null && lag <= BigInt(MAX_LAG_BLOCKS),
+    // Every event up to the head reported here is queryable.
+    caughtUp: lag === 0n,
   };
 }

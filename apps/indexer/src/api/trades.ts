@@ -5,7 +5,7 @@ import { creditEvents, deals, fills, offers, tradeEvents } from "ponder:schema";
 import { and, asc, desc, eq, inArray, lt, or, sql } from "ponder";
 
 type SQL = ReturnType<typeof sql>;
-import { page } from "./market";
+import { page, publicOffer } from "./market";
 import { MAX_PAGE_SIZE } from "./params";
 
 type Role = "maker" | "taker" | "seller" | "buyer" | "arbiter";
@@ -25,7 +25,7 @@ export async function tradesOf(account: `0x${string}`, role: Role, limit: number
       .where(and(...filters))
       .orderBy(desc(offers.offerId))
       .limit(limit + 1);
-    return { kind: "offer" as const, ...page(rows, limit, (r) => r.offerId) };
+    return { kind: "offer" as const, ...page(rows.map(publicOffer), limit, (r) => r.offerId) };
   }
   const column = role === "seller" ? deals.seller : role === "buyer" ? deals.buyer : deals.arbiter;
   const filters: (SQL | undefined)[] = [eq(column, account)];
@@ -54,7 +54,7 @@ export async function arbiterQueue(arbiter: `0x${string}`, limit: number, cursor
 
 export async function offerById(id: bigint) {
   const [row] = await db.select().from(offers).where(eq(offers.offerId, id));
-  return row;
+  return row ? publicOffer(row) : undefined;
 }
 
 export async function dealById(id: bigint) {

@@ -31,15 +31,17 @@ export async function recordTradeEvent(context: Context, kind: "offer" | "deal",
 }
 
 /**
- * Stores symbol, name and decimals the first time a token is seen. Each call may revert
+ * Stores symbol, name and decimals the first time a token is seen, and returns them. Each call may revert
  * (not a token, or bytes32 metadata): that field stays null and indexing goes on.
  */
-export async function rememberToken(context: Context, address: `0x${string}`) {
+export async function rememberToken(context: Context, address: `0x${string}`): Promise<{ decimals: number | null }> {
   const key = address.toLowerCase() as `0x${string}`;
-  if (await context.db.find(tokens, { address: key })) return;
+  const known = await context.db.find(tokens, { address: key });
+  if (known) return known;
   if (isNative(key)) {
-    await context.db.insert(tokens).values({ address: key, symbol: NATIVE_ETH.symbol, name: NATIVE_ETH.name, decimals: NATIVE_ETH.decimals });
-    return;
+    const row = { address: key, symbol: NATIVE_ETH.symbol, name: NATIVE_ETH.name, decimals: NATIVE_ETH.decimals };
+    await context.db.insert(tokens).values(row);
+    return row;
   }
   const attempt = <T>(read: Promise<T>) => read.catch(() => null);
   const [symbol, name, decimals] = [
@@ -47,10 +49,12 @@ export async function rememberToken(context: Context, address: `0x${string}`) {
     await attempt(context.client.readContract({ abi: erc20Abi, address: key, functionName: "name", retryEmptyResponse: false })),
     await attempt(context.client.readContract({ abi: erc20Abi, address: key, functionName: "decimals", retryEmptyResponse: false })),
   ];
-  await context.db.insert(tokens).values({
+  const row = {
     address: key,
     symbol: typeof symbol === "string" ? symbol : null,
     name: typeof name === "string" ? name : null,
     decimals: typeof decimals === "number" ? decimals : null,
-  });
+  };
+  await context.db.insert(tokens).values(row);
+  return row;
 }

@@ -61,7 +61,7 @@ export function DealView({ rawId }: { rawId: string }) {
   const linkId = parseId(rawId);
   const deal = useDeal(linkId);
   const history = useDealHistory(linkId);
-  const tokens = useTokenMap();
+  const tokens = useTokenMap([deal.data?.token]);
   const now = useChainNow();
   const { address } = useConnection();
   const origin = useOrigin();

@@ -1,17 +1,17 @@
 "use client";
 
-import { DealStatus, readDeals } from "@peerlock/sdk";
+import { DealStatus } from "@peerlock/sdk";
 import { appDeployment } from "@/config/deployment";
-import { loadDealHistory } from "@/features/events/history";
 import { historyPreferringIndexer } from "@/features/indexer/history";
 import { useTradeById, useTradeHistory } from "@/features/trades/queries";
 import { queryKeys } from "@/lib/queryKeys";
+import { readDealById, readDealHistory } from "./pageReads";
 
 /** One deal, read directly for shared links; null when it does not exist. */
 export function useDeal(id: bigint | null) {
   return useTradeById(id, {
     queryKey: queryKeys.deal,
-    read: async (client, id) => (await readDeals(client, appDeployment!.dealEscrow.address, [id]))[0],
+    read: (client, id) => readDealById(client, appDeployment!.dealEscrow.address, id),
     exists: (deal) => deal.status !== DealStatus.None,
     inMarket: (market) => market.deals,
   });
@@ -19,7 +19,5 @@ export function useDeal(id: bigint | null) {
 
 export function useDealHistory(id: bigint | null) {
   const escrow = appDeployment?.dealEscrow;
-  return useTradeHistory(id, queryKeys.dealHistory, (client, id) =>
-    historyPreferringIndexer("deal", id, () => loadDealHistory(client, escrow!.address, id, escrow!.deployedOnBlock)),
-  );
+  return useTradeHistory(id, queryKeys.dealHistory, (client, id) => historyPreferringIndexer("deal", id, () => readDealHistory(client, escrow!, id)));
 }

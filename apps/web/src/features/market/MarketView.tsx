@@ -13,6 +13,7 @@ import { useChainNow } from "@/hooks/useChainNow";
 import { useMarket } from "./hooks";
 import { offerSortLabels, selectListedDeals, selectMarketOffers, tokensInBook, type OfferSort } from "./select";
 import { TokenFilter } from "./TokenFilter";
+import { LoadOlder } from "./LoadOlder";
 import { MarketHead } from "./MarketHead";
 
 export function MarketView() {
@@ -99,6 +100,7 @@ export function MarketView() {
             empty="No listed deals match."
             testId="market-deals"
           />
+          <LoadOlder market={data} />
         </>
       ) : null}
     </>

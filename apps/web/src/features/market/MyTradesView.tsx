@@ -15,6 +15,7 @@ import { useChainNow } from "@/hooks/useChainNow";
 import { sameAddress } from "@/lib/address";
 import { SignedOffers } from "@/features/orderbook/SignedOffers";
 import { useMarket } from "./hooks";
+import { LoadOlder } from "./LoadOlder";
 
 const newestFirst = <T extends { id: bigint }>(a: T, b: T) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
@@ -88,6 +89,7 @@ export function MyTradesView() {
             </section>
           ))
         : null}
+      <LoadOlder market={market.data} />
       <SignedOffers maker={address} sort="newest" tokens={market.data?.tokens ?? {}} now={now} account={address} />
     </>
   );

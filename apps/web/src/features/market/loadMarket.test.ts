@@ -19,7 +19,7 @@ const offer = (id: bigint, status: number = OfferStatus.Open): OfferWithId => ({
 
 describe("mergeMarket", () => {
   it("replaces changed offers in place and appends new ones in id order", () => {
-    const market: Market = { offers: [offer(1n), offer(2n)], deals: [], tokens: {} };
+    const market: Market = { offers: [offer(1n), offer(2n)], deals: [], tokens: {}, offersFrom: 1n, dealsFrom: 1n };
     const merged = mergeMarket(market, { offers: [offer(3n), offer(1n, OfferStatus.Filled)], deals: [], tokens: {} });
     expect(merged.offers.map((o) => [o.id, o.status])).toEqual([
       [1n, OfferStatus.Filled],

@@ -1,27 +1,66 @@
-import { readAllDeals, readAllOffers, readDeals, readOffers, type DealWithId, type Deployment, type OfferWithId } from "@peerlock/sdk";
+import { dealEscrowAbi, readDeals, readOffers, swapEscrowAbi, type DealWithId, type Deployment, type OfferWithId } from "@peerlock/sdk";
 import type { Address, Client } from "viem";
+import { readContract } from "viem/actions";
 import { loadTokenMap, type TokenMap } from "@/features/tokens/registry";
 
-/** Everything the market, "my trades" and the arbiter view show: the whole book of both escrows. */
-export type Market = { offers: OfferWithId[]; deals: DealWithId[]; tokens: TokenMap };
+/** Offers (and deals) the chain fallback reads per page: the newest first, older on request. */
+export const MARKET_CHAIN_PAGE = 200n;
+
+/**
+ * What the market and "my trades" show when the indexer cannot answer: the newest pages of
+ * both escrows, read from the chain. `offersFrom`/`dealsFrom` is the lowest id loaded (1 when
+ * everything is; the count + 1 when the escrow is empty).
+ */
+export type Market = { offers: OfferWithId[]; deals: DealWithId[]; tokens: TokenMap; offersFrom: bigint; dealsFrom: bigint };
+
+/** Ids `from`..`to` (inclusive), newest last. */
+function ids(from: bigint, to: bigint): bigint[] {
+  const list: bigint[] = [];
+  for (let id = from; id <= to; id++) list.push(id);
+  return list;
+}
+
+const max = (a: bigint, b: bigint) => (a > b ? a : b);
+
+/** True when older offers or deals exist than the ones loaded. */
+export function hasOlder(market: Market): boolean {
+  return market.offersFrom > 1n || market.dealsFrom > 1n;
+}
 
 function tokensOf(offers: readonly OfferWithId[], deals: readonly DealWithId[]): Address[] {
   return [...offers.flatMap((o) => [o.sellToken, o.buyToken]), ...deals.map((d) => d.token)];
 }
 
 /**
- * Loads every offer and deal plus the symbols/decimals of every token they use, in a constant
- * number of round trips whatever the size of the book: both counts, then the multicall chunks of
- * both escrows in parallel, then one multicall for unknown tokens. With the transport's JSON-RPC
- * batching that is three HTTP requests.
+ * Loads the newest page of offers and of deals plus the symbols/decimals of the tokens they use:
+ * both counts, then one multicall per escrow, then one for unknown tokens. Its cost does not
+ * grow with the book; older pages come from loadOlderMarket.
  */
-export async function loadMarket(client: Client, deployment: Deployment, known: TokenMap): Promise<Market> {
+export async function loadMarket(client: Client, deployment: Deployment, known: TokenMap, page = MARKET_CHAIN_PAGE): Promise<Market> {
+  const [offerCount, dealCount] = await Promise.all([
+    readContract(client, { address: deployment.swapEscrow.address, abi: swapEscrowAbi, functionName: "offerCount" }),
+    readContract(client, { address: deployment.dealEscrow.address, abi: dealEscrowAbi, functionName: "dealCount" }),
+  ]);
+  const offersFrom = max(1n, offerCount - page + 1n);
+  const dealsFrom = max(1n, dealCount - page + 1n);
   const [offers, deals] = await Promise.all([
-    readAllOffers(client, deployment.swapEscrow.address),
-    readAllDeals(client, deployment.dealEscrow.address),
+    readOffers(client, deployment.swapEscrow.address, ids(offersFrom, offerCount)),
+    readDeals(client, deployment.dealEscrow.address, ids(dealsFrom, dealCount)),
   ]);
   const tokens = await loadTokenMap(client, tokensOf(offers, deals), known);
-  return { offers, deals, tokens };
+  return { offers, deals, tokens, offersFrom: offerCount === 0n ? 1n : offersFrom, dealsFrom: dealCount === 0n ? 1n : dealsFrom };
+}
+
+/** The page of offers and deals just older than the ones `market` holds, merged into it. */
+export async function loadOlderMarket(client: Client, deployment: Deployment, market: Market, page = MARKET_CHAIN_PAGE): Promise<Market> {
+  const offersFrom = max(1n, market.offersFrom - page);
+  const dealsFrom = max(1n, market.dealsFrom - page);
+  const [offers, deals] = await Promise.all([
+    readOffers(client, deployment.swapEscrow.address, ids(offersFrom, market.offersFrom - 1n)),
+    readDeals(client, deployment.dealEscrow.address, ids(dealsFrom, market.dealsFrom - 1n)),
+  ]);
+  const tokens = await loadTokenMap(client, tokensOf(offers, deals), market.tokens);
+  return { ...mergeMarket(market, { offers, deals, tokens }), offersFrom, dealsFrom };
 }
 
 /** Replaces or appends entries by id, keeping the list ordered by id. */
@@ -57,6 +96,7 @@ export async function loadMarketChanges(
 /** Merges changes into the latest cached market (pure, for `setQueryData`). */
 export function mergeMarket(market: Market, changes: MarketChanges): Market {
   return {
+    ...market,
     offers: upsert(market.offers, changes.offers),
     deals: upsert(market.deals, changes.deals),
     tokens: { ...market.tokens, ...changes.tokens },

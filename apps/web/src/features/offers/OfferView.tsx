@@ -48,7 +48,7 @@ export function OfferView({ rawId }: { rawId: string }) {
   const linkId = parseId(rawId);
   const offer = useOffer(linkId);
   const history = useOfferHistory(linkId);
-  const tokens = useTokenMap();
+  const tokens = useTokenMap([offer.data?.sellToken, offer.data?.buyToken]);
   const now = useChainNow();
   const { address } = useConnection();
   const origin = useOrigin();

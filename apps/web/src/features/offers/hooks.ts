@@ -1,21 +1,21 @@
 "use client";
 
-import { OfferStatus, readOffers, swapEscrowAbi } from "@peerlock/sdk";
+import { OfferStatus, swapEscrowAbi } from "@peerlock/sdk";
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { getContractEvents } from "viem/actions";
 import { useClient } from "wagmi";
 import { appDeployment } from "@/config/deployment";
-import { loadOfferHistory } from "@/features/events/history";
 import { historyPreferringIndexer } from "@/features/indexer/history";
 import { useTradeById, useTradeHistory } from "@/features/trades/queries";
 import { queryKeys } from "@/lib/queryKeys";
+import { readOfferById, readOfferHistory } from "./pageReads";
 
 /** One offer, read directly (a shared link must not wait for the whole book); null when it does not exist. */
 export function useOffer(id: bigint | null) {
   return useTradeById(id, {
     queryKey: queryKeys.offer,
-    read: async (client, id) => (await readOffers(client, appDeployment!.swapEscrow.address, [id]))[0],
+    read: (client, id) => readOfferById(client, appDeployment!.swapEscrow.address, id),
     exists: (offer) => offer.status !== OfferStatus.None,
     inMarket: (market) => market.offers,
   });
@@ -24,7 +24,7 @@ export function useOffer(id: bigint | null) {
 export function useOfferHistory(id: bigint | null) {
   const escrow = appDeployment?.swapEscrow;
   return useTradeHistory(id, queryKeys.offerHistory, (client, id) =>
-    historyPreferringIndexer("offer", id, () => loadOfferHistory(client, escrow!.address, id, escrow!.deployedOnBlock)),
+    historyPreferringIndexer("offer", id, () => readOfferHistory(client, escrow!, id)),
   );
 }
 

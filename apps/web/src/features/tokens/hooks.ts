@@ -1,22 +1,38 @@
 "use client";
 
 import { erc20Abi, isNative, readTokenInfos, type TokenInfo } from "@peerlock/sdk";
-import { useQuery } from "@tanstack/react-query";
+import { useQueries, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { Address } from "viem";
 import { getBalance, readContract } from "viem/actions";
 import { useClient } from "wagmi";
 import { knownTokens } from "@/config/deployment";
-import { useMarket } from "@/features/market/hooks";
 import { queryKeys } from "@/lib/queryKeys";
-import { tokenMapOf, type TokenMap } from "./registry";
+import { loadTokenInfo, tokenMapOf, type TokenMap, unknownTokensOf } from "./registry";
 
 const knownMap = tokenMapOf(knownTokens);
 
-/** Every token the app has met: the chain's known list plus those in the loaded market. */
-export function useTokenMap(): TokenMap {
-  const market = useMarket();
-  return useMemo(() => ({ ...knownMap, ...market.data?.tokens }), [market.data?.tokens]);
+/** The tokens read so far (stable while none changes, as `combine` is defined once). */
+const loadedTokens = (results: { data?: TokenInfo }[]) => results.flatMap((r) => (r.data ? [r.data] : []));
+
+/**
+ * The tokens a page shows: the chain's known list, plus one read per token it does not know
+ * (cached for the session). Never a scan of the market, so a page costs the same whatever
+ * the size of the book.
+ */
+export function useTokenMap(addresses: readonly (Address | undefined)[]): TokenMap {
+  const client = useClient();
+  const missing = unknownTokensOf(addresses, knownMap);
+  const loaded = useQueries({
+    queries: missing.map((address) => ({
+      queryKey: [...queryKeys.token(address), "info"],
+      queryFn: () => loadTokenInfo(client!, address),
+      enabled: !!client,
+      staleTime: Infinity,
+    })),
+    combine: loadedTokens,
+  });
+  return useMemo(() => ({ ...knownMap, ...tokenMapOf(loaded) }), [loaded]);
 }
 
 /** Symbol and decimals of any address, or a plain error when it is not an ERC-20. */

@@ -33,3 +33,15 @@ export async function loadTokenMap(client: Client, addresses: Iterable<Address>,
   const found = missing.map((address, i) => infos[i] ?? unknownToken(address));
   return { ...known, ...tokenMapOf(found) };
 }
+
+/** The distinct addresses among `addresses` that `known` lacks (native ETH needs no read). */
+export function unknownTokensOf(addresses: readonly (Address | undefined)[], known: TokenMap): Address[] {
+  const wanted = addresses.filter((a): a is Address => !!a).map((a) => a.toLowerCase() as Address);
+  return [...new Set(wanted)].filter((a) => !known[a] && !isNative(a));
+}
+
+/** Symbol, name and decimals of one token (one multicall), or the unknown stand-in. */
+export async function loadTokenInfo(client: Client, address: Address): Promise<TokenInfo> {
+  const [info] = await readTokenInfos(client, [address]);
+  return info ?? unknownToken(address);
+}
