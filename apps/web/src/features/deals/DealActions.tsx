@@ -43,6 +43,14 @@ function explain(action: DealAction, deal: DealWithId, token: TokenInfo, role: s
   }
 }
 
+/** The steps nobody takes back: they ask once more before the wallet opens. */
+function confirmQuestion(action: DealAction, deal: DealWithId): string | undefined {
+  if (action === "dispute") return "Dispute this deal? The arbiter then decides the split, and takes their fee.";
+  if (action === "cancel")
+    return deal.status === DealStatus.Listed ? undefined : "Cancel this deal? The tokens go back to the seller and the deal ends.";
+  return undefined;
+}
+
 type Props = { deal: DealWithId; token: TokenInfo; account: Address; now: bigint; tx: Tx; takeBlockedReason?: string };
 
 /** The viewer's actions on a deal; the page owns the transaction so its status outlives the buttons. */
@@ -76,6 +84,7 @@ export function DealActions({ deal, token, account, now, tx, takeBlockedReason }
                       : "primary"
               }
               disabled={!enabled}
+              confirm={confirmQuestion(action, deal)}
               plan={() =>
                 appDeployment
                   ? {
