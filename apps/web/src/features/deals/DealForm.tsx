@@ -20,6 +20,10 @@ import { formatAmount } from "@/lib/amount";
 import { queryKeys } from "@/lib/queryKeys";
 import { emptyPublicTerms, PublicTermsFields } from "@/features/room/PublicTermsFields";
 import { roomApi } from "@/features/room/roomApi";
+import { appChainId } from "@/config/chain";
+import { rememberSellerTerms } from "@/features/room/sellerTerms";
+import { useRoomSession } from "@/features/room/useRoomSession";
+import { browserStore } from "@/features/signed/nonceFloor";
 import { roomDealLinkPath } from "@/lib/termsLink";
 import { checkDealForm, type WindowUnit, windowUnits } from "./dealForm";
 
@@ -44,6 +48,7 @@ export function DealForm() {
   const token = tokenChoice.token;
   const balance = useTokenBalance(token?.address, address);
   const tx = useTransaction();
+  const room = useRoomSession();
   const check = checkDealForm({
     token,
     amountText,
@@ -86,8 +91,10 @@ export function DealForm() {
       onConfirmed: (receipts) => {
         const [dealId] = openedIds(receipts);
         if (dealId === undefined) return;
-        // Publish to the deal room when already signed in (the deal page offers it otherwise); the
-        // deal works without it: its page URL carries both parts in the fragment, verified by hash.
+        // Publish to the deal room when already signed in; otherwise this browser keeps the terms
+        // and the deal page publishes them as soon as the seller signs in. The deal works without
+        // it: its page URL carries both parts in the fragment, verified by hash.
+        rememberSellerTerms(browserStore(), appChainId, dealId, publicText, privateDetails);
         void roomApi.publishTerms(dealId, publicText, privateDetails).catch(() => {});
         router.push(roomDealLinkPath(dealId, publicText, privateDetails));
       },
@@ -183,6 +190,12 @@ export function DealForm() {
         <button type="submit" disabled={!check.args || busy}>
           Open deal
         </button>
+        {address && !room.signedIn ? (
+          <p className="hint" data-testid="deal-room-later">
+            You are not signed in to the deal room: the deal opens all the same, this browser keeps its terms, and the deal page publishes them as
+            soon as you sign in there (a signature, no transaction).
+          </p>
+        ) : null}
       </HydratedFieldset>
       <TxStatus state={tx.state} />
     </form>
