@@ -60,8 +60,16 @@ export function AddressView({ address }: { address: string }) {
         </h1>
         <p className="mono small">{address}</p>
       </div>
-      {health === "down" ? <Notice kind="warn">The indexer does not answer; this page fills in when it is back.</Notice> : null}
-      <QueryState what="the reputation" isLoading={rep.isLoading} error={rep.error} retry={() => rep.refetch()} />
+      {health === "down" ? (
+        <div data-testid="address-indexer-down">
+          <Notice kind="warn" title="The indexer does not answer">
+            An address&apos;s trades and track record come from the indexer, so this page fills in when it is back. What still works: the market (read
+            from the chain), every offer and deal page, and creating, filling, releasing and cancelling trades.
+          </Notice>
+        </div>
+      ) : null}
+      {/* while the indexer is down, the notice above says why; a raw "Failed to fetch" would not */}
+      <QueryState what="the reputation" isLoading={rep.isLoading} error={health === "down" ? null : rep.error} retry={() => rep.refetch()} />
       {rep.data ? <ReputationPanel rep={rep.data} tokens={tokens} /> : null}
 
       <h2>Trades</h2>
@@ -78,7 +86,7 @@ export function AddressView({ address }: { address: string }) {
           </button>
         ))}
       </div>
-      <QueryState what="the trades" isLoading={trades.isLoading} error={trades.error} retry={() => trades.refetch()} />
+      <QueryState what="the trades" isLoading={trades.isLoading} error={health === "down" ? null : trades.error} retry={() => trades.refetch()} />
       {trades.data ? (
         isOfferRole ? (
           <OfferTable
