@@ -1,6 +1,7 @@
 "use client";
 
 import { DealStatus, readDeals } from "@peerlock/sdk";
+import { getBlockNumber } from "viem/actions";
 import { appDeployment } from "@/config/deployment";
 import { loadDealHistory } from "@/features/events/history";
 import { historyPreferringIndexer } from "@/features/indexer/history";
@@ -20,6 +21,11 @@ export function useDeal(id: bigint | null) {
 export function useDealHistory(id: bigint | null) {
   const escrow = appDeployment?.dealEscrow;
   return useTradeHistory(id, queryKeys.dealHistory, (client, id) =>
-    historyPreferringIndexer("deal", id, () => loadDealHistory(client, escrow!.address, id, escrow!.deployedOnBlock)),
+    historyPreferringIndexer(
+      "deal",
+      id,
+      () => getBlockNumber(client, { cacheTime: 0 }),
+      () => loadDealHistory(client, escrow!.address, id, escrow!.deployedOnBlock),
+    ),
   );
 }
