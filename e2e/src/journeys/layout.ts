@@ -177,6 +177,9 @@ export async function layoutJourney(session: Session): Promise<void> {
     if (stored.status !== status) throw new Error(`deal ${id} is in status ${stored.status}, expected ${status}`);
   }
 
+  // Signed out of the deal room: what waits on someone on chain is public, so the header's
+  // "Needs your action" counts it without a sign-in (checked on the arbiter and My trades visits).
+  await context.clearCookies();
   const page = await freshPage({ context });
   await page.setViewportSize(PHONE);
   const visits: Visit[] = [
@@ -223,10 +226,16 @@ export async function layoutJourney(session: Session): Promise<void> {
       what: "the arbiter page",
       path: "/arbiter",
       role: "arbiter",
-      ready: (p) => p.getByRole("heading", { level: 1 }).waitFor(),
+      ready: (p) => waitForText(p.getByTestId("needs-action"), /Needs your action: [1-9]/, 30_000),
       shot: "arbiter-phone",
     },
-    { what: "my trades", path: "/me", role: "seller", ready: (p) => p.getByRole("heading", { level: 1 }).waitFor(), shot: "my-trades-phone" },
+    {
+      what: "my trades",
+      path: "/me",
+      role: "seller",
+      ready: (p) => waitForText(p.getByTestId("needs-action"), /Needs your action: [1-9]/, 30_000),
+      shot: "my-trades-phone",
+    },
     {
       what: "an address",
       path: `/address/${ROLES.seller}`,

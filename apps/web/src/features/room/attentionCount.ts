@@ -1,0 +1,25 @@
+import type { DealWithId } from "@peerlock/sdk";
+import type { Address } from "viem";
+import { dealWaitsFor } from "@/features/deals/situation";
+
+export type Attention = { waiting: number; unread: number; total: number };
+
+/**
+ * "Needs your action": the deals whose next move is the account's, counted from public deal data
+ * (the indexer or the chain: no sign-in needed), plus the deal room's unread messages once signed in.
+ */
+export function attentionCount({
+  deals,
+  account,
+  now,
+  unread,
+}: {
+  deals: readonly DealWithId[];
+  account: Address | undefined;
+  now: bigint | undefined;
+  unread: number | undefined;
+}): Attention {
+  const waiting = new Set(deals.filter((d) => dealWaitsFor(d, account, now)).map((d) => d.id)).size;
+  const messages = account ? (unread ?? 0) : 0;
+  return { waiting, unread: messages, total: waiting + messages };
+}
