@@ -1,6 +1,8 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useMemo } from "react";
 import { isAddress, type Address } from "viem";
 import { useConnection } from "wagmi";
 import { AddressText } from "@/components/AddressText";
@@ -12,17 +14,10 @@ import { DealTable } from "@/features/deals/DealTable";
 import { OfferTable } from "@/features/offers/OfferTable";
 import { tokenMapOf, type TokenMap } from "@/features/tokens/registry";
 import { useChainNow } from "@/hooks/useChainNow";
-import type { TradeRole } from "./api";
+import { addressRoleFrom, addressRoleHref, addressRoles } from "./addressRole";
 import { useAddressTrades, useIndexerHealth, useReputation } from "./hooks";
 import { ReputationPanel } from "./ReputationPanel";
 
-const roles: { role: TradeRole; label: string }[] = [
-  { role: "maker", label: "As maker" },
-  { role: "taker", label: "As taker" },
-  { role: "seller", label: "As seller" },
-  { role: "buyer", label: "As buyer" },
-  { role: "arbiter", label: "As arbiter" },
-];
 const knownTokenMap = tokenMapOf(knownTokens);
 
 /** One address's reputation and trades by role, from the indexer (20 per page). */
@@ -32,7 +27,7 @@ export function AddressView({ address }: { address: string }) {
   const { address: me } = useConnection();
   const now = useChainNow();
   const { health } = useIndexerHealth();
-  const [role, setRole] = useState<TradeRole>("seller");
+  const role = addressRoleFrom(useSearchParams().get("role"));
   const rep = useReputation(account);
   const trades = useAddressTrades(account, role);
   const tokens: TokenMap = useMemo(() => Object.assign({}, knownTokenMap, ...(trades.data?.pages ?? []).map((p) => p.tokens)), [trades.data]);
@@ -51,7 +46,7 @@ export function AddressView({ address }: { address: string }) {
   const offers = trades.data?.pages.flatMap((p) => p.offers) ?? [];
   const deals = trades.data?.pages.flatMap((p) => p.deals) ?? [];
   const isOfferRole = role === "maker" || role === "taker";
-  const label = roles.find((r) => r.role === role)!.label.toLowerCase();
+  const label = addressRoles.find((r) => r.role === role)!.label.toLowerCase();
   return (
     <>
       <div className="page-head">
@@ -74,16 +69,17 @@ export function AddressView({ address }: { address: string }) {
 
       <h2>Trades</h2>
       <div className="row" role="group" aria-label="Role">
-        {roles.map((r) => (
-          <button
+        {addressRoles.map((r) => (
+          <Link
             key={r.role}
-            type="button"
-            className={r.role === role ? "" : "secondary"}
-            aria-pressed={r.role === role}
-            onClick={() => setRole(r.role)}
+            href={addressRoleHref(address, r.role)}
+            scroll={false}
+            replace
+            className={r.role === role ? "button" : "button secondary"}
+            aria-current={r.role === role ? "page" : undefined}
           >
             {r.label}
-          </button>
+          </Link>
         ))}
       </div>
       <QueryState what="the trades" isLoading={trades.isLoading} error={health === "down" ? null : trades.error} retry={() => trades.refetch()} />
