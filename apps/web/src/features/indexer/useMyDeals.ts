@@ -4,16 +4,15 @@ import type { DealWithId } from "@peerlock/sdk";
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { appIndexerUrl } from "@/config/indexer";
-import { useMarket } from "@/features/market/hooks";
-import { sameAddress } from "@/lib/address";
 import { fetchTrades } from "./api";
 import { indexerRoot, nextIndexerPoll, useIndexerHealth } from "./hooks";
 
 const roles = ["seller", "buyer", "arbiter"] as const;
 
 /**
- * The deals the account is a party to (seller, buyer or arbiter): from the indexer (the newest
- * 100 per role) when it is up and in step, else from the whole book on chain.
+ * The deals the account is a party to (seller, buyer or arbiter), the newest 100 per role, from
+ * the indexer: three requests whatever the size of the book. Undefined while the indexer is not
+ * up and in step; every page has this, so it never falls back to reading the whole book.
  */
 export function useMyDeals(account: Address | undefined): { deals: readonly DealWithId[] | undefined } {
   const { health } = useIndexerHealth();
@@ -25,10 +24,5 @@ export function useMyDeals(account: Address | undefined): { deals: readonly Deal
     enabled: fromIndex && !!account,
     refetchInterval: nextIndexerPoll,
   });
-  const chain = useMarket(!fromIndex && health !== "checking" && !!account);
-  if (!account) return { deals: undefined };
-  if (fromIndex) return { deals: indexed.data };
-  return {
-    deals: chain.data?.deals.filter((d) => sameAddress(d.seller, account) || sameAddress(d.buyer, account) || sameAddress(d.arbiter, account)),
-  };
+  return { deals: account && fromIndex ? indexed.data : undefined };
 }

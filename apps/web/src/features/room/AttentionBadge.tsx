@@ -11,8 +11,9 @@ import { roomKeys } from "./roomKeys";
 import { useRoomSession } from "./useRoomSession";
 
 /**
- * "Needs your action" in the header: the deals waiting on me, from public deal data (no sign-in
- * needed: an arbiter sees a fresh dispute at once), plus the room's unread messages once signed in.
+ * "Needs your action" in the header: the deals waiting on me, from the indexer's public deal data
+ * (no sign-in needed: an arbiter sees a fresh dispute at once; the room's count while the indexer
+ * is down), plus the room's unread messages once signed in.
  */
 export function AttentionBadge() {
   const { address } = useConnection();
@@ -27,7 +28,7 @@ export function AttentionBadge() {
     retry: false,
   });
   const unread = signedIn ? room.data?.unread.reduce((n, u) => n + u.count, 0) : undefined;
-  const { waiting, total } = attentionCount({ deals: deals ?? [], account: address, now, unread });
+  const { waiting, total } = attentionCount({ deals, account: address, now, unread, roomWaiting: signedIn ? room.data?.waiting.length : undefined });
   if (total === 0) return null;
   return (
     <Link

@@ -19,6 +19,15 @@ describe("attentionCount", () => {
     expect(attentionCount({ deals, account: seller, now: 1_000n, unread: 3 })).toEqual({ waiting: 1, unread: 3, total: 4 });
   });
 
+  it("falls back to the room's own count while the indexer cannot answer", () => {
+    expect(attentionCount({ deals: undefined, account: seller, now: 1_000n, unread: 1, roomWaiting: 2 })).toEqual({
+      waiting: 2,
+      unread: 1,
+      total: 3,
+    });
+    expect(attentionCount({ deals: undefined, account: seller, now: 1_000n, unread: undefined }).total).toBe(0);
+  });
+
   it("counts nothing without an account or a clock", () => {
     expect(attentionCount({ deals, account: undefined, now: 1_000n, unread: undefined }).total).toBe(0);
     expect(attentionCount({ deals, account: seller, now: undefined, unread: undefined }).total).toBe(0);

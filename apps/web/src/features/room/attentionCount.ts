@@ -13,13 +13,18 @@ export function attentionCount({
   account,
   now,
   unread,
+  roomWaiting,
 }: {
-  deals: readonly DealWithId[];
+  /** Undefined while the indexer cannot answer. */
+  deals: readonly DealWithId[] | undefined;
   account: Address | undefined;
   now: bigint | undefined;
   unread: number | undefined;
+  /** The room server's own count of waiting deals (signed in only), used when `deals` is unknown. */
+  roomWaiting?: number;
 }): Attention {
-  const waiting = new Set(deals.filter((d) => dealWaitsFor(d, account, now)).map((d) => d.id)).size;
+  if (!account) return { waiting: 0, unread: 0, total: 0 };
+  const waiting = deals ? new Set(deals.filter((d) => dealWaitsFor(d, account, now)).map((d) => d.id)).size : (roomWaiting ?? 0);
   const messages = account ? (unread ?? 0) : 0;
   return { waiting, unread: messages, total: waiting + messages };
 }
