@@ -126,6 +126,7 @@ export async function layoutJourney(session: Session): Promise<void> {
   // earlier journeys may have taken approvals back: this one only needs the trades to exist
   await approveMax(usd.address, "seller", escrow);
   await approveMax(weth.address, "maker", deployment().swapEscrow.address);
+  await approveMax(weth.address, "maker", deployment().signedSwap.address);
 
   const offerId = await createOfferAs("maker", {
     sellToken: weth.address,

@@ -1,5 +1,6 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { dealEscrowAbi, dealLimits, isNative } from "@peerlock/sdk";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
@@ -22,6 +23,7 @@ import { emptyPublicTerms, PublicTermsFields } from "@/features/room/PublicTerms
 import { roomApi } from "@/features/room/roomApi";
 import { appChainId } from "@/config/chain";
 import { rememberSellerTerms } from "@/features/room/sellerTerms";
+import { dealsFromReceipts } from "@/features/trades/fromReceipt";
 import { useRoomSession } from "@/features/room/useRoomSession";
 import { browserStore } from "@/features/signed/nonceFloor";
 import { roomDealLinkPath } from "@/lib/termsLink";
@@ -35,6 +37,7 @@ function openedIds(receipts: readonly TransactionReceipt[]): bigint[] {
 export function DealForm() {
   const id = useId();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const { address } = useConnection();
   const tokenChoice = useTokenChoice(knownTokens[0]?.address);
   const [amountText, setAmountText] = useState("");
@@ -89,8 +92,11 @@ export function DealForm() {
       invalidate: [queryKeys.balances(address)],
       changed: (receipts) => ({ dealIds: openedIds(receipts) }),
       onConfirmed: (receipts) => {
-        const [dealId] = openedIds(receipts);
-        if (dealId === undefined) return;
+        // The page opens at once with the deal as the receipt says; reads catch up behind it.
+        const [deal] = dealsFromReceipts(receipts);
+        if (deal === undefined) return;
+        const dealId = deal.id;
+        queryClient.setQueryData(queryKeys.deal(dealId), deal);
         // Publish to the deal room when already signed in; otherwise this browser keeps the terms
         // and the deal page publishes them as soon as the seller signs in. The deal works without
         // it: its page URL carries both parts in the fragment, verified by hash.
