@@ -188,7 +188,11 @@ export async function layoutJourney(session: Session): Promise<void> {
       what: "the market",
       path: "/",
       role: "taker",
-      ready: (p) => waitForText(p.getByTestId("market-signed-offers"), /Signed/, 30_000),
+      ready: async (p) => {
+        await waitForText(p.getByTestId("market-signed-offers"), /Signed/, 30_000);
+        // the trades above were just made: the picture shows the market once the indexer has them
+        await p.getByTestId("indexer-status").waitFor({ state: "detached", timeout: 30_000 });
+      },
       shot: "market-phone",
     },
     {
