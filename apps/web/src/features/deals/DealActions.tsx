@@ -1,6 +1,7 @@
 "use client";
 
 import { DealStatus, dealEscrowAbi, type DealEscrowWrite, type DealWithId, type TokenInfo } from "@peerlock/sdk";
+import dynamic from "next/dynamic";
 import type { Address } from "viem";
 import { appDeployment } from "@/config/deployment";
 import { TxButton } from "@/features/tx/TxButton";
@@ -9,7 +10,12 @@ import { formatAmount } from "@/lib/amount";
 import { queryKeys } from "@/lib/queryKeys";
 import { formatWindow } from "@/lib/time";
 import { type DealAction, dealActionLabel, dealActions, dealRole } from "./actions";
-import { ResolvePanel } from "./ResolvePanel";
+
+// Only an arbiter with a dispute sees the split: its slider and preview load when they do.
+const ResolvePanel = dynamic(() => import("./ResolvePanel").then((m) => m.ResolvePanel), {
+  ssr: false,
+  loading: () => <p className="muted">Loading the split…</p>,
+});
 
 const functionName = {
   take: "takeDeal",
