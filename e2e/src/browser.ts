@@ -76,7 +76,15 @@ export async function freshPage(session: Pick<Session, "context">): Promise<Page
 }
 
 /** The pages whose screenshot the README shows: docs/screenshots/<name>.png. */
-export type DocsShot = "market" | "new-offer" | "offer" | "new-deal" | "deal" | "arbiter" | "my-trades";
+export type DocsShot =
+  | "market"
+  | "new-offer"
+  | "offer"
+  | "new-deal"
+  | "deal"
+  | "arbiter"
+  | "my-trades"
+  | `${"market" | "offer" | "signed-offer" | "new-offer" | "new-deal" | "deal" | "arbiter" | "my-trades" | "address"}-phone`;
 
 let counter = 0;
 

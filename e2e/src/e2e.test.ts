@@ -8,6 +8,7 @@ import { dealsJourney } from "./journeys/deals.ts";
 import { erc20OfferJourney } from "./journeys/erc20Offer.ts";
 import { errorsJourney } from "./journeys/errors.ts";
 import { ethOfferJourney } from "./journeys/ethOffer.ts";
+import { layoutJourney } from "./journeys/layout.ts";
 import { signedOfferJourney } from "./journeys/signedOffer.ts";
 import { signedBookJourney } from "./journeys/signedBook.ts";
 import { roomJourney, securityHeadersJourney } from "./journeys/room.ts";
@@ -51,6 +52,11 @@ describe("Peerlock end to end", () => {
   journey(
     "10. deal room: public terms in the market, private details, signed chat, evidence, dispute, resolve; script stays text",
     roomJourney,
+    4 * MINUTE,
+  );
+  journey(
+    "12. every route at 390x844 (market, offers, new offer and deal, a deal in each status, arbiter, my trades, address) and the arbiter at 1280: nothing scrolls sideways or is cut off",
+    layoutJourney,
     4 * MINUTE,
   );
   // Last: it stops the indexer for good.

@@ -1,11 +1,8 @@
 // Market loading benchmark: seeds the local book to 1,000 open offers, then times the function
-// the market page uses (loadMarket) and counts what it sends to the node. Ends with the First
-// Load JS of each route from a fresh build (BENCH_SKIP_BUILD=1 reuses the last one).
+// the market page uses (loadMarket) and counts what it sends to the node. The First Load JS
+// check is bench/bundle.ts.
 //   pnpm --filter web bench                 (node at NEXT_PUBLIC_RPC_URL, default 127.0.0.1:8545)
 //   BENCH_OFFERS=5000 BENCH_RUNS=10 pnpm --filter web bench
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { gzipSync } from "node:zlib";
 import { getDeployment } from "@peerlock/sdk";
 import { createClient, http } from "viem";
 import { getChainId } from "viem/actions";
@@ -56,31 +53,4 @@ for (const batch of [true, false]) {
     `  time      median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms over ${runs} runs`,
   );
   log(`  HTTP requests ${first.count.httpRequests}, JSON-RPC calls ${first.count.rpcCalls}: ${JSON.stringify(first.count.methods)}`);
-}
-
-// First Load JS from a fresh production build in its own folder, so the numbers are of this
-// code (not of whatever build `.next` holds) and no running server's build is replaced.
-const webRoot = new URL("../", import.meta.url);
-const distDir = ".next-bench";
-if (process.env.BENCH_SKIP_BUILD !== "1") {
-  log(`\nBuilding the app into ${distDir} for First Load JS (BENCH_SKIP_BUILD=1 skips)…`);
-  const build = spawnSync("pnpm", ["exec", "next", "build"], {
-    cwd: webRoot,
-    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  if (build.status !== 0) log(`next build failed (exit ${build.status}); First Load JS below may be missing or stale.`);
-}
-const stats = new URL(`${distDir}/diagnostics/route-bundle-stats.json`, webRoot);
-if (existsSync(stats)) {
-  const rows = JSON.parse(readFileSync(stats, "utf8")) as { route: string; firstLoadUncompressedJsBytes: number; firstLoadChunkPaths: string[] }[];
-  const gzipped = (paths: string[]) => paths.reduce((sum, path) => sum + gzipSync(readFileSync(new URL(path, webRoot))).length, 0);
-  log(`\nFirst Load JS per route (from ${distDir}/diagnostics/route-bundle-stats.json):`);
-  for (const r of [...rows].sort((a, b) => a.route.localeCompare(b.route))) {
-    const raw = (r.firstLoadUncompressedJsBytes / 1024).toFixed(1).padStart(7);
-    const gz = (gzipped(r.firstLoadChunkPaths) / 1024).toFixed(1).padStart(6);
-    log(`  ${r.route.padEnd(16)} ${raw} KiB raw  ${gz} KiB gzip`);
-  }
-} else {
-  log(`\nNo production build at ${distDir}: First Load JS is not available.`);
 }

@@ -78,7 +78,14 @@ async function openDeal(page: Page, wallet: TestWallet, input: DealInput, docsSh
 
 /** Clicks a deal action and waits for its confirmation on the page's status line. */
 async function act(page: Page, label: string): Promise<void> {
-  await page.getByTestId("deal-actions").getByRole("button", { name: label, exact: true }).click();
+  const actions = page.getByTestId("deal-actions");
+  await actions.getByRole("button", { name: label, exact: true }).click();
+  // A dispute asks once more before the wallet opens.
+  if (label === "Dispute") {
+    const group = actions.getByRole("group", { name: `Confirm: ${label}` });
+    await group.waitFor();
+    await group.getByRole("button", { name: `Yes, ${label.toLowerCase()}` }).click();
+  }
   await waitConfirmed(page, label);
 }
 
@@ -139,7 +146,7 @@ export async function dealsJourney({ context, wallet }: Session): Promise<void> 
   assert.equal(await buyerPage.getByTestId("terms-method").textContent(), TERMS_RELEASE.public.paymentMethod);
   assert.equal(await buyerPage.getByTestId("terms-notes").textContent(), TERMS_RELEASE.public.notes);
   assert.equal(await buyerPage.getByTestId("private-details").locator("pre").textContent(), TERMS_RELEASE.private);
-  await waitForText(buyerPage.getByTestId("deal-role"), "not part of this deal");
+  await waitForText(buyerPage.getByTestId("deal-role"), "take it to become its buyer");
   await screenshot(buyerPage, J, "deal-link-as-buyer", "deal");
 
   const takeFrom = wallet.calls.length;

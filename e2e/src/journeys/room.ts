@@ -29,7 +29,14 @@ async function assertNoXss(page: Page): Promise<void> {
 }
 
 async function act(page: Page, label: string): Promise<void> {
-  await page.getByTestId("deal-actions").getByRole("button", { name: label, exact: true }).click();
+  const actions = page.getByTestId("deal-actions");
+  await actions.getByRole("button", { name: label, exact: true }).click();
+  // A dispute asks once more before the wallet opens.
+  if (label === "Dispute") {
+    const group = actions.getByRole("group", { name: `Confirm: ${label}` });
+    await group.waitFor();
+    await group.getByRole("button", { name: `Yes, ${label.toLowerCase()}` }).click();
+  }
   await waitConfirmed(page, label);
 }
 

@@ -84,7 +84,12 @@ export async function signedOfferJourney({ context, wallet }: Session): Promise<
   // The maker cancels the rest from the link.
   await wallet.use("maker");
   await takerPage.reload();
+  const callsBeforeCancel = wallet.calls.length;
   await takerPage.getByTestId("signed-cancel").click();
+  // One click only asks: nothing reaches the wallet before "Yes, cancel this offer".
+  await takerPage.getByTestId("signed-cancel-confirm").waitFor();
+  assert.equal(wallet.sentTransactions(callsBeforeCancel).length, 0, "the first click sends nothing");
+  await takerPage.getByTestId("signed-cancel-confirm").click();
   await waitConfirmed(takerPage, "Cancel offer");
   const used = await publicClient.readContract({
     address: signedSwap,
@@ -94,5 +99,8 @@ export async function signedOfferJourney({ context, wallet }: Session): Promise<
   });
   assert.equal(used, true, "the nonce is used: the signature can never fill again");
   await waitForText(takerPage.getByTestId("signed-problems"), /already filled or cancelled/);
+  // the cancel button leaves once the offer is cancelled
+  await takerPage.getByTestId("signed-closed").waitFor();
+  assert.equal(await takerPage.getByTestId("signed-cancel").count(), 0);
   await screenshot(takerPage, J, "cancelled");
 }

@@ -56,6 +56,12 @@ export async function withoutIndexerJourney({ context, wallet }: Session): Promi
   await waitForText(page.getByTestId("indexer-status"), "does not answer", 30_000);
   await page.getByTestId("market-offers").waitFor();
 
+  // An address page needs the indexer: it says so and what still works, not "Failed to fetch".
+  await page.goto(`/address/${ROLES.seller}`);
+  const down = await waitForText(page.getByTestId("address-indexer-down"), "does not answer", 30_000);
+  assert.match(down, /still works/);
+  assert.doesNotMatch(await page.locator("main").innerText(), /Failed to fetch|Something went wrong/);
+
   await page.goto(`/deals/${id}`);
   await connect(page, wallet);
   await waitForText(page.getByTestId("indexer-status"), "does not answer", 30_000);

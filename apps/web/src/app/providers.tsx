@@ -1,12 +1,16 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { type ReactNode, useState } from "react";
 import { type State, WagmiProvider } from "wagmi";
 import { hashFn } from "wagmi/query";
 import { makeWagmiConfig } from "@/config/wagmi";
-import { EscrowEventSync } from "@/features/events/EscrowEventSync";
 import { WalletChooserProvider } from "@/features/wallet/WalletChooserProvider";
+
+// It renders nothing and only matters once a block arrives: the escrows' ABIs and the event
+// watcher load after the page instead of with every page's first JavaScript.
+const EscrowEventSync = dynamic(() => import("@/features/events/EscrowEventSync").then((m) => m.EscrowEventSync), { ssr: false });
 
 /** The only client-side providers: wagmi config and QueryClient, each created once per tab, and the one wallet chooser. */
 export function Providers({ children, initialState }: { children: ReactNode; initialState?: State }) {

@@ -68,8 +68,8 @@ export function ArbiterView() {
                   <Link href={`/deals/${d.id}`}>Deal #{d.id.toString()}</Link> — <TokenAmount value={d.amount} token={token} />
                 </h3>
                 <p>
-                  Seller <AddressText address={d.seller} />, buyer <AddressText address={d.buyer} />. Read the terms and both sides&apos; evidence on
-                  the <Link href={`/deals/${d.id}`}>deal page</Link> (use the seller&apos;s link to see the terms).
+                  Seller <AddressText address={d.seller} />, buyer <AddressText address={d.buyer} />. Read the terms and both sides&apos; messages and
+                  evidence on the <Link href={`/deals/${d.id}`}>deal page</Link>: sign in to the deal room there to see them.
                 </p>
                 <ResolvePanel deal={d} token={token} account={address} tx={tx} />
               </section>

@@ -1,6 +1,7 @@
 "use client";
 
 import { DealStatus, dealEscrowAbi, type DealEscrowWrite, type DealWithId, type TokenInfo } from "@peerlock/sdk";
+import dynamic from "next/dynamic";
 import type { Address } from "viem";
 import { appDeployment } from "@/config/deployment";
 import { TxButton } from "@/features/tx/TxButton";
@@ -9,7 +10,12 @@ import { formatAmount } from "@/lib/amount";
 import { queryKeys } from "@/lib/queryKeys";
 import { formatWindow } from "@/lib/time";
 import { type DealAction, dealActionLabel, dealActions, dealRole } from "./actions";
-import { ResolvePanel } from "./ResolvePanel";
+
+// Only an arbiter with a dispute sees the split: its slider and preview load when they do.
+const ResolvePanel = dynamic(() => import("./ResolvePanel").then((m) => m.ResolvePanel), {
+  ssr: false,
+  loading: () => <p className="muted">Loading the split…</p>,
+});
 
 const functionName = {
   take: "takeDeal",
@@ -41,6 +47,14 @@ function explain(action: DealAction, deal: DealWithId, token: TokenInfo, role: s
     case "resolve":
       return "Split the escrow between buyer and seller.";
   }
+}
+
+/** The steps nobody takes back: they ask once more before the wallet opens. */
+function confirmQuestion(action: DealAction, deal: DealWithId): string | undefined {
+  if (action === "dispute") return "Dispute this deal? The arbiter then decides the split, and takes their fee.";
+  if (action === "cancel")
+    return deal.status === DealStatus.Listed ? undefined : "Cancel this deal? The tokens go back to the seller and the deal ends.";
+  return undefined;
 }
 
 type Props = { deal: DealWithId; token: TokenInfo; account: Address; now: bigint; tx: Tx; takeBlockedReason?: string };
@@ -76,6 +90,7 @@ export function DealActions({ deal, token, account, now, tx, takeBlockedReason }
                       : "primary"
               }
               disabled={!enabled}
+              confirm={confirmQuestion(action, deal)}
               plan={() =>
                 appDeployment
                   ? {

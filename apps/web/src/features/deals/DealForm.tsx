@@ -1,5 +1,6 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { dealEscrowAbi, dealLimits, isNative } from "@peerlock/sdk";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
@@ -20,6 +21,11 @@ import { formatAmount } from "@/lib/amount";
 import { queryKeys } from "@/lib/queryKeys";
 import { emptyPublicTerms, PublicTermsFields } from "@/features/room/PublicTermsFields";
 import { roomApi } from "@/features/room/roomApi";
+import { appChainId } from "@/config/chain";
+import { rememberSellerTerms } from "@/features/room/sellerTerms";
+import { dealsFromReceipts } from "@/features/trades/fromReceipt";
+import { useRoomSession } from "@/features/room/useRoomSession";
+import { browserStore } from "@/features/signed/nonceFloor";
 import { roomDealLinkPath } from "@/lib/termsLink";
 import { checkDealForm, type WindowUnit, windowUnits } from "./dealForm";
 
@@ -31,6 +37,7 @@ function openedIds(receipts: readonly TransactionReceipt[]): bigint[] {
 export function DealForm() {
   const id = useId();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const { address } = useConnection();
   const tokenChoice = useTokenChoice(knownTokens[0]?.address);
   const [amountText, setAmountText] = useState("");
@@ -44,6 +51,7 @@ export function DealForm() {
   const token = tokenChoice.token;
   const balance = useTokenBalance(token?.address, address);
   const tx = useTransaction();
+  const room = useRoomSession();
   const check = checkDealForm({
     token,
     amountText,
@@ -84,10 +92,15 @@ export function DealForm() {
       invalidate: [queryKeys.balances(address)],
       changed: (receipts) => ({ dealIds: openedIds(receipts) }),
       onConfirmed: (receipts) => {
-        const [dealId] = openedIds(receipts);
-        if (dealId === undefined) return;
-        // Publish to the deal room when already signed in (the deal page offers it otherwise); the
-        // deal works without it: its page URL carries both parts in the fragment, verified by hash.
+        // The page opens at once with the deal as the receipt says; reads catch up behind it.
+        const [deal] = dealsFromReceipts(receipts);
+        if (deal === undefined) return;
+        const dealId = deal.id;
+        queryClient.setQueryData(queryKeys.deal(dealId), deal);
+        // Publish to the deal room when already signed in; otherwise this browser keeps the terms
+        // and the deal page publishes them as soon as the seller signs in. The deal works without
+        // it: its page URL carries both parts in the fragment, verified by hash.
+        rememberSellerTerms(browserStore(), appChainId, dealId, publicText, privateDetails);
         void roomApi.publishTerms(dealId, publicText, privateDetails).catch(() => {});
         router.push(roomDealLinkPath(dealId, publicText, privateDetails));
       },
@@ -183,6 +196,12 @@ export function DealForm() {
         <button type="submit" disabled={!check.args || busy}>
           Open deal
         </button>
+        {address && !room.signedIn ? (
+          <p className="hint" data-testid="deal-room-later">
+            You are not signed in to the deal room: the deal opens all the same, this browser keeps its terms, and the deal page publishes them as
+            soon as you sign in there (a signature, no transaction).
+          </p>
+        ) : null}
       </HydratedFieldset>
       <TxStatus state={tx.state} />
     </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { DealStatus, dealStatusName, type TokenInfo } from "@peerlock/sdk";
+import dynamic from "next/dynamic";
 import { useConnection } from "wagmi";
 import { AddressText } from "@/components/AddressText";
 import { ReputationBadge } from "@/features/indexer/ReputationBadge";
@@ -22,7 +23,6 @@ import { isZeroAddress, sameAddress, shortAddress } from "@/lib/address";
 import { formatAmount } from "@/lib/amount";
 import { parseId } from "@/lib/ids";
 import { dealLinkPath, roomDealLinkPath } from "@/lib/termsLink";
-import { ChatPanel } from "@/features/room/ChatPanel";
 import { useRoomTerms } from "@/features/room/hooks";
 import { RoomTermsPanel } from "@/features/room/RoomTermsPanel";
 import { formatDateTime, formatWindow } from "@/lib/time";
@@ -33,6 +33,13 @@ import { useDeal, useDealHistory } from "./hooks";
 import { dealOutcome } from "./outcome";
 import { dealSituation, showsPaymentCountdown } from "./situation";
 import { checkTerms } from "./terms";
+
+// The conversation (signed messages, session keys, evidence) comes after the deal's facts and
+// actions: its code, with secp256k1 for the signatures, loads once the page is up.
+const ChatPanel = dynamic(() => import("@/features/room/ChatPanel").then((m) => m.ChatPanel), {
+  ssr: false,
+  loading: () => <p className="muted">Loading the conversation…</p>,
+});
 
 function describeEvent(e: HistoryEntry, token: TokenInfo): string {
   const amt = (v: unknown) => `${formatAmount(v as bigint, token.decimals)} ${token.symbol}`;

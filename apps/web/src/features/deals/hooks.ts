@@ -1,6 +1,7 @@
 "use client";
 
 import { DealStatus } from "@peerlock/sdk";
+import { getBlockNumber } from "viem/actions";
 import { appDeployment } from "@/config/deployment";
 import { historyPreferringIndexer } from "@/features/indexer/history";
 import { useTradeById, useTradeHistory } from "@/features/trades/queries";
@@ -19,5 +20,12 @@ export function useDeal(id: bigint | null) {
 
 export function useDealHistory(id: bigint | null) {
   const escrow = appDeployment?.dealEscrow;
-  return useTradeHistory(id, queryKeys.dealHistory, (client, id) => historyPreferringIndexer("deal", id, () => readDealHistory(client, escrow!, id)));
+  return useTradeHistory(id, queryKeys.dealHistory, (client, id) =>
+    historyPreferringIndexer(
+      "deal",
+      id,
+      () => getBlockNumber(client, { cacheTime: 0 }),
+      () => readDealHistory(client, escrow!, id),
+    ),
+  );
 }

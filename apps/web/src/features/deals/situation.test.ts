@@ -34,6 +34,16 @@ describe("dealSituation", () => {
   });
 });
 
+describe("dealSituation for someone who may take the deal", () => {
+  const visitor = "0x4000000000000000000000000000000000000004" as Address;
+  it("invites a prospective buyer of a listed deal instead of calling them an outsider", () => {
+    expect(say(deal(DealStatus.Listed), visitor)).toBe("This deal is open to anyone: take it to become its buyer, then pay as the terms say.");
+  });
+  it("tells a visitor of a deal reserved for someone else that they cannot take it", () => {
+    expect(say(deal(DealStatus.Listed, { buyer }), visitor)).toBe("This deal is reserved for another buyer: you cannot take it.");
+  });
+});
+
 describe("dealWaitsFor", () => {
   it("marks the one party whose move the deal waits for", () => {
     const who = (d: Deal, now = 1_000n) => [seller, buyer, arbiter].filter((a) => dealWaitsFor(d, a, now));

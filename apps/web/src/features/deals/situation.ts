@@ -1,5 +1,6 @@
 import { DealStatus, type Deal } from "@peerlock/sdk";
 import type { Address } from "viem";
+import { isZeroAddress } from "@/lib/address";
 import { type DealRole, dealActions, dealRole } from "./actions";
 
 type SituationDeal = Pick<Deal, "status" | "seller" | "buyer" | "arbiter" | "paymentDeadline">;
@@ -13,6 +14,11 @@ export function dealSituation(deal: SituationDeal, role: DealRole, now: bigint |
   const overdue = now !== undefined && status === DealStatus.Taken && now > deal.paymentDeadline;
   switch (role) {
     case "visitor":
+      if (status === DealStatus.Listed) {
+        return isZeroAddress(deal.buyer)
+          ? "This deal is open to anyone: take it to become its buyer, then pay as the terms say."
+          : "This deal is reserved for another buyer: you cannot take it.";
+      }
       return "You are not part of this deal.";
     case "arbiter":
       if (status === DealStatus.Disputed) return "You are the arbiter: the deal is disputed and waits for your decision on the split.";

@@ -1,6 +1,8 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useMemo } from "react";
 import { isAddress, type Address } from "viem";
 import { useConnection } from "wagmi";
 import { AddressText } from "@/components/AddressText";
@@ -12,17 +14,10 @@ import { DealTable } from "@/features/deals/DealTable";
 import { OfferTable } from "@/features/offers/OfferTable";
 import { tokenMapOf, type TokenMap } from "@/features/tokens/registry";
 import { useChainNow } from "@/hooks/useChainNow";
-import type { TradeRole } from "./api";
+import { addressRoleFrom, addressRoleHref, addressRoles } from "./addressRole";
 import { useAddressTrades, useIndexerHealth, useReputation } from "./hooks";
 import { ReputationPanel } from "./ReputationPanel";
 
-const roles: { role: TradeRole; label: string }[] = [
-  { role: "maker", label: "As maker" },
-  { role: "taker", label: "As taker" },
-  { role: "seller", label: "As seller" },
-  { role: "buyer", label: "As buyer" },
-  { role: "arbiter", label: "As arbiter" },
-];
 const knownTokenMap = tokenMapOf(knownTokens);
 
 /** One address's reputation and trades by role, from the indexer (20 per page). */
@@ -32,7 +27,7 @@ export function AddressView({ address }: { address: string }) {
   const { address: me } = useConnection();
   const now = useChainNow();
   const { health } = useIndexerHealth();
-  const [role, setRole] = useState<TradeRole>("seller");
+  const role = addressRoleFrom(useSearchParams().get("role"));
   const rep = useReputation(account);
   const trades = useAddressTrades(account, role);
   const tokens: TokenMap = useMemo(() => Object.assign({}, knownTokenMap, ...(trades.data?.pages ?? []).map((p) => p.tokens)), [trades.data]);
@@ -51,7 +46,7 @@ export function AddressView({ address }: { address: string }) {
   const offers = trades.data?.pages.flatMap((p) => p.offers) ?? [];
   const deals = trades.data?.pages.flatMap((p) => p.deals) ?? [];
   const isOfferRole = role === "maker" || role === "taker";
-  const label = roles.find((r) => r.role === role)!.label.toLowerCase();
+  const label = addressRoles.find((r) => r.role === role)!.label.toLowerCase();
   return (
     <>
       <div className="page-head">
@@ -60,25 +55,34 @@ export function AddressView({ address }: { address: string }) {
         </h1>
         <p className="mono small">{address}</p>
       </div>
-      {health === "down" ? <Notice kind="warn">The indexer does not answer; this page fills in when it is back.</Notice> : null}
-      <QueryState what="the reputation" isLoading={rep.isLoading} error={rep.error} retry={() => rep.refetch()} />
+      {health === "down" ? (
+        <div data-testid="address-indexer-down">
+          <Notice kind="warn" title="The indexer does not answer">
+            An address&apos;s trades and track record come from the indexer, so this page fills in when it is back. What still works: the market (read
+            from the chain), every offer and deal page, and creating, filling, releasing and cancelling trades.
+          </Notice>
+        </div>
+      ) : null}
+      {/* while the indexer is down, the notice above says why; a raw "Failed to fetch" would not */}
+      <QueryState what="the reputation" isLoading={rep.isLoading} error={health === "down" ? null : rep.error} retry={() => rep.refetch()} />
       {rep.data ? <ReputationPanel rep={rep.data} tokens={tokens} /> : null}
 
       <h2>Trades</h2>
       <div className="row" role="group" aria-label="Role">
-        {roles.map((r) => (
-          <button
+        {addressRoles.map((r) => (
+          <Link
             key={r.role}
-            type="button"
-            className={r.role === role ? "" : "secondary"}
-            aria-pressed={r.role === role}
-            onClick={() => setRole(r.role)}
+            href={addressRoleHref(address, r.role)}
+            scroll={false}
+            replace
+            className={r.role === role ? "button" : "button secondary"}
+            aria-current={r.role === role ? "page" : undefined}
           >
             {r.label}
-          </button>
+          </Link>
         ))}
       </div>
-      <QueryState what="the trades" isLoading={trades.isLoading} error={trades.error} retry={() => trades.refetch()} />
+      <QueryState what="the trades" isLoading={trades.isLoading} error={health === "down" ? null : trades.error} retry={() => trades.refetch()} />
       {trades.data ? (
         isOfferRole ? (
           <OfferTable

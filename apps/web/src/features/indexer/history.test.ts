@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entriesFromRows } from "./history";
+import { entriesFromRows, indexerHasReached } from "./history";
 
 describe("indexer history rows", () => {
   it("decode to what viem gives from the logs: uint256/uint64 as bigint, uint16/uint32 as numbers", () => {
@@ -54,5 +54,20 @@ describe("indexer history rows", () => {
       },
     ]);
     expect(taken!.args.paymentDeadline).toBe(1700003600n);
+  });
+});
+
+describe("indexerHasReached", () => {
+  const status = (indexedBlock: bigint | null, lagBlocks: bigint | null) => ({ chainId: 31337, indexedBlock, headBlock: indexedBlock, lagBlocks });
+  it("refuses an indexer that says it is at its (cached) head but has not indexed the block the node is at", () => {
+    expect(indexerHasReached(status(41n, 0n), 42n)).toBe(false);
+  });
+  it("accepts one that has indexed the node's latest block", () => {
+    expect(indexerHasReached(status(42n, 0n), 42n)).toBe(true);
+    expect(indexerHasReached(status(43n, 0n), 42n)).toBe(true);
+  });
+  it("refuses one that is behind or cannot tell", () => {
+    expect(indexerHasReached(status(42n, 2n), 42n)).toBe(false);
+    expect(indexerHasReached(status(null, null), 42n)).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { dealEscrowAbi, swapEscrowAbi } from "@peerlock/sdk";
 import type { Abi, AbiEvent, Hash } from "viem";
 import { appIndexerUrl } from "@/config/indexer";
 import type { HistoryEntry } from "@/features/events/history";
-import { fetchStatus, getJson } from "./api";
+import { fetchStatus, getJson, type IndexerStatus } from "./api";
 
 type Row = { name: string; args: Record<string, unknown>; blockNumber: string; logIndex: number; timestamp: string; transactionHash: Hash };
 
@@ -36,15 +36,28 @@ export function entriesFromRows(kind: "offer" | "deal", rows: Row[]): HistoryEnt
   }));
 }
 
-/** The history from the indexer, or undefined when it is not configured, not answering or not at the head. */
-export async function historyFromIndexer(kind: "offer" | "deal", id: bigint): Promise<HistoryEntry[] | undefined> {
+/**
+ * Whether the indexer has indexed the block the node is at now. Its own lag is measured against a
+ * head it caches for a second, so right after a fill it can say "0 behind" without the fill.
+ */
+export function indexerHasReached(status: IndexerStatus, chainHead: bigint): boolean {
+  if (status.indexedBlock === null || status.lagBlocks === null || status.lagBlocks > 0n) return false;
+  return status.indexedBlock >= chainHead;
+}
+
+/**
+ * The history from the indexer, or undefined when it is not configured, not answering or has not
+ * reached the node's latest block (`chainHead`, read fresh from the node).
+ */
+export async function historyFromIndexer(kind: "offer" | "deal", id: bigint, chainHead: () => Promise<bigint>): Promise<HistoryEntry[] | undefined> {
   if (!appIndexerUrl) return undefined;
   try {
-    const [status, body] = await Promise.all([
+    const [status, head, body] = await Promise.all([
       fetchStatus(appIndexerUrl),
+      chainHead(),
       getJson<{ items: Row[] }>(appIndexerUrl, `/api/${kind === "offer" ? "offers" : "deals"}/${id}/history`),
     ]);
-    if (status.lagBlocks === null || status.lagBlocks > 0n) return undefined;
+    if (!indexerHasReached(status, head)) return undefined;
     return entriesFromRows(kind, body.items);
   } catch {
     return undefined;
@@ -52,6 +65,11 @@ export async function historyFromIndexer(kind: "offer" | "deal", id: bigint): Pr
 }
 
 /** Indexer first, chain logs when the indexer cannot answer for the head. */
-export async function historyPreferringIndexer(kind: "offer" | "deal", id: bigint, fromChain: () => Promise<HistoryEntry[]>) {
-  return (await historyFromIndexer(kind, id)) ?? fromChain();
+export async function historyPreferringIndexer(
+  kind: "offer" | "deal",
+  id: bigint,
+  chainHead: () => Promise<bigint>,
+  fromChain: () => Promise<HistoryEntry[]>,
+) {
+  return (await historyFromIndexer(kind, id, chainHead)) ?? fromChain();
 }

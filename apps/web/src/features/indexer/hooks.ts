@@ -5,12 +5,16 @@ import type { Address } from "viem";
 import { appIndexerUrl, MAX_INDEXER_LAG_BLOCKS } from "@/config/indexer";
 import { appChainId } from "@/config/chain";
 import { type DealQuery, fetchDeals, fetchOffers, fetchStatus, fetchTrades, type OfferQuery, type TradeRole } from "./api";
+import { createFailureCounter, indexerPollDelay } from "./pollDelay";
 import { createReputationBatcher } from "./reputationBatch";
 
 // Outside queryKeys.root on purpose: the node's recovery re-reads the app's chain queries, not these.
 export const indexerRoot = ["peerlock-indexer", appChainId] as const;
 const root = indexerRoot;
-export const STATUS_EVERY_MS = 4_000;
+// Every poll of the tab backs off together while the indexer does not answer.
+const failures = createFailureCounter();
+/** refetchInterval for indexer queries: 4 s, backing off exponentially to a minute while it is down. */
+export const nextIndexerPoll = () => indexerPollDelay(failures.failures());
 
 export type IndexerHealth = "off" | "checking" | "ok" | "behind" | "down";
 
@@ -18,9 +22,9 @@ export type IndexerHealth = "off" | "checking" | "ok" | "behind" | "down";
 export function useIndexerHealth(): { health: IndexerHealth; lagBlocks: bigint | null } {
   const status = useQuery({
     queryKey: [...root, "status"],
-    queryFn: ({ signal }) => fetchStatus(appIndexerUrl!, signal),
+    queryFn: ({ signal }) => failures.track(() => fetchStatus(appIndexerUrl!, signal)),
     enabled: !!appIndexerUrl,
-    refetchInterval: STATUS_EVERY_MS,
+    refetchInterval: nextIndexerPoll,
     retry: false,
   });
   if (!appIndexerUrl) return { health: "off", lagBlocks: null };
@@ -36,22 +40,22 @@ export function useIndexerHealth(): { health: IndexerHealth; lagBlocks: bigint |
 export function useIndexedOffers(q: Omit<OfferQuery, "cursor">, enabled: boolean) {
   return useInfiniteQuery({
     queryKey: [...root, "offers", q],
-    queryFn: ({ pageParam, signal }) => fetchOffers(appIndexerUrl!, { ...q, cursor: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => failures.track(() => fetchOffers(appIndexerUrl!, { ...q, cursor: pageParam }, signal)),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: enabled && !!appIndexerUrl,
-    refetchInterval: STATUS_EVERY_MS,
+    refetchInterval: nextIndexerPoll,
   });
 }
 
 export function useIndexedDeals(q: Omit<DealQuery, "cursor">, enabled: boolean) {
   return useInfiniteQuery({
     queryKey: [...root, "deals", q],
-    queryFn: ({ pageParam, signal }) => fetchDeals(appIndexerUrl!, { ...q, cursor: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => failures.track(() => fetchDeals(appIndexerUrl!, { ...q, cursor: pageParam }, signal)),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: enabled && !!appIndexerUrl,
-    refetchInterval: STATUS_EVERY_MS,
+    refetchInterval: nextIndexerPoll,
   });
 }
 

@@ -8,7 +8,7 @@ import { useMarket } from "@/features/market/hooks";
 import { tokenMapOf } from "@/features/tokens/registry";
 import { sameAddress } from "@/lib/address";
 import { fetchTrades } from "./api";
-import { indexerRoot, STATUS_EVERY_MS, useIndexerHealth } from "./hooks";
+import { indexerRoot, nextIndexerPoll, useIndexerHealth } from "./hooks";
 
 const knownTokenMap = tokenMapOf(knownTokens);
 
@@ -23,7 +23,7 @@ export function useArbiterDeals(account: Address | undefined) {
     queryKey: [...indexerRoot, "arbiterDeals", account?.toLowerCase()],
     queryFn: ({ signal }) => fetchTrades(appIndexerUrl!, account!, "arbiter", 100, undefined, signal),
     enabled: fromIndex && !!account,
-    refetchInterval: STATUS_EVERY_MS,
+    refetchInterval: nextIndexerPoll,
   });
   const chain = useMarket(!fromIndex && health !== "checking");
   const source = fromIndex ? indexed : chain;

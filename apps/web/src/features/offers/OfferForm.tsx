@@ -1,5 +1,6 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { isNative, swapEscrowAbi } from "@peerlock/sdk";
 import { parseEventLogs, type TransactionReceipt } from "viem";
 import { useRouter } from "next/navigation";
@@ -25,6 +26,7 @@ import { type OfferKind, signedOfferTokenError } from "@/features/signed/signedO
 import { SignStatus } from "@/features/signed/SignStatus";
 import { useSignOffer } from "@/features/signed/useSignOffer";
 import { expiryChoices, resolveExpiry } from "./expiry";
+import { offersFromReceipts } from "@/features/trades/fromReceipt";
 import { checkOfferForm } from "./offerForm";
 
 function createdIds(receipts: readonly TransactionReceipt[]): bigint[] {
@@ -35,6 +37,7 @@ function createdIds(receipts: readonly TransactionReceipt[]): bigint[] {
 export function OfferForm() {
   const id = useId();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const { address } = useConnection();
   const now = useChainNow();
   const sellChoice = useTokenChoice(knownTokens[1]?.address ?? knownTokens[0]?.address);
@@ -91,8 +94,11 @@ export function OfferForm() {
       // InvalidExpiry means the chain's clock has already reached the chosen expiry.
       clockProofs: expiry === 0n ? undefined : { InvalidExpiry: expiry },
       onConfirmed: (receipts) => {
-        const [offerId] = createdIds(receipts);
-        if (offerId !== undefined) router.push(`/offers/${offerId}`);
+        // The page opens at once with the offer as the receipt says; reads catch up behind it.
+        const [offer] = offersFromReceipts(receipts);
+        if (offer === undefined) return;
+        queryClient.setQueryData(queryKeys.offer(offer.id), offer);
+        router.push(`/offers/${offer.id}`);
       },
     });
   }

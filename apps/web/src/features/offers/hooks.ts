@@ -3,7 +3,7 @@
 import { OfferStatus, swapEscrowAbi } from "@peerlock/sdk";
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
-import { getContractEvents } from "viem/actions";
+import { getBlockNumber, getContractEvents } from "viem/actions";
 import { useClient } from "wagmi";
 import { appDeployment } from "@/config/deployment";
 import { historyPreferringIndexer } from "@/features/indexer/history";
@@ -24,7 +24,12 @@ export function useOffer(id: bigint | null) {
 export function useOfferHistory(id: bigint | null) {
   const escrow = appDeployment?.swapEscrow;
   return useTradeHistory(id, queryKeys.offerHistory, (client, id) =>
-    historyPreferringIndexer("offer", id, () => readOfferHistory(client, escrow!, id)),
+    historyPreferringIndexer(
+      "offer",
+      id,
+      () => getBlockNumber(client, { cacheTime: 0 }),
+      () => readOfferHistory(client, escrow!, id),
+    ),
   );
 }
 

@@ -3,31 +3,40 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useConnection } from "wagmi";
+import { useMyDeals } from "@/features/indexer/useMyDeals";
+import { useChainNow } from "@/hooks/useChainNow";
+import { attentionCount } from "./attentionCount";
 import { roomApi } from "./roomApi";
 import { roomKeys } from "./roomKeys";
 import { useRoomSession } from "./useRoomSession";
 
-/** "Needs your action" in the header: my deals waiting on me plus unread messages, once signed in to the room. */
+/**
+ * "Needs your action" in the header: the deals waiting on me, from the indexer's public deal data
+ * (no sign-in needed: an arbiter sees a fresh dispute at once; the room's count while the indexer
+ * is down), plus the room's unread messages once signed in.
+ */
 export function AttentionBadge() {
   const { address } = useConnection();
   const { signedIn } = useRoomSession();
-  const attention = useQuery({
+  const now = useChainNow();
+  const { deals } = useMyDeals(address);
+  const room = useQuery({
     queryKey: roomKeys.attention(address),
     queryFn: roomApi.attention,
     enabled: signedIn,
     refetchInterval: 10_000,
     retry: false,
   });
-  const total = attention.data?.total ?? 0;
-  if (!signedIn || total === 0) return null;
-  const unread = attention.data?.unread.reduce((n, u) => n + u.count, 0) ?? 0;
+  const unread = signedIn ? room.data?.unread.reduce((n, u) => n + u.count, 0) : undefined;
+  const { waiting, total } = attentionCount({ deals, account: address, now, unread, roomWaiting: signedIn ? room.data?.waiting.length : undefined });
+  if (total === 0) return null;
   return (
     <Link
       href="/me"
       className="badge attention"
       data-testid="needs-action"
       data-count={total}
-      title={`${attention.data?.waiting.length ?? 0} deals wait for you, ${unread} unread messages`}
+      title={`${waiting} deals wait for you${unread === undefined ? "" : `, ${unread} unread messages`}`}
     >
       Needs your action: {total}
     </Link>

@@ -4,13 +4,16 @@ import { type Deal, hashPrivateDetails, sameHash } from "@peerlock/sdk";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { Address } from "viem";
+import { appChainId } from "@/config/chain";
 import { TermsPanel } from "@/features/deals/TermsPanel";
+import { browserStore } from "@/features/signed/nonceFloor";
 import { canReadPrivate, roomRole } from "./access";
 import type { RoomTermsView } from "./roomTerms";
 import { roomApi } from "./roomApi";
 import { roomKeys } from "./roomKeys";
 import { PublicTermsView } from "./PublicTermsView";
 import { SignInButton } from "./SignInButton";
+import { forgetSellerTerms } from "./sellerTerms";
 import { useRoomSession } from "./useRoomSession";
 
 type Props = { dealId: bigint; deal: Deal; account: Address | undefined; view: RoomTermsView; serverHasTerms: boolean };
@@ -135,7 +138,10 @@ function PublishTerms({
   const queryClient = useQueryClient();
   const publish = useMutation({
     mutationFn: () => roomApi.publishTerms(dealId, publicTerms, privateDetails),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["room"] }),
+    onSuccess: () => {
+      forgetSellerTerms(browserStore(), appChainId, dealId);
+      return queryClient.invalidateQueries({ queryKey: ["room"] });
+    },
   });
   const { mutate, isIdle } = publish;
   // Once signed in, publish on its own: the seller already chose to open this deal with these terms.
@@ -147,7 +153,7 @@ function PublishTerms({
       {published || publish.isSuccess ? (
         <p>Terms published to the deal room: the market shows them and the buyer reads the details there.</p>
       ) : !signedIn ? (
-        <SignInButton reason="Sign in to the deal room to publish these terms, so the market shows them and the buyer reads the details without your link." />
+        <SignInButton reason="Your terms are kept in this browser but not yet in the deal room. Sign in to the deal room: they are published at once, so the market shows them and the buyer reads the details without your link." />
       ) : publish.isError ? (
         <p className="field-error">{publish.error.message}</p>
       ) : (

@@ -2,7 +2,6 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { isAddressEqual } from "viem";
-import { createSiweMessage } from "viem/siwe";
 import { useConnection, useSignMessage } from "wagmi";
 import { appChainId } from "@/config/chain";
 import { roomApi } from "./roomApi";
@@ -22,18 +21,8 @@ export function useRoomSession() {
   const signIn = useMutation({
     mutationFn: async () => {
       if (!address) throw new Error("Connect a wallet first.");
-      const { nonce } = await roomApi.nonce();
-      const message = createSiweMessage({
-        address,
-        chainId: appChainId,
-        domain: window.location.host,
-        nonce,
-        uri: window.location.origin,
-        version: "1",
-        statement: "Sign in to the Peerlock deal room.",
-        issuedAt: new Date(),
-        expirationTime: new Date(Date.now() + 10 * 60_000),
-      });
+      const [{ nonce }, { roomSignInMessage }] = await Promise.all([roomApi.nonce(), import("./siweMessage")]);
+      const message = roomSignInMessage({ address, chainId: appChainId, nonce });
       const signature = await signMessageAsync({ message });
       return roomApi.verify(message, signature);
     },

@@ -22,24 +22,31 @@ export function MakerActions({ signed, digest, open, tx }: { signed: SignedOrder
         Cancelling is a transaction: it marks the offer&apos;s nonce as used, so its signature can never fill again, wherever its link went.
       </p>
       <div className="row">
-        <TxButton
-          label="Cancel this offer"
-          variant="danger"
-          tx={tx}
-          disabled={!open}
-          testId="signed-cancel"
-          plan={() => ({
-            calls: [
-              contractCall({ step: "Cancel offer", address: verifyingContract, abi: signedSwapAbi, functionName: "cancel", args: [[order.nonce]] }),
-            ],
-            invalidate: [signedOrderKey(digest)],
-          })}
-        />
+        {open ? (
+          <TxButton
+            label="Cancel this offer"
+            variant="danger"
+            tx={tx}
+            testId="signed-cancel"
+            confirm="Cancel this offer? Its signature can never fill again; to trade again, sign a new offer."
+            plan={() => ({
+              calls: [
+                contractCall({ step: "Cancel offer", address: verifyingContract, abi: signedSwapAbi, functionName: "cancel", args: [[order.nonce]] }),
+              ],
+              invalidate: [signedOrderKey(digest)],
+            })}
+          />
+        ) : (
+          <p className="muted" data-testid="signed-closed">
+            This offer can no longer be filled.
+          </p>
+        )}
         <TxButton
           label="Cancel all my signed offers"
           variant="secondary"
           tx={tx}
           testId="signed-cancel-all"
+          confirm="Cancel every signed offer you have made so far on this contract? None of them can fill again."
           plan={() => ({
             calls: invalidations.map(({ wordPos, mask }, i) =>
               contractCall({

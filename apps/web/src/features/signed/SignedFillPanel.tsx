@@ -3,6 +3,7 @@
 import { quoteFill, signedSwapAbi, type SignedOrderWithSignature, type TokenInfo } from "@peerlock/sdk";
 import { useId, useState } from "react";
 import type { Address } from "viem";
+import { Blockers } from "@/components/Blockers";
 import { FieldHint } from "@/components/FieldHint";
 import { DecimalInput } from "@/components/TextInputs";
 import { useTokenBalance } from "@/features/tokens/hooks";
@@ -11,6 +12,7 @@ import { contractCall, type Tx } from "@/features/tx/useTransaction";
 import { amountToInput, formatAmount, parseAmount } from "@/lib/amount";
 import { queryKeys } from "@/lib/queryKeys";
 import { signedOrderKey } from "./hooks";
+import { signedFillCheck } from "./signedFill";
 
 type Props = {
   signed: SignedOrderWithSignature;
@@ -32,6 +34,7 @@ export function SignedFillPanel({ signed, digest, remaining, sell, buy, account,
   const parsed = parseAmount(text, sell.decimals);
   const sellAmount = parsed.ok && parsed.value <= remaining ? parsed.value : undefined;
   const quote = sellAmount !== undefined ? quoteFill(order, sellAmount) : undefined;
+  const check = signedFillCheck({ quote, balance: balance.data, buy });
   const inputError = !parsed.ok && input.trim() !== "" ? parsed.error : parsed.ok && parsed.value > remaining ? "More than what is left." : undefined;
 
   return (
@@ -61,13 +64,15 @@ export function SignedFillPanel({ signed, digest, remaining, sell, buy, account,
           Your balance: {formatAmount(balance.data, buy.decimals)} {buy.symbol}
         </p>
       ) : null}
+      <Blockers reasons={check.blockers} testId="signed-fill-blockers" />
       <TxButton
         label="Fill"
         tx={tx}
-        disabled={sellAmount === undefined || quote === undefined}
+        disabled={!check.ready || sellAmount === undefined}
         testId="signed-fill"
         plan={() => {
-          if (sellAmount === undefined || quote === undefined) return undefined;
+          // the approval is the quote exactly, and only once the balance covers it
+          if (!check.ready || sellAmount === undefined || quote === undefined) return undefined;
           const contract = signed.verifyingContract;
           return {
             approval: { token: buy.address, spender: contract, amount: quote, step: `Approve ${formatAmount(quote, buy.decimals)} ${buy.symbol}` },

@@ -114,8 +114,9 @@ export function SignedOrderView() {
             {s === undefined ? "Checking…" : s.signatureValid ? "Signed by the maker (checked in your browser)" : "Not the maker's signature"}
           </dd>
           <dt>Tokens</dt>
-          <dd>
-            <AddressText address={order.sellToken} /> → <AddressText address={order.buyToken} />
+          <dd data-testid="signed-tokens">
+            {sellToken ? `${sellToken.symbol} ` : null}(<AddressText address={order.sellToken} />) → {buyToken ? `${buyToken.symbol} ` : null}(
+            <AddressText address={order.buyToken} />)
           </dd>
         </dl>
         {state.error ? (

@@ -1,9 +1,9 @@
 "use client";
 
-import { checkOrder, hashOrder, orderTypedData, signedSwapAbi, type SignedOrderWithSignature } from "@peerlock/sdk";
+import { checkOrder, hashOrder, signedSwapAbi, type SignedOrderWithSignature } from "@peerlock/sdk";
 import { useQuery } from "@tanstack/react-query";
 import { type Address, zeroAddress } from "viem";
-import { readContract, verifyTypedData } from "viem/actions";
+import { readContract } from "viem/actions";
 import { useClient } from "wagmi";
 import { queryKeys } from "@/lib/queryKeys";
 import { remainingOf } from "./signedOffer";
@@ -30,7 +30,7 @@ export function useSignedOrder(signed: SignedOrderWithSignature | undefined, tak
       const [filled, nonceUsed, signatureValid] = await Promise.all([
         readContract(client!, { address: verifyingContract, abi: signedSwapAbi, functionName: "filledAmount", args: [digest!] }),
         readContract(client!, { address: verifyingContract, abi: signedSwapAbi, functionName: "isNonceUsed", args: [order.maker, order.nonce] }),
-        verifyTypedData(client!, { address: order.maker, ...orderTypedData(order, signed!), signature: signed!.signature }).catch(() => false),
+        import("./verifySignature").then(({ verifyOrderSignature }) => verifyOrderSignature(client!, signed!)),
       ]);
       const remaining = remainingOf(order, filled, nonceUsed);
       const problems = await checkOrder(client!, signed!, { taker, sellAmount: remaining > 0n ? remaining : order.sellAmount });

@@ -26,7 +26,7 @@ export function recordSignedNonce(store: KeyValueStore | undefined, chainId: num
 }
 
 /** The browser's localStorage, or nothing (server rendering, or storage blocked). */
-export function browserStore(): KeyValueStore | undefined {
+export function browserStore(): Pick<Storage, "getItem" | "setItem" | "removeItem"> | undefined {
   try {
     return typeof window === "undefined" ? undefined : window.localStorage;
   } catch {

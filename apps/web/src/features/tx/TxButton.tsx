@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { isBusy } from "./txState";
 import { TxStatus } from "./TxStatus";
 import { type Tx, type TxPlan, useTransaction } from "./useTransaction";
@@ -17,6 +18,11 @@ type Props = {
    * offer has no Fill button): the page then shows the status where it stays visible.
    */
   tx?: Tx;
+  /**
+   * For a step that cannot be taken back (a dispute, a cancel): the first click asks this
+   * question, and only "Yes, <label>" sends.
+   */
+  confirm?: string;
 };
 
 /** A button that runs one transaction plan and, unless the page owns the status, shows its life underneath. */
@@ -35,8 +41,34 @@ function OwnTxButton(props: Omit<Props, "tx">) {
   );
 }
 
-function PlainTxButton({ label, plan, disabled, variant = "primary", testId, tx }: Props & { tx: Tx }) {
+function PlainTxButton({ label, plan, disabled, variant = "primary", testId, tx, confirm }: Props & { tx: Tx }) {
   const busy = isBusy(tx.state);
+  const [asking, setAsking] = useState(false);
+  const send = () => {
+    setAsking(false);
+    const p = plan();
+    if (p) void tx.run(p);
+  };
+  if (asking && !disabled && !busy) {
+    return (
+      <div className="confirm-step" role="group" aria-label={`Confirm: ${label}`}>
+        <p style={{ margin: "0 0 0.4rem" }}>{confirm}</p>
+        <div className="row">
+          <button
+            type="button"
+            className={variant === "primary" ? undefined : variant}
+            data-testid={testId ? `${testId}-confirm` : undefined}
+            onClick={send}
+          >
+            Yes, {label.charAt(0).toLowerCase() + label.slice(1)}
+          </button>
+          <button type="button" className="secondary" onClick={() => setAsking(false)}>
+            Not now
+          </button>
+        </div>
+      </div>
+    );
+  }
   return (
     <button
       type="button"
@@ -44,10 +76,7 @@ function PlainTxButton({ label, plan, disabled, variant = "primary", testId, tx 
       disabled={disabled || busy}
       aria-busy={busy}
       data-testid={testId}
-      onClick={() => {
-        const p = plan();
-        if (p) void tx.run(p);
-      }}
+      onClick={() => (confirm ? setAsking(true) : send())}
     >
       {label}
     </button>

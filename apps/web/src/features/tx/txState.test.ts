@@ -24,6 +24,13 @@ describe("describeTx", () => {
     ).toBe("Get test tBTC failed: The network could not be reached. Already done: Get test tUSD, Get test tWETH.");
     expect(isBusy({ phase: "pending", step: "x", hash })).toBe(true);
   });
+
+  it("names every transaction of a flow that went through, not only the last", () => {
+    expect(
+      describeTx({ phase: "confirmed", step: "Get test tBTC", hash, blockNumber: 41n, done: ["Get test tUSD", "Get test tWETH", "Get test tBTC"] }),
+    ).toBe("Get test tUSD, Get test tWETH, Get test tBTC: confirmed in block 41 (all 3 transactions).");
+    expect(describeTx({ phase: "confirmed", step: "Fill", hash, blockNumber: 9n, done: ["Fill"] })).toBe("Fill: confirmed in block 9.");
+  });
 });
 
 describe("explorerLink", () => {

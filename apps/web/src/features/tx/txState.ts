@@ -11,7 +11,8 @@ export type TxState =
   | { phase: "simulating"; step: string }
   | { phase: "confirm"; step: string }
   | { phase: "pending"; step: string; hash: Hash }
-  | { phase: "confirmed"; step: string; hash: Hash; blockNumber: bigint }
+  /** `done`: the flow's transactions, in order, when it sent several (the faucet mints three tokens). */
+  | { phase: "confirmed"; step: string; hash: Hash; blockNumber: bigint; done?: readonly string[] }
   | { phase: "failed"; step?: string; message: string; hash?: Hash; done?: readonly string[] }
   | { phase: "cancelled"; step?: string; done?: readonly string[] };
 
@@ -36,8 +37,13 @@ export function describeTx(state: TxState): string {
       return `${state.step}: confirm in your wallet.`;
     case "pending":
       return `${state.step}: waiting for the transaction to be included…`;
-    case "confirmed":
-      return `${state.step}: confirmed in block ${state.blockNumber.toString()}.`;
+    case "confirmed": {
+      const block = state.blockNumber.toString();
+      const all = state.done ?? [];
+      return all.length > 1
+        ? `${all.join(", ")}: confirmed in block ${block} (all ${all.length} transactions).`
+        : `${state.step}: confirmed in block ${block}.`;
+    }
     case "failed": {
       const text = state.step ? `${state.step} failed: ${state.message}` : state.message;
       return state.done?.length ? `${text} ${alreadyDone(state.done)}` : text;

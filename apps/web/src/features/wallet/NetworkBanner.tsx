@@ -1,9 +1,12 @@
 "use client";
 
-import { decodeEscrowError } from "@peerlock/sdk";
+import dynamic from "next/dynamic";
 import { useConnection, useSwitchChain } from "wagmi";
 import { appChain } from "@/config/chain";
 import { useChainName } from "./useChainName";
+
+// Every page has this banner; the decoder of every contract error is needed only after a failed switch.
+const SwitchChainError = dynamic(() => import("./SwitchChainError").then((m) => m.SwitchChainError), { ssr: false });
 
 /** Shown while the wallet is on another network: every action would go to the wrong chain. */
 export function NetworkBanner() {
@@ -11,7 +14,6 @@ export function NetworkBanner() {
   const switchChain = useSwitchChain();
   const walletChain = useChainName(connection.chainId);
   if (connection.status !== "connected" || connection.chainId === appChain.id) return null;
-  const error = switchChain.error ? decodeEscrowError(switchChain.error) : undefined;
   return (
     <div className="banner" data-testid="wrong-network">
       <div className="banner-inner">
@@ -23,7 +25,7 @@ export function NetworkBanner() {
             Switch to {appChain.name}
           </button>
           <span role="status" aria-live="polite">
-            {switchChain.isPending ? "Confirm in your wallet…" : error ? (error.kind === "rejected" ? "Cancelled in wallet." : error.message) : ""}
+            {switchChain.isPending ? "Confirm in your wallet…" : switchChain.error ? <SwitchChainError error={switchChain.error} /> : ""}
           </span>
         </div>
       </div>
