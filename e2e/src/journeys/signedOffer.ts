@@ -2,11 +2,12 @@
 // no transaction posts it), the taker opens its link, sees it verified, and fills part of it;
 // the maker cancels the rest from the same link. Balances are checked to the unit.
 import assert from "node:assert/strict";
-import { decodeOrderLink, quoteFill, signedSwapAbi } from "@peerlock/sdk";
-import { parseUnits } from "viem";
+import { decodeOrderLink, encodeOrderLink, nextUnusedNonce, quoteFill, signedSwapAbi, signOrder } from "@peerlock/sdk";
+import { parseUnits, zeroAddress } from "viem";
+import { mnemonicToAccount } from "viem/accounts";
 import { freshPage, type Session, screenshot } from "../browser.ts";
 import { allowance, balanceOf, deployment, publicClient, revokeApproval, token } from "../chain.ts";
-import { ROLES } from "../config.ts";
+import { APP_CHAIN_ID, ROLES } from "../config.ts";
 import { connect, waitConfirmed, waitForText } from "../ui.ts";
 
 const J = "6-signed-offer";
@@ -103,4 +104,30 @@ export async function signedOfferJourney({ context, wallet }: Session): Promise<
   await takerPage.getByTestId("signed-closed").waitFor();
   assert.equal(await takerPage.getByTestId("signed-cancel").count(), 0);
   await screenshot(takerPage, J, "cancelled");
+
+  // An offer the taker cannot afford: Fill stays disabled with the reason, and nothing (not even
+  // an approval) is asked of the wallet.
+  const makerKey = mnemonicToAccount("test test test test test test test test test test test junk", { addressIndex: 0 });
+  const venue = { chainId: APP_CHAIN_ID, verifyingContract: signedSwap };
+  const takerUsd = await balanceOf(usd.address, "taker");
+  const pricey = await signOrder(
+    makerKey,
+    {
+      maker: ROLES.maker,
+      taker: zeroAddress,
+      sellToken: weth.address,
+      sellAmount: parseUnits("0.1", weth.decimals),
+      buyToken: usd.address,
+      buyAmount: takerUsd + parseUnits("1", usd.decimals),
+      expiry: 0n,
+      nonce: (await nextUnusedNonce(publicClient, signedSwap, ROLES.maker)) + 8_000n,
+      partialFills: false,
+    },
+    venue,
+  );
+  await wallet.use("taker");
+  await takerPage.goto(`/signed#${encodeOrderLink(pricey)}`);
+  await takerPage.reload();
+  await waitForText(takerPage.getByTestId("signed-fill-blockers"), /You need .* but hold/);
+  assert.equal(await takerPage.getByTestId("signed-fill").isDisabled(), true, "no Fill the taker cannot afford");
 }

@@ -1,7 +1,9 @@
-// Loaded when someone signs in (see useRoomSession): the SIWE message builder and its checks
-// are not needed to show a page.
-import type { Address } from "viem";
+// Loaded when someone signs in (see useRoomSession): the SIWE message builder and the wallet
+// signing action are not needed to show a page.
+import type { Address, Hex } from "viem";
 import { createSiweMessage } from "viem/siwe";
+import type { Config } from "wagmi";
+import { signMessage } from "wagmi/actions";
 
 /** The EIP-4361 message the wallet signs to sign in to the deal room of this site and chain. */
 export function roomSignInMessage({ address, chainId, nonce }: { address: Address; chainId: number; nonce: string }): string {
@@ -16,4 +18,14 @@ export function roomSignInMessage({ address, chainId, nonce }: { address: Addres
     issuedAt: new Date(),
     expirationTime: new Date(Date.now() + 10 * 60_000),
   });
+}
+
+/** Builds the sign-in message and has the connected wallet sign it. */
+export async function signRoomSignIn(
+  config: Config,
+  params: { address: Address; chainId: number; nonce: string },
+): Promise<{ message: string; signature: Hex }> {
+  const message = roomSignInMessage(params);
+  const signature = await signMessage(config, { account: params.address, message });
+  return { message, signature };
 }

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { isAddressEqual } from "viem";
-import { useConnection, useSignMessage } from "wagmi";
+import { useConfig, useConnection } from "wagmi";
 import { appChainId } from "@/config/chain";
 import { roomApi } from "./roomApi";
 import { roomKeys } from "./roomKeys";
@@ -14,16 +14,15 @@ import { roomKeys } from "./roomKeys";
 export function useRoomSession() {
   const { address } = useConnection();
   const queryClient = useQueryClient();
-  const { signMessageAsync } = useSignMessage();
+  const config = useConfig();
   const session = useQuery({ queryKey: roomKeys.session, queryFn: roomApi.session, staleTime: 30_000, retry: false });
   const signedIn = !!address && !!session.data?.address && isAddressEqual(session.data.address, address);
 
   const signIn = useMutation({
     mutationFn: async () => {
       if (!address) throw new Error("Connect a wallet first.");
-      const [{ nonce }, { roomSignInMessage }] = await Promise.all([roomApi.nonce(), import("./siweMessage")]);
-      const message = roomSignInMessage({ address, chainId: appChainId, nonce });
-      const signature = await signMessageAsync({ message });
+      const [{ nonce }, { signRoomSignIn }] = await Promise.all([roomApi.nonce(), import("./siweMessage")]);
+      const { message, signature } = await signRoomSignIn(config, { address, chainId: appChainId, nonce });
       return roomApi.verify(message, signature);
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["room"] }),
