@@ -1,4 +1,5 @@
-import { type Address, bytesToHex, getAddress, hexToBytes, isAddress, size } from "viem";
+import { base64urlnopad } from "@scure/base";
+import { type Address, bytesToHex, concatBytes, getAddress, hexToBytes, isAddress, size } from "viem";
 import type { SignedOrderWithSignature } from "./order.js";
 
 /**
@@ -111,24 +112,13 @@ class Reader {
   }
 }
 
-function concatBytes(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
-}
+const toBase64Url = (bytes: Uint8Array): string => base64urlnopad.encode(bytes);
 
 function fromBase64Url(text: string): Uint8Array {
   if (text.length % 4 === 1) throw new OrderLinkError("This offer link is cut short: copy the whole link.");
-  const binary = atob(text.replaceAll("-", "+").replaceAll("_", "/"));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  try {
+    return base64urlnopad.decode(text);
+  } catch {
+    throw new OrderLinkError("This offer link is damaged: copy the whole link again.");
+  }
 }
