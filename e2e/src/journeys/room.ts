@@ -56,8 +56,14 @@ async function signIn(page: Page): Promise<void> {
 
 /** Which room key this browser keeps for `wallet`: "derived" (from its signature) or "random". */
 async function roomKeySource(page: Page, wallet: string): Promise<string | undefined> {
-  const raw = await page.evaluate((key) => window.localStorage.getItem(key), `peerlock:room-key:${APP_CHAIN_ID}:${wallet.toLowerCase()}`);
-  return raw ? (JSON.parse(raw) as { source: string }).source : undefined;
+  const key = `peerlock:room-key:${APP_CHAIN_ID}:${wallet.toLowerCase()}`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const raw = await page.evaluate((k) => window.localStorage.getItem(k), key);
+    if (raw) return (JSON.parse(raw) as { source: string }).source;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return undefined;
 }
 
 /** The bytes of a decrypted evidence file (a blob: URL the page made after opening it). */

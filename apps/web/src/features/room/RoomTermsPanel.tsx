@@ -48,7 +48,7 @@ export function RoomTermsPanel({ dealId, deal, account, view, serverHasTerms }: 
           ) : (
             <PrivateDetails dealId={dealId} deal={deal} account={account} view={view} />
           )}
-          {view.verified && view.privateDetails !== undefined && isSeller ? (
+          {view.verified && isSeller && (view.privateDetails !== undefined || serverHasTerms) ? (
             <PublishTerms dealId={dealId} deal={deal} account={account} view={view} published={serverHasTerms} />
           ) : null}
         </>
@@ -217,8 +217,8 @@ function PublishTerms({
   const ready = signedIn && !!roomKey && !!verify && !dealKey.loading && !dealKey.error;
   // Once signed in, publish on its own: the seller already chose to open this deal with these terms.
   useEffect(() => {
-    if (ready && isIdle && !published) mutate();
-  }, [ready, isIdle, published, mutate]);
+    if (ready && isIdle && !published && view.privateDetails !== undefined) mutate();
+  }, [ready, isIdle, published, mutate, view.privateDetails]);
   return (
     <div className="notice" data-testid="publish-terms">
       {published || publish.isSuccess ? (
