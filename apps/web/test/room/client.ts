@@ -2,6 +2,7 @@
 import {
   type DealContext,
   encodeRoomKeyAttestation,
+  hashPrivateDetails,
   newDealKey,
   type RoomKeyPair,
   roomIdentityTypedData,
@@ -30,6 +31,14 @@ export function dealKeyOf(dealId: bigint): Uint8Array {
 export const dealContext = (dealId: bigint): DealContext => ({ chainId: CHAIN_ID, escrow: process.env.ROOM_DEAL_ESCROW as Address, dealId });
 export const sealFor = (dealId: bigint, text: string, kind: "details" | "message" | "evidence" = "message") =>
   sealedToText(sealText(dealKeyOf(dealId), text, dealContext(dealId), kind));
+
+export const sealEvidence = (dealId: bigint, bytes: Uint8Array) => sealBytes(dealKeyOf(dealId), bytes, dealContext(dealId), "evidence");
+/** The terms body the seller's browser posts: public text, private hash, details sealed with the deal key. */
+export const sealedTerms = (dealId: bigint, publicTerms: string, privateDetails: string) => ({
+  publicTerms,
+  privateDetailsHash: hashPrivateDetails(privateDetails),
+  sealedDetails: sealFor(dealId, privateDetails, "details"),
+});
 
 /** Each client its own address (as a trusted proxy forwards it), so no two share a rate-limit budget. */
 let clients = 0;
@@ -166,7 +175,11 @@ export class RoomClient {
 
   /** Uploads `bytes` sealed with the deal key, with a sealed name and type. */
   async upload(dealId: bigint, bytes: Uint8Array, name = "receipt.png", type = "image/png"): Promise<Reply> {
-    const sealed = sealBytes(dealKeyOf(dealId), bytes, dealContext(dealId), "evidence");
+    return this.uploadSealed(dealId, sealEvidence(dealId, bytes), name, type);
+  }
+
+  /** Uploads bytes already sealed (the same sealed file twice is the same file). */
+  async uploadSealed(dealId: bigint, sealed: Uint8Array, name = "receipt.png", type = "image/png"): Promise<Reply> {
     const meta = sealFor(dealId, JSON.stringify({ name, type }), "evidence");
     return this.call("POST", `/api/room/deals/${dealId}/evidence?meta=${meta}`, sealed);
   }
