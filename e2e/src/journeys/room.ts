@@ -66,15 +66,15 @@ async function roomKeySource(page: Page, wallet: string): Promise<string | undef
   return undefined;
 }
 
-/** The bytes of a decrypted evidence file (a blob: URL the page made after opening it). */
+/** The bytes of a decrypted evidence file, as the user saves it (a blob: link the page made after opening it). */
 async function decryptedEvidence(page: Page, testId: string): Promise<Buffer> {
   const link = page.getByTestId(testId).first();
   if ((await link.getAttribute("data-decrypted")) !== "true") await link.click();
   const opened = page.locator(`[data-testid="${testId}"][data-decrypted="true"]`).first();
   await opened.waitFor({ timeout: 15_000 });
-  const href = (await opened.getAttribute("href"))!;
-  assert.match(href, /^blob:/);
-  return Buffer.from(await page.evaluate(async (url) => Array.from(new Uint8Array(await (await fetch(url)).arrayBuffer())), href));
+  assert.match((await opened.getAttribute("href")) ?? "", /^blob:/);
+  const [download] = await Promise.all([page.waitForEvent("download"), opened.click()]);
+  return readFileSync(await download.path());
 }
 
 function filesUnder(dir: string): string[] {
