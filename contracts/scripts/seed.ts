@@ -7,6 +7,7 @@ import {
   encodeOrderLink,
   getDeployment,
   hashDealTerms,
+  hashPrivateDetails,
   nextUnusedNonce,
   type PublicTerms,
   serializePublicTerms,
@@ -212,10 +213,10 @@ if (process.env.PEERLOCK_SEED_ORDERS_FILE) {
 
 const firstDealId = (await publicClient.readContract({ address: deal, abi: dealEscrowAbi, functionName: "dealCount" })) - BigInt(deals.length) + 1n;
 console.log(`Seeded ${offers.length} offers, ${signedOffers.length} signed offers and ${deals.length} deals on chain ${chainId}.`);
-console.log("\nDemo deals: their share links carry both parts of the terms, which the deal page checks against the chain:");
+console.log("\nDemo deals: their share links carry the public terms and the private details' hash, checked against the chain:");
 const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64url");
 DEMO_TERMS.forEach((terms, i) => {
-  console.log(`  ${appUrl}/deals/${firstDealId + BigInt(i)}#pub=${b64(serializePublicTerms(terms.public))}&priv=${b64(terms.private)}`);
+  console.log(`  ${appUrl}/deals/${firstDealId + BigInt(i)}#pub=${b64(serializePublicTerms(terms.public))}&ph=${hashPrivateDetails(terms.private)}`);
 });
 // `pnpm dev` and the e2e harness publish these to the deal room once the app is up (scripts/lib/seedTerms.ts).
 if (process.env.PEERLOCK_SEED_TERMS_FILE) {
@@ -225,6 +226,7 @@ if (process.env.PEERLOCK_SEED_TERMS_FILE) {
     sellerIndex: sellerIndex(w),
     publicTerms: serializePublicTerms(terms.public),
     privateDetails: terms.private,
+    escrow: deal,
   }));
   writeFileSync(process.env.PEERLOCK_SEED_TERMS_FILE, JSON.stringify(records, null, 2));
 }

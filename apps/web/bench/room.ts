@@ -1,7 +1,9 @@
 // Deal-room load benchmark: N clients, each signed in with SIWE and holding a session key, post
 // signed messages and read their deal's conversation for 30 s against `next start` on loopback.
 // Reports throughput and p50/p99 latency, then checks that every accepted message is stored
-// exactly once and that no request failed with a 5xx.
+// exactly once and that no request failed with a 5xx. Messages are sealed (SPEC v3) as the
+// browser seals them; beside the HTTP figures it prints the browser's cost of encryption per item
+// (bench/sealCost.ts) and of sealing the run's messages.
 //   pnpm bench:room                         (builds apps/web/.next-bench-room first)
 //   BENCH_SKIP_BUILD=1 BENCH_CLIENTS=20 BENCH_SECONDS=10 pnpm bench:room
 //   BENCH_INSTANCES=2 BENCH_DATABASE_URL=postgres://… pnpm bench:room   (N instances on one PostgreSQL)
@@ -58,7 +60,8 @@ function service(command: string, args: string[], env: Record<string, string>): 
 process.env.ROOM_TEST_CHAIN_PORT = String(chainPort);
 // Imported only now: test/room/chain.ts (also behind client.ts) reads the port when it loads.
 const { accounts, deployRoomContracts, openDeal, rpcUrl, takeDeal } = await import("../test/room/chain");
-const { RoomClient } = await import("../test/room/client");
+const { RoomClient, sealFor } = await import("../test/room/client");
+const { printSealCosts, sealCosts } = await import("./sealCost");
 service("pnpm", ["--filter", "@peerlock/contracts", "exec", "hardhat", "node", "--hostname", "127.0.0.1", "--port", String(chainPort)], {});
 await waitUntil(
   "the Hardhat node",
@@ -131,7 +134,9 @@ for (let i = 0; i < clients; i++) {
 }
 console.log(`signing ${clients * poolPerClient} messages ahead of the run…`);
 for (const conn of conns) {
-  for (let k = 0; k < poolPerClient; k++) conn.pool.push(JSON.stringify(await conn.client.signedMessage(conn.dealId, `bench message ${k}`)));
+  for (let k = 0; k < poolPerClient; k++) {
+    conn.pool.push(JSON.stringify(await conn.client.signedMessage(conn.dealId, sealFor(conn.dealId, `bench message ${k}`))));
+  }
 }
 
 // 4. The run: each connection alternates a signed POST and a GET of its deal's conversation.
@@ -232,7 +237,8 @@ const backend = databaseUrl ? "PostgreSQL" : "PGlite";
 console.log(`\ndeal room, ${clients} clients for ${seconds} s on loopback (${instances} × next start, ${backend}):`);
 console.log(`  requests   ${result.requests.total} (${result.requests.average.toFixed(0)}/s), half signed POSTs, half reads`);
 console.log(`  latency    p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
-console.log(`  messages   accepted ${accepted.size}, stored ${stored}, duplicates ${duplicates}`);
+console.log(`  messages   accepted ${accepted.size}, stored ${stored}, duplicates ${duplicates} (bodies sealed with the deal key)`);
+printSealCosts(sealCosts());
 console.log(
   `  statuses   ${JSON.stringify(Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([c, s]) => [c, s.count])))}, errors ${result.errors}, timeouts ${result.timeouts}`,
 );

@@ -3,7 +3,7 @@
 // can be told to refuse the next prompt as if the user pressed "Reject". Everything else goes
 // to the Hardhat node, whose dev accounts are unlocked, so transactions are really mined.
 import type { BrowserContext } from "playwright-core";
-import { type Address, type Hex, numberToHex } from "viem";
+import { type Address, type Hex, hexToBigInt, numberToHex, parseSignature, serializeSignature } from "viem";
 import { APP_CHAIN_ID, OTHER_CHAIN_ID, ROLES, type Role } from "../config.ts";
 import { BRIDGE_BINDING, type BridgeReply, EMITTER_GLOBAL, installTestWallet, type WalletInfo } from "./provider.ts";
 
@@ -44,6 +44,7 @@ export class TestWallet {
   /** Every request the app made, with what the wallet answered: journeys assert on it. */
   readonly calls: WalletCall[] = [];
   private rejectNextPrompt = false;
+  private arbiterSignatures = 0;
   private heldPrompt: { reached: () => void; released: Promise<void> } | undefined;
   private readonly knownChains = new Set([APP_CHAIN_ID, OTHER_CHAIN_ID]);
   private context: BrowserContext | undefined;
@@ -180,7 +181,13 @@ export class TestWallet {
       const tx = { ...(params[0] as Record<string, unknown>), from: this.address };
       return this.forward(method, [tx]);
     }
-    return this.forward(method, params);
+    const reply = await this.forward(method, params);
+    // The arbiter's wallet signs typed data like a randomized signer: every other signature is the
+    // same one's other valid form, so the app must fall back to a random in-browser room key.
+    if (method === "eth_signTypedData_v4" && this.role === "arbiter" && ++this.arbiterSignatures % 2 === 0 && "result" in reply) {
+      return { result: otherValidForm(reply.result as Hex) };
+    }
+    return reply;
   }
 
   private async forward(method: string, params: unknown[]): Promise<BridgeReply> {
@@ -211,4 +218,12 @@ export class TestWallet {
       ),
     );
   }
+}
+
+const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+
+/** The same ECDSA signature's other valid form (s' = n - s, the other y parity). */
+function otherValidForm(signature: Hex): Hex {
+  const { r, s, yParity } = parseSignature(signature);
+  return serializeSignature({ r, s: numberToHex(SECP256K1_N - hexToBigInt(s), { size: 32 }), yParity: yParity === 0 ? 1 : 0 });
 }

@@ -1,9 +1,44 @@
 // A test user of the room API: a dev account, a cookie jar, SIWE sign-in and signed messages.
-import { roomMessageTypedData, sessionKeyTypedData } from "@peerlock/sdk";
+import {
+  type DealContext,
+  encodeRoomKeyAttestation,
+  hashPrivateDetails,
+  newDealKey,
+  type RoomKeyPair,
+  roomIdentityTypedData,
+  roomKeyFromSignature,
+  roomKeyTypedData,
+  roomMessageTypedData,
+  sealBytes,
+  sealedToText,
+  sealText,
+  sessionKeyTypedData,
+  unwrapDealKey,
+  wrapDealKey,
+} from "@peerlock/sdk";
 import { type Address, type Hex, type LocalAccount, zeroHash } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { createSiweMessage } from "viem/siwe";
 import { CHAIN_ID } from "./chain";
+
+/** The deal keys the tests' "sellers" drew, by deal id (what a seller's browser keeps). */
+const dealKeys = new Map<string, Uint8Array>();
+export function dealKeyOf(dealId: bigint): Uint8Array {
+  const key = dealKeys.get(dealId.toString()) ?? newDealKey();
+  dealKeys.set(dealId.toString(), key);
+  return key;
+}
+export const dealContext = (dealId: bigint): DealContext => ({ chainId: CHAIN_ID, escrow: process.env.ROOM_DEAL_ESCROW as Address, dealId });
+export const sealFor = (dealId: bigint, text: string, kind: "details" | "message" | "evidence" = "message") =>
+  sealedToText(sealText(dealKeyOf(dealId), text, dealContext(dealId), kind));
+
+export const sealEvidence = (dealId: bigint, bytes: Uint8Array) => sealBytes(dealKeyOf(dealId), bytes, dealContext(dealId), "evidence");
+/** The terms body the seller's browser posts: public text, private hash, details sealed with the deal key. */
+export const sealedTerms = (dealId: bigint, publicTerms: string, privateDetails: string) => ({
+  publicTerms,
+  privateDetailsHash: hashPrivateDetails(privateDetails),
+  sealedDetails: sealFor(dealId, privateDetails, "details"),
+});
 
 /** Each client its own address (as a trusted proxy forwards it), so no two share a rate-limit budget. */
 let clients = 0;
@@ -99,7 +134,60 @@ export class RoomClient {
     return { clientId, body, evidence, sentAt, signature: await signer.signTypedData(typed), sessionKey: this.sessionKey?.authorization };
   }
 
+  /** This wallet's derived room key (from its RoomIdentity signature, as the browser does). */
+  async roomKey(): Promise<RoomKeyPair> {
+    const signature = await this.account.signTypedData(roomIdentityTypedData(this.address, CHAIN_ID));
+    return roomKeyFromSignature(signature, this.address, CHAIN_ID);
+  }
+
+  /** Publishes the room key's RoomKey attestation. */
+  async publishRoomKey(): Promise<Reply> {
+    const { publicKey } = await this.roomKey();
+    const statement = { wallet: this.address, publicKey, expiry: 0n };
+    const signature = await this.account.signTypedData(roomKeyTypedData(CHAIN_ID, statement));
+    const typed = roomKeyTypedData(CHAIN_ID, statement);
+    return this.call(
+      "POST",
+      "/api/room/keys",
+      encodeRoomKeyAttestation({ wallet: this.address, publicKey: typed.message.publicKey, expiry: 0n, signature }),
+    );
+  }
+
+  /** Wraps the deal key for `readers` (their published keys) and posts the wraps. */
+  async wrapFor(dealId: bigint, readers: Address[]): Promise<Reply> {
+    const keys = (await this.call("GET", `/api/room/keys?wallets=${readers.join(",")}`)).body.keys as { wallet: Address; publicKey: Hex }[];
+    const wraps = keys.map((k) => ({
+      reader: k.wallet,
+      readerPublicKey: k.publicKey,
+      wrap: sealedToText(wrapDealKey(dealKeyOf(dealId), { wallet: k.wallet, publicKey: hexBytes(k.publicKey) }, dealContext(dealId))),
+    }));
+    return this.call("POST", `/api/room/deals/${dealId}/keys`, { wraps });
+  }
+
+  /** The deal key from this wallet's wrap, as a reader's browser gets it. */
+  async openDealKey(dealId: bigint): Promise<Uint8Array> {
+    const { body } = await this.call("GET", `/api/room/deals/${dealId}/keys`);
+    const { secretKey } = await this.roomKey();
+    const wrap = body.wraps[0];
+    if (!wrap) throw new Error(`no wrap for ${this.address} in deal ${dealId}`);
+    return unwrapDealKey(fromB64(wrap.wrap), { wallet: this.address, secretKey }, dealContext(dealId));
+  }
+
+  /** Uploads `bytes` sealed with the deal key, with a sealed name and type. */
+  async upload(dealId: bigint, bytes: Uint8Array, name = "receipt.png", type = "image/png"): Promise<Reply> {
+    return this.uploadSealed(dealId, sealEvidence(dealId, bytes), name, type);
+  }
+
+  /** Uploads bytes already sealed (the same sealed file twice is the same file). */
+  async uploadSealed(dealId: bigint, sealed: Uint8Array, name = "receipt.png", type = "image/png"): Promise<Reply> {
+    const meta = sealFor(dealId, JSON.stringify({ name, type }), "evidence");
+    return this.call("POST", `/api/room/deals/${dealId}/evidence?meta=${meta}`, sealed);
+  }
+
   async post(dealId: bigint, body: string, opts: Parameters<RoomClient["signedMessage"]>[2] = {}): Promise<Reply> {
-    return this.call("POST", `/api/room/deals/${dealId}/messages`, await this.signedMessage(dealId, body, opts));
+    return this.call("POST", `/api/room/deals/${dealId}/messages`, await this.signedMessage(dealId, sealFor(dealId, body), opts));
   }
 }
+
+const hexBytes = (hex: Hex) => Uint8Array.from(Buffer.from(hex.slice(2), "hex"));
+const fromB64 = (text: string) => Uint8Array.from(Buffer.from(text, "base64url"));

@@ -1,11 +1,11 @@
 // Two `next start` instances of the production build on one PostgreSQL act as one server:
 // nonces, sessions, rate limits and messages live in the database. Needs TEST_DATABASE_URL.
-import { hashDealTerms, serializePublicTerms } from "@peerlock/sdk";
+import { hashDealTerms, openText, sealedFromText, serializePublicTerms } from "@peerlock/sdk";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type NextServer, startNext } from "../shared/nextServer";
 import { buyer, openDeal, rpcUrl, seller, takeDeal } from "./chain";
-import { RoomClient } from "./client";
+import { dealContext, dealKeyOf, RoomClient, sealFor } from "./client";
 
 const testUrl = process.env.TEST_DATABASE_URL;
 if (!testUrl) console.log("TEST_DATABASE_URL is not set: the two-instance suite is skipped.");
@@ -129,10 +129,12 @@ describe.skipIf(!testUrl)("two instances on one PostgreSQL", () => {
     const posted = await s.post(id, "sent through instance one");
     expect(posted.status).toBe(201);
     // a retry of the same message through the other instance is the same message
-    const retry = await moved(s, two).call("POST", `/api/room/deals/${id}/messages`, await s.signedMessage(id, "again", { clientId: "c-1" }));
-    const retryOne = await s.call("POST", `/api/room/deals/${id}/messages`, await s.signedMessage(id, "again", { clientId: "c-1" }));
+    const again = await s.signedMessage(id, sealFor(id, "again"), { clientId: "c-1" });
+    const retry = await moved(s, two).call("POST", `/api/room/deals/${id}/messages`, again);
+    const retryOne = await s.call("POST", `/api/room/deals/${id}/messages`, again);
     expect([retry.status, retryOne.status]).toEqual([201, 200]);
     const read = (await b.call("GET", `/api/room/deals/${id}/messages`)).body.messages;
-    expect(read.map((m: { body: string }) => m.body)).toEqual(["sent through instance one", "again"]);
+    const open = (body: string) => openText(dealKeyOf(id), sealedFromText(body), dealContext(id), "message");
+    expect(read.map((m: { body: string }) => open(m.body))).toEqual(["sent through instance one", "again"]);
   });
 });

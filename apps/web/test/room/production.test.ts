@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type NextServer, spawnNext, startNext } from "../shared/nextServer";
 import { rawRequest } from "../shared/rawHttp";
 import { arbiter, buyer, CHAIN_ID, dispute, markPaid, openDeal, release, rpcUrl, seller, takeDeal } from "./chain";
-import { RoomClient } from "./client";
+import { RoomClient, sealedTerms, sealEvidence } from "./client";
 
 const PUBLIC = serializePublicTerms({ pricePerUnit: "1", fiatCurrency: "EUR", paymentMethod: "SEPA", minFiat: "1", maxFiat: "9", notes: "" });
 const PRIVATE = "IBAN DE00 0000";
@@ -51,7 +51,7 @@ describe("deal room under next start", () => {
       TRUSTED_PROXIES: "127.0.0.1",
       ROOM_NONCES_PER_MINUTE: String(NONCES_PER_MINUTE),
       ROOM_EVIDENCE_MAX_FILES: "3",
-      ROOM_EVIDENCE_MAX_TOTAL_BYTES: "100",
+      ROOM_EVIDENCE_MAX_TOTAL_BYTES: "300",
     });
   });
 
@@ -209,7 +209,7 @@ describe("deal room under next start", () => {
       const id = await openDeal(TERMS_HASH);
       const [s, b, a] = [as(seller), as(buyer), as(arbiter)];
       for (const u of [s, b, a]) expect((await u.signIn()).status).toBe(200);
-      expect((await s.call("POST", `/api/room/deals/${id}/terms`, { publicTerms: PUBLIC, privateDetails: PRIVATE })).status).toBe(201);
+      expect((await s.call("POST", `/api/room/deals/${id}/terms`, sealedTerms(id, PUBLIC, PRIVATE))).status).toBe(201);
       await takeDeal(id);
       await markPaid(id);
       await dispute(id);
@@ -227,18 +227,21 @@ describe("deal room under next start", () => {
       await s.signIn();
       await b.signIn();
       const path = `/api/room/deals/${id}/evidence`;
-      // files: three of 20 bytes fit (quota 3 files, 100 bytes), a fourth does not
-      for (let i = 0; i < 3; i++) expect((await b.call("POST", `${path}?name=f${i}.png`, png(20, i + 1))).status).toBe(201);
-      expect((await b.call("POST", `${path}?name=same.png`, png(20, 1))).status).toBe(201); // the same file again costs nothing
-      const fourth = await b.call("POST", `${path}?name=f4.png`, png(20, 9));
+      // The quota counts sealed bytes (a file and 41). Files: three of 20 (61 sealed) fit
+      // (quota 3 files, 300 bytes), a fourth does not.
+      const first = sealEvidence(id, png(20, 1));
+      expect((await b.uploadSealed(id, first)).status).toBe(201);
+      for (let i = 1; i < 3; i++) expect((await b.upload(id, png(20, i + 1))).status).toBe(201);
+      expect((await b.uploadSealed(id, first)).status).toBe(201); // the same sealed file again costs nothing
+      const fourth = await b.upload(id, png(20, 9));
       expect([fourth.status, fourth.body.error]).toEqual([413, expect.stringMatching(/quota/)]);
-      // bytes: the other party has a quota of its own; 60 + 60 bytes is over 100
-      expect((await s.call("POST", `${path}?name=big.png`, png(60, 1))).status).toBe(201);
-      const over = await s.call("POST", `${path}?name=big2.png`, png(60, 2));
+      // bytes: the other party has a quota of its own; 171 + 171 sealed bytes is over 300
+      expect((await s.upload(id, png(130, 1))).status).toBe(201);
+      const over = await s.upload(id, png(130, 2));
       expect([over.status, over.body.error]).toEqual([413, expect.stringMatching(/quota/)]);
       expect((await b.call("GET", path)).body.evidence).toHaveLength(4);
 
-      const file = await b.call("GET", `${path}/${keccak256(png(20, 1))}`);
+      const file = await b.call("GET", `${path}/${keccak256(first)}`);
       expect(file.status).toBe(200);
       expect(file.headers.get("cache-control")).toBe("no-store");
       for (const p of [path, `/api/room/deals/${id}/messages`, `/api/room/deals/${id}/private`]) {

@@ -1,7 +1,16 @@
 // The deal room's API on the production build (`next start`), a real Hardhat node and a real
 // database: PGlite in a fresh folder, then PostgreSQL when TEST_DATABASE_URL is set (where the
 // test also reads the database to check that refusals store nothing).
-import { hashDealTerms, hashPrivateDetails, roomMessageTypedData, serializePublicTerms, sessionKeyTypedData, verifyRoomMessage } from "@peerlock/sdk";
+import {
+  hashDealTerms,
+  hashPrivateDetails,
+  openText,
+  roomMessageTypedData,
+  sealedFromText,
+  serializePublicTerms,
+  sessionKeyTypedData,
+  verifyRoomMessage,
+} from "@peerlock/sdk";
 import { count } from "drizzle-orm";
 import { getAddress, keccak256, zeroHash, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -23,7 +32,7 @@ import {
 } from "./chain";
 import { type Backend, backendNames, createBackend } from "../shared/backends";
 import { type NextServer, startNext } from "../shared/nextServer";
-import { RoomClient } from "./client";
+import { dealContext, dealKeyOf, RoomClient, sealFor } from "./client";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -42,6 +51,12 @@ const PUBLIC = serializePublicTerms({
 });
 const PRIVATE = "IBAN DE89 3704 0044 0532 0130 00";
 const TERMS_HASH = hashDealTerms(PUBLIC, PRIVATE);
+/** What the seller's browser posts: public text, private hash, the details sealed with the deal key. */
+const termsBody = (id: bigint) => ({
+  publicTerms: PUBLIC,
+  privateDetailsHash: hashPrivateDetails(PRIVATE),
+  sealedDetails: sealFor(id, PRIVATE, "details"),
+});
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 1, 2, 3]);
 
 if (backendNames.length === 1) console.log("TEST_DATABASE_URL is not set: the deal room suite runs on PGlite only.");
@@ -131,15 +146,20 @@ for (const [index, name] of backendNames.entries()) {
         const sellerUser = as(seller);
         await sellerUser.signIn();
         const path = `/api/room/deals/${id}/terms`;
-        expect((await sellerUser.call("POST", path, { publicTerms: PUBLIC, privateDetails: "IBAN other" })).status).toBe(400);
-        expect((await sellerUser.call("POST", path, { publicTerms: "not json", privateDetails: PRIVATE })).status).toBe(400);
+        const terms = termsBody(id);
+        expect((await sellerUser.call("POST", path, { ...terms, privateDetailsHash: hashPrivateDetails("IBAN other") })).status).toBe(400);
+        expect((await sellerUser.call("POST", path, { ...terms, publicTerms: "not json" })).status).toBe(400);
+        // The plaintext details are not a sealed item: refused, never stored.
+        const plain = await sellerUser.call("POST", path, { ...terms, sealedDetails: PRIVATE });
+        expect([plain.status, plain.body.error]).toEqual([400, expect.stringMatching(/sealed/)]);
+        expect((await sellerUser.call("POST", path, { publicTerms: PUBLIC, privateDetails: PRIVATE })).status).toBe(400);
         const notSeller = as(stranger);
         await notSeller.signIn();
-        expect((await notSeller.call("POST", path, { publicTerms: PUBLIC, privateDetails: PRIVATE })).status).toBe(403);
-        expect((await as(stranger).call("POST", path, { publicTerms: PUBLIC, privateDetails: PRIVATE })).status).toBe(401);
+        expect((await notSeller.call("POST", path, terms)).status).toBe(403);
+        expect((await as(stranger).call("POST", path, terms)).status).toBe(401);
         expect((await as(stranger).call("GET", path)).status).toBe(404);
 
-        const saved = await sellerUser.call("POST", path, { publicTerms: PUBLIC, privateDetails: PRIVATE });
+        const saved = await sellerUser.call("POST", path, terms);
         expect(saved.status).toBe(201);
         const pub = await as(stranger).call("GET", path);
         expect(pub.body).toEqual({ dealId: String(id), publicTerms: PUBLIC, privateDetailsHash: hashPrivateDetails(PRIVATE), termsHash: TERMS_HASH });
@@ -154,7 +174,7 @@ for (const [index, name] of backendNames.entries()) {
         const id = await openDeal(TERMS_HASH);
         const [s, b, a, x, other] = [as(seller), as(buyer), as(arbiter), as(stranger), as(otherBuyer)];
         for (const u of [s, b, a, x, other]) expect((await u.signIn()).status).toBe(200);
-        expect((await s.call("POST", `/api/room/deals/${id}/terms`, { publicTerms: PUBLIC, privateDetails: PRIVATE })).status).toBe(201);
+        expect((await s.call("POST", `/api/room/deals/${id}/terms`, termsBody(id))).status).toBe(201);
         const otherDeal = await openDeal(TERMS_HASH);
         await takeDeal(otherDeal, otherBuyer.address);
 
@@ -164,7 +184,9 @@ for (const [index, name] of backendNames.entries()) {
         expect(await statuses(b)).toEqual([403, 403, 403]); // not the buyer until taken
         await takeDeal(id);
         expect(await statuses(b)).toEqual([200, 200, 200]);
-        expect((await b.call("GET", paths[0]!)).body.privateDetails).toBe(PRIVATE);
+        const sealed = (await b.call("GET", paths[0]!)).body.sealedDetails;
+        expect(sealed).not.toContain("IBAN");
+        expect(openText(dealKeyOf(id), sealedFromText(sealed), dealContext(id), "details")).toBe(PRIVATE);
         expect(await statuses(x)).toEqual([403, 403, 403]);
         expect(await statuses(other)).toEqual([403, 403, 403]);
         expect(await statuses(a)).toEqual([403, 403, 403]);
@@ -175,7 +197,7 @@ for (const [index, name] of backendNames.entries()) {
         const before = await rowCount(messages);
         expect((await x.post(id, "let me in")).status).toBe(403);
         expect((await a.post(id, "too early")).status).toBe(403);
-        expect((await a.call("POST", `/api/room/deals/${id}/evidence?name=a.png`, PNG)).status).toBe(403);
+        expect((await a.upload(id, PNG)).status).toBe(403);
         expect(await rowCount(messages)).toBe(before);
         expect((await s.call("GET", paths[1]!)).body.messages).toEqual([]);
         expect((await s.call("GET", paths[2]!)).body.evidence).toEqual([]);
@@ -196,7 +218,7 @@ for (const [index, name] of backendNames.entries()) {
         const b = as(buyer);
         await b.signIn();
         await b.authorizeSessionKey();
-        const signed = await b.signedMessage(id, "Paid by SEPA, reference <img src=x onerror=alert(1)>");
+        const signed = await b.signedMessage(id, sealFor(id, "Paid by SEPA, reference <img src=x onerror=alert(1)>"));
         const path = `/api/room/deals/${id}/messages`;
         const first = await b.call("POST", path, signed);
         expect(first.status).toBe(201);
@@ -243,16 +265,16 @@ for (const [index, name] of backendNames.entries()) {
         const path = `/api/room/deals/${id}/messages`;
         const before = await rowCount(messages);
 
-        const tampered = { ...(await b.signedMessage(id, "I paid 100")), body: "I paid 1000" };
+        const tampered = { ...(await b.signedMessage(id, sealFor(id, "I paid 100"))), body: sealFor(id, "I paid 1000") };
         expect((await b.call("POST", path, tampered)).status).toBe(401);
         // A key the seller never authorized, presented as the seller's.
         const s = as(seller);
         await s.signIn();
-        const stolen = await b.signedMessage(id, "release now");
+        const stolen = await b.signedMessage(id, sealFor(id, "release now"));
         const asSeller = await s.call("POST", path, stolen);
         expect([asSeller.status, asSeller.body.error]).toEqual([401, expect.any(String)]);
         // Signed by a wallet that is not the author.
-        const forged = { ...(await as(stranger).signedMessage(id, "hi")), clientId: "forged-1" };
+        const forged = { ...(await as(stranger).signedMessage(id, sealFor(id, "hi"))), clientId: "forged-1" };
         expect((await s.call("POST", path, forged)).status).toBe(401);
         const expiredKey = as(buyer);
         await expiredKey.signIn();
@@ -261,7 +283,10 @@ for (const [index, name] of backendNames.entries()) {
         expect((await b.post(id, "from the past", { sentAt: 1_000 })).status).toBe(400);
         expect((await b.call("POST", path, { body: "no signature" })).status).toBe(400);
         expect((await b.call("POST", path, "{not json", { "content-type": "application/json" })).status).toBe(400);
-        expect((await b.post(id, "x".repeat(4_001))).status).toBe(400);
+        expect((await b.post(id, "x".repeat(8_100))).status).toBe(400);
+        // A plaintext body, even correctly signed, is not a sealed item: refused.
+        const plain = await b.call("POST", path, await b.signedMessage(id, "plain text"));
+        expect([plain.status, plain.body.error]).toEqual([400, expect.stringMatching(/sealed item/)]);
         expect((await b.post(id, "names missing evidence", { evidence: keccak256("0x01") })).status).toBe(400);
         expect(await rowCount(messages)).toBe(before);
         expect((await b.call("GET", path)).body.messages).toEqual([]);
@@ -273,7 +298,10 @@ for (const [index, name] of backendNames.entries()) {
         const b = as(buyer);
         await b.signIn();
         const before = await rowCount(messages);
-        const big = await b.call("POST", `/api/room/deals/${id}/messages`, { ...(await b.signedMessage(id, "hi")), padding: "x".repeat(64 * 1024) });
+        const big = await b.call("POST", `/api/room/deals/${id}/messages`, {
+          ...(await b.signedMessage(id, sealFor(id, "hi"))),
+          padding: "x".repeat(64 * 1024),
+        });
         expect([big.status, big.body.error]).toEqual([413, expect.stringMatching(/over/)]);
         expect(await rowCount(messages)).toBe(before);
         expect((await b.call("GET", `/api/room/deals/${id}/messages`)).body.messages).toEqual([]);
@@ -289,48 +317,76 @@ for (const [index, name] of backendNames.entries()) {
     });
 
     describe("evidence", () => {
-      it("accepts real images and PDFs, refuses anything else or over 5 MB, and serves files so they cannot run script", async () => {
+      it("stores only sealed files, refuses plaintext or over 5 MB, and serves the ciphertext as an opaque download", async () => {
         const id = await openDeal(TERMS_HASH);
         await takeDeal(id);
         const b = as(buyer);
         await b.signIn();
         const path = `/api/room/deals/${id}/evidence`;
-        const name = encodeURIComponent('<img src=x onerror="alert(1)">receipt.png');
-        const up = await b.call("POST", `${path}?name=${name}`, PNG, { "content-type": "image/png" });
+        const up = await b.upload(id, PNG, '<img src=x onerror="alert(1)">receipt.png');
         expect(up.status).toBe(201);
-        expect(up.body.evidence).toMatchObject({
-          hash: keccak256(PNG),
-          contentType: "image/png",
-          fileName: '<img src=x onerror="alert(1)">receipt.png',
-        });
+        const sealedHash = up.body.evidence.hash;
+        expect(sealedHash).not.toBe(keccak256(PNG));
+        expect(up.body.evidence.meta).not.toMatch(/receipt/);
         const pdf = new TextEncoder().encode("%PDF-1.4\n%test\n");
-        expect((await b.call("POST", `${path}?name=r.pdf`, pdf)).status).toBe(201);
+        expect((await b.upload(id, pdf, "r.pdf", "application/pdf")).status).toBe(201);
 
         const before = await rowCount(evidence);
-        const html = new TextEncoder().encode("<html><script>alert(1)</script></html>");
-        const fake = await b.call("POST", `${path}?name=fake.png`, html, { "content-type": "image/png" });
-        expect([fake.status, fake.body.error]).toEqual([415, expect.stringMatching(/PNG, JPEG or WebP/)]);
-        const huge = new Uint8Array(5 * 1024 * 1024 + 1);
-        huge.set(PNG);
-        const tooBig = await b.call("POST", `${path}?name=big.png`, huge);
-        expect(tooBig.status).toBe(413);
+        const meta = sealFor(id, JSON.stringify({ name: "p.png", type: "image/png" }), "evidence");
+        const plain = await b.call("POST", `${path}?meta=${meta}`, PNG, { "content-type": "image/png" });
+        expect([plain.status, plain.body.error]).toEqual([400, expect.stringMatching(/sealed/)]);
+        const noMeta = await b.call("POST", `${path}?name=x.png`, PNG);
+        expect(noMeta.status).toBe(400);
+        const huge = await b.upload(id, new Uint8Array(5 * 1024 * 1024 + 1));
+        expect(huge.status).toBe(413);
         expect(await rowCount(evidence)).toBe(before);
         expect((await b.call("GET", path)).body.evidence).toHaveLength(2);
 
-        const file = await b.call("GET", `${path}/${keccak256(PNG)}`);
+        const file = await b.call("GET", `${path}/${sealedHash}`);
         expect(file.status).toBe(200);
-        expect(file.headers.get("content-type")).toBe("image/png");
+        expect(file.headers.get("content-type")).toBe("application/octet-stream");
         expect(file.headers.get("x-content-type-options")).toBe("nosniff");
         expect(file.headers.get("content-security-policy")).toMatch(/sandbox/);
-        expect(file.headers.get("content-disposition")).toMatch(/^inline; filename="evidence"; filename\*=UTF-8''/);
-        const pdfFile = await b.call("GET", `${path}/${keccak256(pdf)}`);
-        expect(pdfFile.headers.get("content-disposition")).toMatch(/^attachment/);
-        expect(pdfFile.headers.get("content-type")).toBe("application/pdf");
+        expect(file.headers.get("content-disposition")).toMatch(/^attachment/);
 
-        // A message can carry the evidence, and its signature covers the file's hash.
+        // A message can carry the evidence, and its signature covers the sealed file's hash.
         await b.authorizeSessionKey();
-        expect((await b.post(id, "my receipt", { evidence: keccak256(PNG) })).status).toBe(201);
-        expect((await as(stranger).call("GET", `${path}/${keccak256(PNG)}`)).status).toBe(401);
+        expect((await b.post(id, "my receipt", { evidence: sealedHash })).status).toBe(201);
+        expect((await as(stranger).call("GET", `${path}/${sealedHash}`)).status).toBe(401);
+      });
+    });
+
+    describe("room keys and deal-key wraps", () => {
+      it("publishes checked attestations, and wraps only for readers allowed now: the arbiter only once disputed", async () => {
+        const id = await openDeal(TERMS_HASH);
+        const [s, b, a, x] = [as(seller), as(buyer), as(arbiter), as(stranger)];
+        for (const u of [s, b, a, x]) {
+          expect((await u.signIn()).status).toBe(200);
+          expect((await u.publishRoomKey()).status).toBe(201);
+        }
+        // An attestation for another wallet's key, signed by the stranger, is refused.
+        const forged = (await as(stranger, buyer.address).publishRoomKey()).status;
+        expect(forged).toBe(401);
+        const keys = (await x.call("GET", `/api/room/keys?wallets=${seller.address},${buyer.address}`)).body.keys;
+        expect(keys).toHaveLength(2);
+
+        expect((await s.wrapFor(id, [seller.address])).status).toBe(201);
+        expect((await s.wrapFor(id, [buyer.address])).status).toBe(403); // no buyer yet
+        expect((await x.wrapFor(id, [stranger.address])).status).toBe(403);
+        await takeDeal(id);
+        expect((await s.call("GET", "/api/room/attention")).body.waiting).toContainEqual({ dealId: String(id), action: "share-key" });
+        expect((await s.wrapFor(id, [buyer.address])).status).toBe(201);
+        expect((await s.call("GET", "/api/room/attention")).body.waiting).not.toContainEqual({ dealId: String(id), action: "share-key" });
+        expect(await b.openDealKey(id)).toEqual(dealKeyOf(id));
+        expect((await s.wrapFor(id, [arbiter.address])).status).toBe(403); // never before the dispute
+        expect((await a.call("GET", `/api/room/deals/${id}/keys`)).status).toBe(403);
+        await markPaid(id);
+        await dispute(id);
+        expect((await b.call("GET", "/api/room/attention")).body.waiting).toContainEqual({ dealId: String(id), action: "share-key" });
+        expect((await b.wrapFor(id, [arbiter.address])).status).toBe(201);
+        expect(await a.openDealKey(id)).toEqual(dealKeyOf(id));
+        // The stranger's wrap list stays closed.
+        expect((await x.call("GET", `/api/room/deals/${id}/keys`)).status).toBe(403);
       });
     });
 

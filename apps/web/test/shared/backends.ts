@@ -14,6 +14,8 @@ export type Backend = {
   /** The same database from the test process (PostgreSQL only), else undefined. */
   db: () => Promise<ServerDb | undefined>;
   drop: () => Promise<void>;
+  /** The PGlite data folder, or the PostgreSQL URL (for suites that scan what was stored). */
+  location: string;
 };
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL;
@@ -25,6 +27,7 @@ export async function createBackend(name: Backend["name"], prefix: string): Prom
     return {
       name,
       env: { SERVER_DATA_DIR: dir, DATABASE_URL: undefined },
+      location: dir,
       db: async () => undefined,
       drop: async () => rmSync(dir, { recursive: true, force: true }),
     };
@@ -38,6 +41,7 @@ export async function createBackend(name: Backend["name"], prefix: string): Prom
   return {
     name,
     env: { DATABASE_URL: url.toString(), SERVER_DATA_DIR: undefined },
+    location: url.toString(),
     db: async () => {
       process.env.DATABASE_URL = url.toString();
       return getDb();

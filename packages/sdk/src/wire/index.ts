@@ -2,3 +2,17 @@ export { addressSchema, chainIdSchema, hex32Schema, signatureSchema, UINT_MAX, u
 export type { UintBits } from "./primitives.js";
 export { encodeSignedOrder, orderWireSchema, signedOrderWireSchema } from "./order.js";
 export type { SignedOrderWire } from "./order.js";
+export {
+  decodeRoomMessage,
+  dealTermsWireSchema,
+  encodeRoomMessage,
+  evidenceMetaSchema,
+  evidenceMetaWireSchema,
+  isSealedBytes,
+  isSealedItem,
+  keyWrapWireSchema,
+  roomMessageWireSchema,
+  roomTextLimits,
+  sealedTextSchema,
+} from "./room.js";
+export type { DealTermsWire, EvidenceMeta, KeyWrapWire, RoomMessageWire } from "./room.js";

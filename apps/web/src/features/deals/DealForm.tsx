@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { dealEscrowAbi, dealLimits, isNative } from "@peerlock/sdk";
+import { dealEscrowAbi, dealLimits, hashPrivateDetails, isNative } from "@peerlock/sdk";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { parseEventLogs, type TransactionReceipt } from "viem";
@@ -20,7 +20,6 @@ import { contractCall, useTransaction } from "@/features/tx/useTransaction";
 import { formatAmount } from "@/lib/amount";
 import { queryKeys } from "@/lib/queryKeys";
 import { emptyPublicTerms, PublicTermsFields } from "@/features/room/PublicTermsFields";
-import { roomApi } from "@/features/room/roomApi";
 import { appChainId } from "@/config/chain";
 import { rememberSellerTerms } from "@/features/room/sellerTerms";
 import { dealsFromReceipts } from "@/features/trades/fromReceipt";
@@ -97,12 +96,11 @@ export function DealForm() {
         if (deal === undefined) return;
         const dealId = deal.id;
         queryClient.setQueryData(queryKeys.deal(dealId), deal);
-        // Publish to the deal room when already signed in; otherwise this browser keeps the terms
-        // and the deal page publishes them as soon as the seller signs in. The deal works without
-        // it: its page URL carries both parts in the fragment, verified by hash.
+        // This browser keeps the terms until the deal page has sealed the details for the deal room
+        // (at once when signed in, else on sign-in). The page's link carries only the public part
+        // and the details' hash: the private details never travel in a link.
         rememberSellerTerms(browserStore(), appChainId, dealId, publicText, privateDetails);
-        void roomApi.publishTerms(dealId, publicText, privateDetails).catch(() => {});
-        router.push(roomDealLinkPath(dealId, publicText, privateDetails));
+        router.push(roomDealLinkPath(dealId, publicText, hashPrivateDetails(privateDetails)));
       },
     });
   }

@@ -17,7 +17,6 @@ import { TxStatus } from "@/features/tx/TxStatus";
 import { useTransaction } from "@/features/tx/useTransaction";
 import { ConnectPrompt } from "@/features/wallet/ConnectPrompt";
 import { useChainNow } from "@/hooks/useChainNow";
-import { useHash } from "@/hooks/useHash";
 import { useOrigin } from "@/hooks/useOrigin";
 import { isZeroAddress, sameAddress, shortAddress } from "@/lib/address";
 import { formatAmount } from "@/lib/amount";
@@ -25,6 +24,7 @@ import { parseId } from "@/lib/ids";
 import { dealLinkPath, roomDealLinkPath } from "@/lib/termsLink";
 import { useRoomTerms } from "@/features/room/hooks";
 import { RoomTermsPanel } from "@/features/room/RoomTermsPanel";
+import { termsSeen as termsOnScreen } from "@/features/room/roomTerms";
 import { formatDateTime, formatWindow } from "@/lib/time";
 import { dealRole, isPaymentOverdue } from "./actions";
 import { DealActions } from "./DealActions";
@@ -32,7 +32,6 @@ import { DealOutcomeCard } from "./DealOutcomeCard";
 import { useDeal, useDealHistory } from "./hooks";
 import { dealOutcome } from "./outcome";
 import { dealSituation, showsPaymentCountdown } from "./situation";
-import { checkTerms } from "./terms";
 
 // The conversation (signed messages, session keys, evidence) comes after the deal's facts and
 // actions: its code, with secp256k1 for the signatures, loads once the page is up.
@@ -72,7 +71,6 @@ export function DealView({ rawId }: { rawId: string }) {
   const now = useChainNow();
   const { address } = useConnection();
   const origin = useOrigin();
-  const hash = useHash();
   const tx = useTransaction();
   const roomTerms = useRoomTerms(linkId, deal.data?.termsHash);
 
@@ -84,14 +82,15 @@ export function DealView({ rawId }: { rawId: string }) {
   const role = dealRole(d, address);
   const overdue = now !== undefined && isPaymentOverdue(d, now);
   const status = dealStatusName(d.status);
-  // Share the terms only when the ones in this link are the real ones.
-  const terms = hash !== null ? checkTerms(hash, d.termsHash) : undefined;
+  // One terms check per page (useRoomTerms); share only terms that passed it, and never the private details.
   const view = roomTerms.view;
-  const v2Link =
-    view.kind === "v2" && view.verified && view.privateDetails !== undefined ? roomDealLinkPath(id, view.publicText, view.privateDetails) : undefined;
-  const link = `${origin}${v2Link ?? dealLinkPath(id, terms?.kind === "matches" ? terms.text : undefined)}`;
+  const sharePath =
+    view.kind === "v2" && view.verified
+      ? roomDealLinkPath(id, view.publicText, view.privateDetailsHash)
+      : dealLinkPath(id, view.kind === "v1" && view.verified ? view.text : undefined);
+  const link = `${origin}${sharePath}`;
   // Nobody takes a deal blind: the terms must be on screen and match the on-chain hash.
-  const termsSeen = (view.kind === "v2" || view.kind === "v1") && view.verified;
+  const termsSeen = termsOnScreen(view);
   // The countdown runs only while the buyer can still pay; once paid or disputed the deadline is history.
   const countdown = showsPaymentCountdown(d);
   const deadlineMet = d.status === DealStatus.Paid || d.status === DealStatus.Disputed;

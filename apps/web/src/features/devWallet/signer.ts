@@ -12,6 +12,8 @@ import {
   type LocalAccount,
   numberToHex,
   ProviderRpcError,
+  parseSignature,
+  serializeSignature,
   type TypedDataDefinition,
   UnsupportedChainIdError,
 } from "viem";
@@ -23,6 +25,15 @@ import type { DevSelection } from "./selection";
 
 /** The mnemonic every Hardhat node funds by default; public test keys, worthless anywhere else. */
 const HARDHAT_MNEMONIC = "test test test test test test test test test test test junk";
+
+const NON_DETERMINISTIC_INDEX = 4;
+const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+
+/** The same signature's other valid ECDSA form (s' = n - s, the other y parity): what a randomized signer might return. */
+function otherValidForm(signature: Hex): Hex {
+  const { r, s, yParity } = parseSignature(signature);
+  return serializeSignature({ r, s: numberToHex(SECP256K1_N - hexToBigInt(s), { size: 32 }), yParity: yParity === 0 ? 1 : 0 });
+}
 
 /** ETH a fresh account starts with (hardhat_setBalance), enough for any number of test trades. */
 const FRESH_BALANCE = 100n * 10n ** 18n;
@@ -50,6 +61,10 @@ const big = (hex: Hex | undefined) => (hex === undefined ? undefined : hexToBigI
  */
 export function devProvider(account: LocalAccount) {
   const client = walletClient(account);
+  // Hardhat account #4 signs like a wallet whose signatures differ each time, so the deal room's
+  // random in-browser room key path (SPEC v3) is exercised in `pnpm dev` too.
+  const nonDeterministic = account.address === accountOf({ kind: "hardhat", index: NON_DETERMINISTIC_INDEX }).address;
+  let typedSignatures = 0;
   return {
     async request({ method, params }: EIP1193Parameters): Promise<unknown> {
       const list = (params ?? []) as unknown[];
@@ -78,8 +93,10 @@ export function devProvider(account: LocalAccount) {
         }
         case "personal_sign":
           return account.signMessage({ message: { raw: list[0] as Hex } });
-        case "eth_signTypedData_v4":
-          return account.signTypedData(JSON.parse(list[1] as string) as TypedDataDefinition);
+        case "eth_signTypedData_v4": {
+          const signature = await account.signTypedData(JSON.parse(list[1] as string) as TypedDataDefinition);
+          return nonDeterministic && ++typedSignatures % 2 === 0 ? otherValidForm(signature) : signature;
+        }
         case "eth_sign":
         case "eth_signTransaction":
           throw new ProviderRpcError(new Error(`The dev wallet does not support ${method}.`), { code: 4200, shortMessage: "Unsupported method" });

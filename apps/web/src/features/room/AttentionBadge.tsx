@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useConnection } from "wagmi";
 import { useMyDeals } from "@/features/indexer/useMyDeals";
@@ -8,6 +8,7 @@ import { useChainNow } from "@/hooks/useChainNow";
 import { attentionCount } from "./attentionCount";
 import { roomApi } from "./roomApi";
 import { roomKeys } from "./roomKeys";
+import { useKeySharing } from "./useKeySharing";
 import { useRoomSession } from "./useRoomSession";
 
 /**
@@ -27,8 +28,18 @@ export function AttentionBadge() {
     refetchInterval: 10_000,
     retry: false,
   });
+  const queryClient = useQueryClient();
+  // A deal key owed to a new reader is shared from whichever page is open.
+  useKeySharing(signedIn ? address : undefined, room.data?.waiting, () => void queryClient.invalidateQueries({ queryKey: ["room"] }));
   const unread = signedIn ? room.data?.unread.reduce((n, u) => n + u.count, 0) : undefined;
-  const { waiting, total } = attentionCount({ deals, account: address, now, unread, roomWaiting: signedIn ? room.data?.waiting.length : undefined });
+  const { waiting, total } = attentionCount({
+    deals,
+    account: address,
+    now,
+    unread,
+    roomWaiting: signedIn ? room.data?.waiting.filter((w) => w.action !== "share-key").length : undefined,
+    keysToShare: signedIn ? room.data?.waiting.filter((w) => w.action === "share-key").length : 0,
+  });
   if (total === 0) return null;
   return (
     <Link

@@ -1,12 +1,15 @@
 "use client";
 
 import type { Deal } from "@peerlock/sdk";
-import { useId, useState } from "react";
-import { type Address, zeroHash } from "viem";
+import { useEffect, useId, useState } from "react";
+import { type Address, type Hex, zeroHash } from "viem";
 import { sameAddress, shortAddress } from "@/lib/address";
 import { canUseRoom } from "./access";
 import { roomApi, type EvidenceInfo, type StoredMessage } from "./roomApi";
-import { SignInButton } from "./SignInButton";
+import { sniffEvidence } from "./evidenceKind";
+import { openEvidence, openEvidenceMeta, openMessage } from "./sealedItems";
+import { LockNote, SignInButton, UnlockButton } from "./SignInButton";
+import { useDealKey } from "./useDealKey";
 import { useChat } from "./useChat";
 import { useRoomSession } from "./useRoomSession";
 
@@ -16,19 +19,31 @@ const ACCEPT = "image/png,image/jpeg,image/webp,application/pdf";
 export function ChatPanel({ dealId, deal, account }: { dealId: bigint; deal: Deal; account: Address | undefined }) {
   const { signedIn } = useRoomSession();
   const allowed = canUseRoom(deal, account);
-  const chat = useChat(dealId, account, allowed && signedIn);
+  const key = useDealKey(dealId, deal, account);
+  const chat = useChat(dealId, account, allowed && signedIn, key.dealKey);
   if (!allowed) return null;
   return (
     <section className="card" aria-labelledby="chat-title" data-testid="chat">
       <h2 id="chat-title" style={{ marginTop: 0 }}>
         Conversation
       </h2>
+      <LockNote />
       <p className="hint">
         Every message is signed by its author&apos;s wallet (through a chat key it authorized once), so the arbiter and anyone later can check who
         said what without trusting this server. Messages and evidence are kept after the deal ends.
       </p>
       {!signedIn ? (
         <SignInButton reason="Sign in to the deal room to read and write messages." />
+      ) : !key.roomKey ? (
+        <UnlockButton reason="This browser has no room key for your wallet yet: sign to make it (no transaction), then read and write messages." />
+      ) : key.error ? (
+        <p className="field-error" data-testid="deal-key-error">
+          {key.error.message}
+        </p>
+      ) : !key.dealKey ? (
+        <p className="muted" data-testid="deal-key-waiting">
+          {key.loading ? "Opening the deal's key…" : (noKeyYet(deal, account) ?? "")}
+        </p>
       ) : (
         <>
           {chat.messages.error ? <p className="field-error">{chat.messages.error.message}</p> : null}
@@ -42,12 +57,13 @@ export function ChatPanel({ dealId, deal, account }: { dealId: bigint; deal: Dea
                 account={account}
                 check={chat.checks?.get(m.id)}
                 evidence={chat.evidence.data?.evidence}
+                dealKey={key.dealKey!}
               />
             ))}
           </ol>
           {chat.messages.data?.messages.length === 0 ? <p className="muted">No messages yet.</p> : null}
           <Composer busy={chat.send.isPending} error={chat.send.error?.message} onSend={(body, file) => chat.send.mutateAsync({ body, file })} />
-          <EvidenceList dealId={dealId} items={chat.evidence.data?.evidence ?? []} deal={deal} />
+          <EvidenceList dealId={dealId} items={chat.evidence.data?.evidence ?? []} deal={deal} dealKey={key.dealKey} />
         </>
       )}
     </section>
@@ -74,6 +90,7 @@ function ChatMessage({
   account,
   check,
   evidence,
+  dealKey,
 }: {
   m: StoredMessage;
   deal: Deal;
@@ -81,8 +98,10 @@ function ChatMessage({
   account?: Address;
   check?: Check;
   evidence?: EvidenceInfo[];
+  dealKey: Uint8Array;
 }) {
   const file = m.evidence !== zeroHash ? evidence?.find((e) => e.hash === m.evidence) : undefined;
+  const text = openMessage(dealKey, dealId, m.body);
   return (
     <li className="chat-message" data-testid="chat-message" data-author={m.author}>
       <div className="row">
@@ -107,13 +126,17 @@ function ChatMessage({
           </span>
         )}
       </div>
-      {m.body ? <p className="chat-body">{m.body}</p> : null}
+      {!text.ok ? (
+        <p className="field-error" data-testid="message-unreadable">
+          {text.error}
+        </p>
+      ) : text.value ? (
+        <p className="chat-body">{text.value}</p>
+      ) : null}
       {m.evidence !== zeroHash ? (
         <p>
           Evidence:{" "}
-          <a href={roomApi.evidenceUrl(dealId, m.evidence)} target="_blank" rel="noopener noreferrer" data-testid="message-evidence">
-            {file?.fileName ?? m.evidence}
-          </a>
+          {file ? <SealedFile dealId={dealId} item={file} dealKey={dealKey} testId="message-evidence" /> : <span className="mono">{m.evidence}</span>}
         </p>
       ) : null}
     </li>
@@ -153,7 +176,7 @@ function Composer({ busy, error, onSend }: { busy: boolean; error?: string; onSe
   );
 }
 
-function EvidenceList({ dealId, items, deal }: { dealId: bigint; items: EvidenceInfo[]; deal: Deal }) {
+function EvidenceList({ dealId, items, deal, dealKey }: { dealId: bigint; items: EvidenceInfo[]; deal: Deal; dealKey: Uint8Array }) {
   if (items.length === 0) return null;
   return (
     <div data-testid="evidence-list">
@@ -161,15 +184,63 @@ function EvidenceList({ dealId, items, deal }: { dealId: bigint; items: Evidence
       <ul>
         {items.map((e) => (
           <li key={e.hash}>
-            <a href={roomApi.evidenceUrl(dealId, e.hash)} target="_blank" rel="noopener noreferrer" data-testid="evidence-link">
-              {e.fileName}
-            </a>{" "}
+            <SealedFile dealId={dealId} item={e} dealKey={dealKey} testId="evidence-link" />{" "}
             <span className="muted">
-              ({e.contentType}, {Math.ceil(e.size / 1024)} KB, from {who(deal, e.uploader, undefined)})
+              ({Math.ceil(e.size / 1024)} KB, from {who(deal, e.uploader, undefined)})
             </span>
           </li>
         ))}
       </ul>
     </div>
   );
+}
+
+/** A sealed file: its name opened here; its bytes fetched, opened and type-checked here on demand. */
+function SealedFile({ dealId, item, dealKey, testId }: { dealId: bigint; item: EvidenceInfo; dealKey: Uint8Array; testId: string }) {
+  const meta = openEvidenceMeta(dealKey, dealId, item.meta);
+  const [state, setState] = useState<{ url?: string; error?: string; busy?: boolean }>({});
+  useEffect(() => () => (state.url ? URL.revokeObjectURL(state.url) : undefined), [state.url]);
+  if (!meta.ok) {
+    return (
+      <span className="field-error" data-testid={`${testId}-unreadable`}>
+        {meta.error}
+      </span>
+    );
+  }
+  async function open() {
+    setState({ busy: true });
+    try {
+      const bytes = openEvidence(dealKey, dealId, await roomApi.evidenceBytes(dealId, item.hash as Hex));
+      if (!bytes.ok) return setState({ error: bytes.error });
+      const type = sniffEvidence(bytes.value);
+      if (!type || !meta.ok || type !== meta.value.type) return setState({ error: "This file is not the image or PDF its sender said it is." });
+      setState({ url: URL.createObjectURL(new Blob([bytes.value as BlobPart], { type })) });
+    } catch (error) {
+      setState({ error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  if (state.url) {
+    return (
+      <a href={state.url} download={meta.value.name} data-testid={testId} data-decrypted="true">
+        {meta.value.name}
+      </a>
+    );
+  }
+  return (
+    <>
+      <button type="button" className="link" onClick={() => void open()} disabled={state.busy} data-testid={testId}>
+        {meta.value.name}
+      </button>
+      {state.error ? <span className="field-error"> {state.error}</span> : null}
+    </>
+  );
+}
+
+/** Why a party has no deal key yet, in words. */
+function noKeyYet(deal: Deal, account: Address | undefined): string | undefined {
+  if (sameAddress(deal.arbiter, account))
+    return "Waiting for the seller's or the buyer's browser to share the deal's key with you (they do it on their own once disputed).";
+  if (sameAddress(deal.buyer, account))
+    return "Waiting for the seller's browser to share the deal's key with you: it does so on its own as soon as the seller opens Peerlock.";
+  return "This browser has no key for this deal: open it where you created it, or wait until another party shares it again.";
 }

@@ -93,7 +93,8 @@ export function PublicTermsFields({ terms, onChange, privateDetails, onPrivateDe
           data-testid="terms-private-input"
         />
         <FieldHint id={`${id}-private-hint`} error={privateDetails !== "" ? privateError : undefined}>
-          Only you, the buyer once they take the deal, and the arbiter in a dispute can read these.
+          <span aria-hidden="true">🔒 </span>End-to-end encrypted in this browser: only you, the buyer and (in a dispute) the arbiter can read this.
+          No server, and no share link, ever carries them in plain text.
         </FieldHint>
       </div>
     </fieldset>

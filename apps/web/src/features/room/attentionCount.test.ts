@@ -28,6 +28,10 @@ describe("attentionCount", () => {
     expect(attentionCount({ deals: undefined, account: seller, now: 1_000n, unread: undefined }).total).toBe(0);
   });
 
+  it("counts a deal key the seller's browser still owes the buyer (or either party the arbiter)", () => {
+    expect(attentionCount({ deals: [], account: seller, now: 1_000n, unread: 0, keysToShare: 1 })).toEqual({ waiting: 1, unread: 0, total: 1 });
+  });
+
   it("counts nothing without an account or a clock", () => {
     expect(attentionCount({ deals, account: undefined, now: 1_000n, unread: undefined }).total).toBe(0);
     expect(attentionCount({ deals, account: seller, now: undefined, unread: undefined }).total).toBe(0);

@@ -1,5 +1,6 @@
 "use client";
 
+import { hashPrivateDetails } from "@peerlock/sdk";
 import { useQuery } from "@tanstack/react-query";
 import type { Hex } from "viem";
 import { appChainId } from "@/config/chain";
@@ -8,11 +9,12 @@ import { useHash } from "@/hooks/useHash";
 import { roomApi } from "./roomApi";
 import { roomKeys } from "./roomKeys";
 import { type RoomTermsView, viewRoomTerms } from "./roomTerms";
-import { readSellerTerms, sellerTermsFragment } from "./sellerTerms";
+import { readSellerTerms } from "./sellerTerms";
 
 /**
- * The deal's terms as this browser can see and verify them: from the link, else from the room
- * server, else (for the seller who opened the deal here) from this browser's own copy.
+ * The deal's terms as this browser can see and verify them (one check, viewRoomTerms): from the
+ * link, else from the room server; with the seller's own copy of the details when this browser
+ * opened the deal (the link and the server never carry them in plain).
  */
 export function useRoomTerms(dealId: bigint | null, termsHash: Hex | undefined): { view: RoomTermsView; serverHasTerms: boolean } {
   const hash = useHash();
@@ -23,11 +25,15 @@ export function useRoomTerms(dealId: bigint | null, termsHash: Hex | undefined):
     staleTime: 60_000,
     retry: false,
   });
-  // No terms in the link and none published: the seller's copy stands in for the link.
-  const own = hash !== null && dealId !== null && server.data === null ? readSellerTerms(browserStore(), appChainId, dealId) : undefined;
-  const linkHash = own && !/[#&]pub=/.test(hash ?? "") ? sellerTermsFragment(own, dealId!) : hash;
+  const own = dealId !== null ? readSellerTerms(browserStore(), appChainId, dealId) : undefined;
+  // Before the seller published anything, their own copy stands in for the server's public part.
+  const serverOrOwn =
+    server.data ??
+    (own && termsHash
+      ? { dealId: String(dealId), publicTerms: own.publicTerms, privateDetailsHash: hashPrivateDetails(own.privateDetails), termsHash }
+      : server.data);
   return {
-    view: termsHash ? viewRoomTerms(linkHash, termsHash, server.data) : { kind: "none" },
+    view: termsHash ? viewRoomTerms(hash, termsHash, serverOrOwn, own?.privateDetails) : { kind: "none" },
     serverHasTerms: !!server.data,
   };
 }

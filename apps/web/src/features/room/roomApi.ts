@@ -1,3 +1,5 @@
+import type { DealTermsWire, KeyWrapWire, RoomKeyAttestation, RoomMessageWire } from "@peerlock/sdk";
+import { encodeRoomKeyAttestation } from "@peerlock/sdk";
 import type { Address, Hex } from "viem";
 import type { ServerTerms } from "./roomTerms";
 
@@ -41,14 +43,20 @@ export type StoredMessage = {
   sessionKey: { key: Address; room: string; expiry: number; signature: Hex } | null;
   createdAt: string;
 };
-export type EvidenceInfo = { hash: Hex; fileName: string; contentType: string; size: number; uploader: Address; createdAt: string };
+/** A sealed file as listed: `meta` is its name and type sealed with the deal key. */
+export type EvidenceInfo = { hash: Hex; meta: string; size: number; uploader: Address; createdAt: string };
+export type RoomKeyRecord = { wallet: Address; publicKey: Hex; expiry: string; signature: Hex };
+export type DealKeys = {
+  wraps: { reader: Address; readerPublicKey: Hex; wrap: string }[];
+  readers: { wallet: Address; key: RoomKeyRecord | null; wrapped: boolean }[];
+};
 export type Attention = {
   waiting: { dealId: string; action: string }[];
   unread: { dealId: string; count: number }[];
   total: number;
   signedIn: boolean;
 };
-export type OutgoingMessage = Omit<StoredMessage, "id" | "dealId" | "author" | "createdAt">;
+export type OutgoingMessage = RoomMessageWire;
 
 export const roomApi = {
   session: () => call<{ address: Address | null; domain: string; chainId: number }>("/api/room/auth/session"),
@@ -65,20 +73,32 @@ export const roomApi = {
     }
   },
   termsOf: (ids: readonly bigint[]) => call<{ terms: ServerTerms[] }>(`/api/room/terms?ids=${ids.join(",")}`),
-  publishTerms: (dealId: bigint, publicTerms: string, privateDetails: string) =>
-    call<ServerTerms>(`/api/room/deals/${dealId}/terms`, jsonInit("POST", { publicTerms, privateDetails })),
-  privateDetails: (dealId: bigint) => call<{ privateDetails: string }>(`/api/room/deals/${dealId}/private`),
+  /** Public text, private hash and the details sealed in this browser: the server never gets them in plain. */
+  publishTerms: (dealId: bigint, terms: DealTermsWire) => call<ServerTerms>(`/api/room/deals/${dealId}/terms`, jsonInit("POST", terms)),
+  sealedDetails: (dealId: bigint) => call<{ sealedDetails: string }>(`/api/room/deals/${dealId}/private`),
+  roomKeysOf: (wallets: readonly Address[]) => call<{ keys: RoomKeyRecord[] }>(`/api/room/keys?wallets=${wallets.join(",")}`),
+  publishRoomKey: (attestation: RoomKeyAttestation) =>
+    call<{ key: RoomKeyRecord }>("/api/room/keys", jsonInit("POST", encodeRoomKeyAttestation(attestation))),
+  dealKeys: (dealId: bigint) => call<DealKeys>(`/api/room/deals/${dealId}/keys`),
+  postWraps: (dealId: bigint, wraps: KeyWrapWire[]) => call<{ stored: number }>(`/api/room/deals/${dealId}/keys`, jsonInit("POST", { wraps })),
   messages: (dealId: bigint) => call<{ messages: StoredMessage[] }>(`/api/room/deals/${dealId}/messages`),
   post: (dealId: bigint, message: OutgoingMessage) =>
     call<{ message: StoredMessage }>(`/api/room/deals/${dealId}/messages`, jsonInit("POST", message)),
   markRead: (dealId: bigint, lastMessageId: number) => call<{ ok: true }>(`/api/room/deals/${dealId}/read`, jsonInit("POST", { lastMessageId })),
   evidence: (dealId: bigint) => call<{ evidence: EvidenceInfo[] }>(`/api/room/deals/${dealId}/evidence`),
-  upload: (dealId: bigint, file: File) =>
-    call<{ evidence: EvidenceInfo }>(`/api/room/deals/${dealId}/evidence?name=${encodeURIComponent(file.name)}`, {
+  /** A file sealed in this browser, with its sealed name and type. */
+  upload: (dealId: bigint, sealed: Uint8Array, meta: string) =>
+    call<{ evidence: EvidenceInfo }>(`/api/room/deals/${dealId}/evidence?meta=${meta}`, {
       method: "POST",
-      headers: { "content-type": file.type || "application/octet-stream" },
-      body: file,
+      headers: { "content-type": "application/octet-stream" },
+      body: sealed as BodyInit,
     }),
+  /** The sealed bytes of one evidence file (opened in the browser). */
+  evidenceBytes: async (dealId: bigint, hash: Hex) => {
+    const res = await fetch(`/api/room/deals/${dealId}/evidence/${hash}`, { credentials: "same-origin", cache: "no-store" });
+    if (!res.ok) throw new RoomApiError(res.status, `The server answered ${res.status}.`);
+    return new Uint8Array(await res.arrayBuffer());
+  },
   evidenceUrl: (dealId: bigint, hash: Hex) => `/api/room/deals/${dealId}/evidence/${hash}`,
   attention: () => call<Attention>("/api/room/attention"),
 };

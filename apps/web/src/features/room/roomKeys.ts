@@ -6,5 +6,7 @@ export const roomKeys = {
   privateDetails: (dealId: bigint, who: string | undefined) => ["room", "private", dealId.toString(), who ?? ""] as const,
   messages: (dealId: bigint, who: string | undefined) => ["room", "messages", dealId.toString(), who ?? ""] as const,
   evidence: (dealId: bigint, who: string | undefined) => ["room", "evidence", dealId.toString(), who ?? ""] as const,
+  roomKey: (who: string | undefined) => ["room", "roomKey", who ?? ""] as const,
+  dealKey: (dealId: bigint, who: string | undefined) => ["room", "dealKey", dealId.toString(), who ?? ""] as const,
   attention: (who: string | undefined) => ["room", "attention", who ?? ""] as const,
 };

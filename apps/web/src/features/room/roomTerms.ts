@@ -1,6 +1,7 @@
-import { hashDealTerms, hashDealTermsFromPrivateHash, hashTerms, parsePublicTerms, type PublicTerms, sameHash } from "@peerlock/sdk";
+import { hashDealTermsFromPrivateHash, hashPrivateDetails, parsePublicTerms, type PublicTerms, sameHash } from "@peerlock/sdk";
 import type { Hex } from "viem";
-import { roomTermsFromHash, termsFromHash } from "@/lib/termsLink";
+import { roomTermsFromHash } from "@/lib/termsLink";
+import { checkTerms } from "./legacyTerms";
 
 /** Public terms as the room server returns them; nothing in it is trusted before the hash check. */
 export type ServerTerms = { dealId: string; publicTerms: string; privateDetailsHash: Hex; termsHash: Hex };
@@ -10,42 +11,71 @@ export type RoomTermsView =
   | { kind: "none" }
   /** A v1 link: one terms text, checked against keccak256(text). */
   | { kind: "v1"; text: string; verified: boolean }
-  /** v2 terms; `privateDetails` only when the link carried them (the server gives them separately). */
-  | { kind: "v2"; publicText: string; publicTerms: PublicTerms | null; privateDetails?: string; verified: boolean; source: "link" | "server" }
+  /**
+   * v2/v3 terms: the public text and the private details' hash, checked against termsHash.
+   * `privateDetails` only where this browser has them in plain: an old `priv=` link
+   * (`legacyPrivateLink`) or the seller's own copy; readers get them sealed from the room.
+   */
+  | {
+      kind: "v2";
+      publicText: string;
+      publicTerms: PublicTerms | null;
+      privateDetailsHash: Hex;
+      privateDetails?: string;
+      verified: boolean;
+      source: "link" | "server";
+      legacyPrivateLink: boolean;
+    }
   | { kind: "invalid"; reason: string };
 
 /**
- * What the browser can show about a deal's terms, checked here against the on-chain termsHash:
- * a v2 link (both parts), a v1 link (one text), else the server's public terms with the private hash.
+ * The one terms check of a deal page: a v2/v3 link (public terms and private hash, or an old link
+ * with the details), a v1 link, else the server's public terms with the private hash; then the
+ * seller's own copy of the details when it matches. Everything is checked here against termsHash.
  */
-export function viewRoomTerms(hash: string | null, termsHash: Hex, server: ServerTerms | null | undefined): RoomTermsView {
+export function viewRoomTerms(
+  hash: string | null,
+  termsHash: Hex,
+  server: ServerTerms | null | undefined,
+  ownPrivateDetails?: string,
+): RoomTermsView {
+  const view = linkOrServer(hash, termsHash, server);
+  if (view.kind === "v2" && view.privateDetails === undefined && ownPrivateDetails !== undefined) {
+    if (sameHash(hashPrivateDetails(ownPrivateDetails), view.privateDetailsHash)) return { ...view, privateDetails: ownPrivateDetails };
+  }
+  return view;
+}
+
+function linkOrServer(hash: string | null, termsHash: Hex, server: ServerTerms | null | undefined): RoomTermsView {
   const link = hash === null ? ({ kind: "none" } as const) : roomTermsFromHash(hash);
   if (link.kind === "invalid") return link;
-  if (link.kind === "ok") {
-    const parsed = parsePublicTerms(link.publicTerms);
-    return {
-      kind: "v2",
-      publicText: link.publicTerms,
-      publicTerms: parsed.ok ? parsed.terms : null,
-      privateDetails: link.privateDetails,
-      verified: sameHash(hashDealTerms(link.publicTerms, link.privateDetails), termsHash),
-      source: "link",
-    };
-  }
-  const v1 = hash === null ? ({ kind: "none" } as const) : termsFromHash(hash);
+  if (link.kind === "ok") return v2(link.publicTerms, link.privateDetailsHash, termsHash, "link", link.privateDetails, link.legacyPrivate);
+  const v1 = hash === null ? ({ kind: "none" } as const) : checkTerms(hash, termsHash);
   if (v1.kind === "invalid") return v1;
-  if (v1.kind === "ok") return { kind: "v1", text: v1.text, verified: sameHash(hashTerms(v1.text), termsHash) };
-  if (server) {
-    const parsed = parsePublicTerms(server.publicTerms);
-    return {
-      kind: "v2",
-      publicText: server.publicTerms,
-      publicTerms: parsed.ok ? parsed.terms : null,
-      verified: sameHash(hashDealTermsFromPrivateHash(server.publicTerms, server.privateDetailsHash), termsHash),
-      source: "server",
-    };
-  }
+  if (v1.kind === "matches" || v1.kind === "mismatch") return { kind: "v1", text: v1.text, verified: v1.kind === "matches" };
+  if (server) return v2(server.publicTerms, server.privateDetailsHash, termsHash, "server", undefined, false);
   return { kind: "none" };
+}
+
+function v2(
+  publicText: string,
+  privateDetailsHash: Hex,
+  termsHash: Hex,
+  source: "link" | "server",
+  privateDetails: string | undefined,
+  legacyPrivateLink: boolean,
+): RoomTermsView {
+  const parsed = parsePublicTerms(publicText);
+  return {
+    kind: "v2",
+    publicText,
+    publicTerms: parsed.ok ? parsed.terms : null,
+    privateDetailsHash: privateDetailsHash.toLowerCase() as Hex,
+    ...(privateDetails !== undefined ? { privateDetails } : {}),
+    verified: sameHash(hashDealTermsFromPrivateHash(publicText, privateDetailsHash), termsHash),
+    source,
+    legacyPrivateLink,
+  };
 }
 
 /** One line for lists: "0.92 EUR per unit · SEPA", or undefined when not verified. */
@@ -54,3 +84,6 @@ export function termsSummary(view: RoomTermsView): { price: string; method: stri
   const t = view.publicTerms;
   return { price: `${t.pricePerUnit} ${t.fiatCurrency}`, method: t.paymentMethod };
 }
+
+/** Whether the page may offer to take the deal: terms on screen that match the on-chain hash. */
+export const termsSeen = (view: RoomTermsView) => (view.kind === "v2" || view.kind === "v1") && view.verified;

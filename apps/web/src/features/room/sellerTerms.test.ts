@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forgetSellerTerms, readSellerTerms, rememberSellerTerms, sellerTermsFragment } from "./sellerTerms";
+import { forgetSellerTerms, readSellerTerms, rememberSellerTerms } from "./sellerTerms";
 
 function memoryStore() {
   const map = new Map<string, string>();
@@ -27,9 +27,5 @@ describe("seller terms kept in the seller's browser", () => {
     store.setItem("peerlock:seller-terms:31337:9", "{not json");
     expect(readSellerTerms(store, 31337, 9n)).toBeUndefined();
     expect(readSellerTerms(undefined, 31337, 7n)).toBeUndefined();
-  });
-
-  it("turns them into the deal link's fragment, which the page already verifies against termsHash", () => {
-    expect(sellerTermsFragment({ publicTerms: "p", privateDetails: "q" }, 7n)).toMatch(/^#pub=.+&priv=.+$/);
   });
 });

@@ -1,5 +1,3 @@
-import { roomDealLinkPath } from "@/lib/termsLink";
-
 /**
  * The seller's own copy of a deal's terms, kept in their browser from the moment the deal opens
  * until the deal room has them. A seller who was not signed in to the room when opening the deal
@@ -40,10 +38,4 @@ export function readSellerTerms(store: KeyValueStore | undefined, chainId: numbe
 
 export function forgetSellerTerms(store: KeyValueStore | undefined, chainId: number, dealId: bigint) {
   store?.removeItem(key(chainId, dealId));
-}
-
-/** The "#pub=…&priv=…" fragment of the deal's link for these terms (checked against termsHash like any link). */
-export function sellerTermsFragment(terms: SellerTerms, dealId: bigint): string {
-  const path = roomDealLinkPath(dealId, terms.publicTerms, terms.privateDetails);
-  return path.slice(path.indexOf("#"));
 }

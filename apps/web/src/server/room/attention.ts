@@ -1,15 +1,20 @@
 import { DealStatus, type DealWithId, readAllDeals } from "@peerlock/sdk";
 import { and, count, eq, gt, inArray, ne, sql } from "drizzle-orm";
-import type { Address } from "viem";
+import { type Address, isAddressEqual, zeroAddress } from "viem";
 import { mayUseRoom, roleOf } from "./access";
 import { ChainUnavailable, chainClient } from "../shared/chain";
 import { getDb } from "../shared/db/client";
 import { roomConfig } from "./config";
 import { messages, readMarkers } from "./db/schema";
+import { wrapStates } from "./wraps";
 
 export type Attention = {
-  /** Deals waiting for this address: pay (buyer, Taken), release (seller, Paid), resolve (arbiter, Disputed). */
-  waiting: { dealId: string; action: "pay" | "release" | "resolve" }[];
+  /**
+   * Deals waiting for this address: pay (buyer, Taken), release (seller, Paid), resolve (arbiter,
+   * Disputed), share-key (a reader with a published room key has no wrap of the deal key yet: the
+   * seller for a buyer, either party for the arbiter of a disputed deal; the app does it on its own).
+   */
+  waiting: { dealId: string; action: "pay" | "release" | "resolve" | "share-key" }[];
   /** Messages from others this address has not read, per deal it may read. */
   unread: { dealId: string; count: number }[];
   total: number;
@@ -46,6 +51,9 @@ export async function attentionFor(address: Address): Promise<Attention> {
     if (role === "seller" && deal.status === DealStatus.Paid) waiting.push({ dealId: deal.id.toString(), action: "release" });
     if (role === "arbiter" && deal.status === DealStatus.Disputed) waiting.push({ dealId: deal.id.toString(), action: "resolve" });
   }
+  for (const { deal, role } of mine) {
+    if (await mustShareKey(deal, role)) waiting.push({ dealId: deal.id.toString(), action: "share-key" });
+  }
   const readable = mine.filter(({ deal, role }) => mayUseRoom(deal, role)).map(({ deal }) => deal.id.toString());
   let unread: Attention["unread"] = [];
   if (readable.length > 0) {
@@ -58,4 +66,17 @@ export async function attentionFor(address: Address): Promise<Attention> {
     unread = rows.map((r) => ({ dealId: r.dealId, count: Number(r.count) }));
   }
   return { waiting, unread, total: waiting.length + unread.reduce((sum, u) => sum + u.count, 0) };
+}
+
+/** The seller owes the buyer a wrap; either party owes the arbiter one once disputed. */
+async function mustShareKey(deal: DealWithId, role: ReturnType<typeof roleOf>): Promise<boolean> {
+  const disputed = deal.status === DealStatus.Disputed || deal.status === DealStatus.Resolved;
+  const owes = (role === "seller" && deal.buyer !== zeroAddress) || (disputed && (role === "seller" || role === "buyer"));
+  if (!owes) return false;
+  const states = await wrapStates(deal.id, deal);
+  return states.some((s) => {
+    if (s.wrapped || !s.key) return false;
+    if (isAddressEqual(s.wallet, deal.arbiter)) return disputed;
+    return role === "seller" && isAddressEqual(s.wallet, deal.buyer);
+  });
 }

@@ -1,26 +1,17 @@
-import { type RoomMessage, type SignedRoomMessage, verifyRoomMessage } from "@peerlock/sdk";
+import { decodeRoomMessage, type RoomMessageWire, roomMessageWireSchema, verifyRoomMessage } from "@peerlock/sdk";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { type Address, type Hex, verifyTypedData, zeroHash } from "viem";
-import { z } from "zod";
 import { chainClient } from "../shared/chain";
 import { roomConfig } from "./config";
 import { getDb } from "../shared/db/client";
 import { evidence, messages, readMarkers } from "./db/schema";
 import { HttpError } from "../shared/http/errors";
-import { address, hex32, signature } from "./validation";
 
-export const MESSAGE_BODY_MAX = 4_000;
 const CLOCK_SKEW_S = 10 * 60;
 
-export const postMessageInput = z.object({
-  clientId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "clientId must be 1 to 64 letters, digits, _ or -."),
-  body: z.string().max(MESSAGE_BODY_MAX, `A message is at most ${MESSAGE_BODY_MAX} characters.`),
-  evidence: hex32,
-  sentAt: z.number().int().nonnegative(),
-  signature,
-  sessionKey: z.object({ key: address, room: z.string().max(255), expiry: z.number().int().nonnegative(), signature }).optional(),
-});
-export type PostMessageInput = z.infer<typeof postMessageInput>;
+/** A message as posted: the SDK's one wire format (sealed body, signature over the sealed body). */
+export const postMessageInput = roomMessageWireSchema;
+export type PostMessageInput = RoomMessageWire;
 
 /** What the API returns for a message: everything needed to re-verify it elsewhere. */
 export type StoredMessage = {
@@ -46,7 +37,7 @@ export async function postMessage(
   input: PostMessageInput,
   room: string,
 ): Promise<{ message: StoredMessage; created: boolean }> {
-  if (input.body.trim() === "" && input.evidence === zeroHash) throw new HttpError(400, "A message needs text or evidence.");
+  if (input.body === "" && input.evidence === zeroHash) throw new HttpError(400, "A message needs text or evidence.");
   const now = Math.floor(Date.now() / 1000);
   if (Math.abs(input.sentAt - now) > CLOCK_SKEW_S) throw new HttpError(400, "sentAt is more than ten minutes from the server's clock.");
   const db = await getDb();
@@ -58,15 +49,7 @@ export async function postMessage(
     if (found.length === 0) throw new HttpError(400, "The evidence this message names was not uploaded to this deal.");
   }
 
-  const message: RoomMessage = { author, dealId, clientId: input.clientId, body: input.body, evidence: input.evidence, sentAt: BigInt(input.sentAt) };
-  const signed: SignedRoomMessage = {
-    message,
-    signature: input.signature,
-    sessionKey: input.sessionKey && {
-      authorization: { key: input.sessionKey.key, room: input.sessionKey.room, expiry: BigInt(input.sessionKey.expiry) },
-      signature: input.sessionKey.signature,
-    },
-  };
+  const signed = decodeRoomMessage(input, author, dealId);
   if (input.sessionKey && input.sessionKey.expiry < now) throw new HttpError(401, "The session key has expired; authorize a new one.");
   const client = chainClient();
   const check = await verifyRoomMessage(signed, {

@@ -1,4 +1,4 @@
-import { hashDealTerms, hashPrivateDetails, parsePublicTerms, sameHash } from "@peerlock/sdk";
+import { type DealTermsWire, hashDealTermsFromPrivateHash, parsePublicTerms, sameHash } from "@peerlock/sdk";
 import { eq, inArray, ne } from "drizzle-orm";
 import type { Address } from "viem";
 import { dealAllowing, mayReadPrivate, requireDeal, roleOf } from "./access";
@@ -8,22 +8,32 @@ import { HttpError } from "../shared/http/errors";
 
 export type PublicTermsRecord = { dealId: string; publicTerms: string; privateDetailsHash: string; termsHash: string };
 
-/** Stores a deal's terms: only from its seller, only when they hash to the on-chain termsHash. */
-export async function saveTerms(dealId: bigint, author: Address, publicTerms: string, privateDetails: string): Promise<PublicTermsRecord> {
-  const parsed = parsePublicTerms(publicTerms);
+/**
+ * Stores a deal's terms: only from its seller, only when the public text and the private hash
+ * make the on-chain termsHash. The private details arrive sealed in the seller's browser: this
+ * server never sees them (it checks the public part, which is all it could check).
+ */
+export async function saveTerms(dealId: bigint, author: Address, input: DealTermsWire): Promise<PublicTermsRecord> {
+  const parsed = parsePublicTerms(input.publicTerms);
   if (!parsed.ok) throw new HttpError(400, parsed.error);
   const deal = await requireDeal(dealId);
   if (roleOf(deal, author) !== "seller") throw new HttpError(403, "Only the deal's seller may publish its terms.");
-  const termsHash = hashDealTerms(publicTerms, privateDetails);
+  const termsHash = hashDealTermsFromPrivateHash(input.publicTerms, input.privateDetailsHash);
   if (!sameHash(termsHash, deal.termsHash)) throw new HttpError(400, "These terms do not hash to the deal's on-chain termsHash.");
-  const record = { dealId: dealId.toString(), publicTerms, privateDetails, privateDetailsHash: hashPrivateDetails(privateDetails), termsHash };
-  // The hash pins the text, so a second post of the same terms changes nothing; terms stored for
-  // an older deal under this id (a reset dev chain) give way to the ones the chain now commits to.
+  const record = {
+    dealId: dealId.toString(),
+    publicTerms: input.publicTerms,
+    sealedDetails: input.sealedDetails,
+    privateDetailsHash: input.privateDetailsHash,
+    termsHash,
+  };
+  // The hash pins the plaintext, so a second post of the same terms only replaces the sealed copy
+  // (the seller may re-seal); terms of an older deal under this id (a reset dev chain) give way.
   await (await getDb())
     .insert(dealTerms)
     .values(record)
     .onConflictDoUpdate({ target: dealTerms.dealId, set: record, setWhere: ne(dealTerms.termsHash, termsHash) });
-  return { dealId: record.dealId, publicTerms, privateDetailsHash: record.privateDetailsHash, termsHash };
+  return { dealId: record.dealId, publicTerms: input.publicTerms, privateDetailsHash: record.privateDetailsHash, termsHash };
 }
 
 /** Public terms of several deals (the market list); deals without stored terms are left out. */
@@ -40,15 +50,17 @@ export async function publicTermsOf(dealIds: bigint[]): Promise<PublicTermsRecor
     .where(inArray(dealTerms.dealId, dealIds.map(String)));
 }
 
-export async function privateDetailsFor(dealId: bigint, reader: Address | undefined): Promise<string> {
+/** The sealed private details, for those who may read them (defence in depth: they are ciphertext). */
+export async function sealedDetailsFor(dealId: bigint, reader: Address | undefined): Promise<string> {
   const { allowed } = await dealAllowing(dealId, (deal) => mayReadPrivate(deal, roleOf(deal, reader)));
   if (!allowed) {
     throw new HttpError(403, "Only the seller, the buyer once the deal is taken, and the arbiter once it is disputed may read the payment details.");
   }
   const rows = await (await getDb())
-    .select({ privateDetails: dealTerms.privateDetails })
+    .select({ sealedDetails: dealTerms.sealedDetails })
     .from(dealTerms)
     .where(eq(dealTerms.dealId, dealId.toString()));
   if (!rows[0]) throw new HttpError(404, "The seller has not published this deal's terms here.");
-  return rows[0].privateDetails;
+  if (!rows[0].sealedDetails) throw new HttpError(404, "The seller has not published this deal's sealed payment details yet.");
+  return rows[0].sealedDetails;
 }

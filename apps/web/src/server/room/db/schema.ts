@@ -21,11 +21,15 @@ export const sessions = pgTable("sessions", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** A deal's terms, stored only once they hash to its on-chain termsHash. */
+/**
+ * A deal's terms, stored only once they hash to its on-chain termsHash. The private details are
+ * never here in plain text: only their hash and, once the seller's browser sealed them, the
+ * ciphertext (null for terms stored before v3).
+ */
 export const dealTerms = pgTable("deal_terms", {
   dealId: text("deal_id").primaryKey(),
   publicTerms: text("public_terms").notNull(),
-  privateDetails: text("private_details").notNull(),
+  sealedDetails: text("sealed_details"),
   privateDetailsHash: text("private_details_hash").notNull(),
   termsHash: text("terms_hash").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -77,4 +81,27 @@ export const readMarkers = pgTable(
     lastMessageId: bigint("last_message_id", { mode: "number" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.dealId, t.address] })],
+);
+
+/** Each wallet's published room key: its latest wallet-signed RoomKey attestation. */
+export const roomKeys = pgTable("room_keys", {
+  wallet: text("wallet").primaryKey(),
+  publicKey: text("public_key").notNull(),
+  expiry: text("expiry").notNull(),
+  signature: text("signature").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A deal key wrapped to one reader's room key; only that reader's browser can open it. */
+export const dealKeyWraps = pgTable(
+  "deal_key_wraps",
+  {
+    dealId: text("deal_id").notNull(),
+    reader: text("reader").notNull(),
+    readerPublicKey: text("reader_public_key").notNull(),
+    wrap: text("wrap").notNull(),
+    wrappedBy: text("wrapped_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.dealId, t.reader, t.readerPublicKey] })],
 );

@@ -1,7 +1,8 @@
 import { requireRoomAccess } from "@/server/room/access";
 import { requireAddress } from "@/server/room/auth/sessions";
-import { EVIDENCE_MAX_BYTES, cleanFileName, listEvidence, saveEvidence } from "@/server/room/evidence";
-import { readBodyBytes } from "@/server/shared/http/body";
+import { evidenceMetaWireSchema } from "@peerlock/sdk";
+import { EVIDENCE_MAX_BYTES, listEvidence, saveEvidence } from "@/server/room/evidence";
+import { parseWith, readBodyBytes } from "@/server/shared/http/body";
 import { handle, json } from "@/server/shared/http/errors";
 import { guardWrite } from "@/server/shared/http/guard";
 import { limitByIp, rateLimit } from "@/server/shared/http/rateLimit";
@@ -9,7 +10,7 @@ import { dealIdFrom } from "@/server/room/validation";
 
 type Ctx = { params: Promise<{ id: string }> };
 
-/** The deal's evidence files (names, types, hashes), for those who may use its room. */
+/** The deal's evidence files (hashes, sizes, sealed names and types), for those who may use its room. */
 export const GET = handle(async (request: Request, { params }: Ctx) => {
   await limitByIp(request);
   const dealId = await dealIdFrom(params);
@@ -17,14 +18,14 @@ export const GET = handle(async (request: Request, { params }: Ctx) => {
   return json({ evidence: await listEvidence(dealId) });
 });
 
-/** Uploads one file as the raw body (PNG, JPEG, WebP or PDF, at most 5 MB); `?name=` is its display name. */
+/** Uploads one sealed file as the raw body (at most 5 MB of plaintext); `?meta=` is its sealed name and type. */
 export const POST = handle(async (request: Request, { params }: Ctx) => {
   await guardWrite(request);
   const dealId = await dealIdFrom(params);
   const uploader = await requireAddress(request);
   await rateLimit(`addr:${uploader}`);
   await requireRoomAccess(dealId, uploader);
+  const { meta } = parseWith(evidenceMetaWireSchema, { meta: new URL(request.url).searchParams.get("meta") ?? "" });
   const bytes = await readBodyBytes(request, EVIDENCE_MAX_BYTES);
-  const name = cleanFileName(new URL(request.url).searchParams.get("name"));
-  return json({ evidence: await saveEvidence(dealId, uploader, bytes, name) }, { status: 201 });
+  return json({ evidence: await saveEvidence(dealId, uploader, bytes, meta) }, { status: 201 });
 });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { dealTermsWireSchema } from "@peerlock/sdk";
 import { requireAddress } from "@/server/room/auth/sessions";
 import { readJson } from "@/server/shared/http/body";
 import { handle, HttpError, json } from "@/server/shared/http/errors";
@@ -8,7 +8,6 @@ import { publicTermsOf, saveTerms } from "@/server/room/terms";
 import { dealIdFrom } from "@/server/room/validation";
 
 type Ctx = { params: Promise<{ id: string }> };
-const input = z.object({ publicTerms: z.string().max(4_000), privateDetails: z.string().max(4_000) });
 
 /** A deal's public terms and the hash of its private details: anyone may read them. */
 export const GET = handle(async (request: Request, { params }: Ctx) => {
@@ -19,12 +18,12 @@ export const GET = handle(async (request: Request, { params }: Ctx) => {
   return json(record);
 });
 
-/** The seller publishes the terms; they must hash to the deal's on-chain termsHash. */
+/** The seller publishes the public terms, the private hash and the sealed details; they must hash to termsHash. */
 export const POST = handle(async (request: Request, { params }: Ctx) => {
   await guardWrite(request);
   const dealId = await dealIdFrom(params);
   const author = await requireAddress(request);
   await rateLimit(`addr:${author}`);
-  const body = await readJson(request, input);
-  return json(await saveTerms(dealId, author, body.publicTerms, body.privateDetails), { status: 201 });
+  const body = await readJson(request, dealTermsWireSchema);
+  return json(await saveTerms(dealId, author, body), { status: 201 });
 });

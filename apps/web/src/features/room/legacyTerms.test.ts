@@ -1,7 +1,7 @@
 import { hashTerms } from "@peerlock/sdk";
 import { describe, expect, it } from "vitest";
 import { encodeTerms } from "@/lib/termsLink";
-import { checkTerms } from "./terms";
+import { checkTerms } from "./legacyTerms";
 
 const text = "Pay 100 EUR by SEPA, reference PEERLOCK-12";
 

@@ -8,7 +8,10 @@ export type TermsCheck =
   | { kind: "matches"; text: string }
   | { kind: "mismatch"; text: string };
 
-/** Compares the terms carried in the link's fragment with the deal's on-chain termsHash. */
+/**
+ * v1 deals (one terms text in the link, `#terms=`, termsHash = keccak256(text)): the only place
+ * the app still reads them. viewRoomTerms calls it once per page; nothing else checks terms.
+ */
 export function checkTerms(hash: string, termsHash: Hex): TermsCheck {
   const fromLink = termsFromHash(hash);
   if (fromLink.kind !== "ok") return fromLink;

@@ -1,0 +1,1 @@
+ALTER TABLE "deal_terms" ADD COLUMN "sealed_details" text;
