@@ -1,4 +1,6 @@
 export { addressSchema, chainIdSchema, hex32Schema, signatureSchema, UINT_MAX, uintStringSchema } from "./primitives.js";
 export type { UintBits } from "./primitives.js";
-export { encodeSignedOrder, orderWireSchema, signedOrderWireSchema } from "./order.js";
+export { encodeSignedOrder, orderWireSchema, signedOrderShape, signedOrderWireSchema } from "./order.js";
 export type { SignedOrderWire } from "./order.js";
+export { bookEntryWireSchema, bookOrderStatusSchema, bookPageWireSchema, bookPostReplyWireSchema, encodeBookEntry } from "./book.js";
+export type { BookEntry, BookEntryWire, BookOrderStatus } from "./book.js";

@@ -1,5 +1,6 @@
 "use client";
 
+import { quoteFill } from "@peerlock/sdk";
 import Link from "next/link";
 import { zeroAddress } from "viem";
 import { AddressText } from "@/components/AddressText";
@@ -12,7 +13,6 @@ import { sameAddress } from "@/lib/address";
 import { formatPrice, unitPrice } from "@/lib/price";
 import { signedOfferPath } from "@/features/signed/signedOffer";
 import type { BookOrder } from "./api";
-import { signedFillCost } from "./costOfRest";
 
 const columns = ["Offer", "Sells (remaining)", "Price", "Cost of the rest", "Expires", "Kind"] as const;
 
@@ -57,7 +57,7 @@ export function SignedOrderTable({ orders, tokens, now, account, ...list }: Trad
               {formatPrice(price)} {buy.symbol}/{sell.symbol}
             </TradeCell>
             <TradeCell label="Cost of the rest" num>
-              <TokenAmount value={signedFillCost(order, remaining)} token={buy} />
+              <TokenAmount value={quoteFill(order, remaining)} token={buy} />
             </TradeCell>
             <TradeCell label="Expires">{order.expiry === 0n ? "Never" : <Countdown target={order.expiry} now={now} />}</TradeCell>
             <TradeCell label="Kind">

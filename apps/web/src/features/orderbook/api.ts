@@ -1,87 +1,9 @@
-import type { SignedOrderWithSignature } from "@peerlock/sdk";
-import type { Address, Hex } from "viem";
+import { type BookEntry, bookPageWireSchema, bookPostReplyWireSchema, encodeSignedOrder, type SignedOrderWithSignature } from "@peerlock/sdk";
+import type { Address } from "viem";
+import type { z } from "zod";
 
-/** An order as the book's API sends it: uint256s as decimal strings. */
-export type WireOrder = {
-  orderHash: Hex;
-  chainId: number;
-  verifyingContract: Address;
-  order: {
-    maker: Address;
-    taker: Address;
-    sellToken: Address;
-    sellAmount: string;
-    buyToken: Address;
-    buyAmount: string;
-    expiry: string;
-    nonce: string;
-    partialFills: boolean;
-  };
-  signature: Hex;
-  status: BookOrderStatus;
-  unfillableReason: string | null;
-  filledAmount: string;
-  remaining: string;
-  link: string;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type BookOrderStatus = "open" | "filled" | "cancelled" | "unfillable";
-
-/** A book entry with real bigints. */
-export type BookOrder = {
-  orderHash: Hex;
-  signed: SignedOrderWithSignature;
-  status: BookOrderStatus;
-  unfillableReason: string | null;
-  filledAmount: bigint;
-  remaining: bigint;
-  /** The SDK's share-link encoding of `signed`: open it with `signedOfferPath`. */
-  link: string;
-  createdAt: Date;
-};
-
-export function fromWire(w: WireOrder): BookOrder {
-  return {
-    orderHash: w.orderHash,
-    signed: {
-      chainId: w.chainId,
-      verifyingContract: w.verifyingContract,
-      order: {
-        ...w.order,
-        sellAmount: BigInt(w.order.sellAmount),
-        buyAmount: BigInt(w.order.buyAmount),
-        expiry: BigInt(w.order.expiry),
-        nonce: BigInt(w.order.nonce),
-      },
-      signature: w.signature,
-    },
-    status: w.status,
-    unfillableReason: w.unfillableReason,
-    filledAmount: BigInt(w.filledAmount),
-    remaining: BigInt(w.remaining),
-    link: w.link,
-    createdAt: new Date(w.createdAt),
-  };
-}
-
-/** The JSON body POST /api/orders takes. */
-export function toPostBody(signed: SignedOrderWithSignature) {
-  const { order } = signed;
-  return {
-    chainId: signed.chainId,
-    verifyingContract: signed.verifyingContract,
-    order: {
-      ...order,
-      sellAmount: order.sellAmount.toString(),
-      buyAmount: order.buyAmount.toString(),
-      expiry: order.expiry.toString(),
-      nonce: order.nonce.toString(),
-    },
-    signature: signed.signature,
-  };
-}
+/** A book entry with real bigints: the SDK's codec reads the book's JSON (bookEntryWireSchema). */
+export type BookOrder = BookEntry;
 
 /** A refusal from the book, in its words; `reasons` are SignedSwap error names when it checked the order. */
 export class OrderbookError extends Error {
@@ -95,10 +17,15 @@ export class OrderbookError extends Error {
   }
 }
 
-async function readReply<T>(res: Response): Promise<T> {
-  const body = (await res.json().catch(() => ({}))) as { error?: string; reasons?: string[] } & T;
-  if (!res.ok) throw new OrderbookError(body.error ?? `The order book answered ${res.status}.`, res.status, body.reasons ?? []);
-  return body;
+async function readReply<T>(res: Response, schema: z.ZodType<T, z.ZodTypeDef, unknown>): Promise<T> {
+  const body: unknown = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    const refusal = body as { error?: string; reasons?: string[] };
+    throw new OrderbookError(refusal.error ?? `The order book answered ${res.status}.`, res.status, refusal.reasons ?? []);
+  }
+  const reply = schema.safeParse(body);
+  if (!reply.success) throw new OrderbookError("The order book sent a reply this app cannot read.", res.status);
+  return reply.data;
 }
 
 export type SignedOrdersSort = "newest" | "priceAsc" | "priceDesc";
@@ -109,10 +36,7 @@ export type SignedOrdersPage = { orders: BookOrder[]; nextCursor: string | null 
 export async function fetchSignedOrders(filter: SignedOrdersFilter, cursor?: string, base = ""): Promise<SignedOrdersPage> {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...filter, cursor })) if (value !== undefined && value !== "") params.set(key, String(value));
-  const reply = await readReply<{ orders: WireOrder[]; nextCursor: string | null }>(
-    await fetch(`${base}/api/orders?${params}`, { cache: "no-store" }),
-  );
-  return { orders: reply.orders.map(fromWire), nextCursor: reply.nextCursor };
+  return readReply(await fetch(`${base}/api/orders?${params}`, { cache: "no-store" }), bookPageWireSchema);
 }
 
 /** Posts a signed order to the book (POST /api/orders): resolves to the stored entry, or throws OrderbookError. */
@@ -120,7 +44,7 @@ export async function postSignedOrder(signed: SignedOrderWithSignature, base = "
   const res = await fetch(`${base}/api/orders`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify(toPostBody(signed)),
+    body: JSON.stringify(encodeSignedOrder(signed)),
   });
-  return fromWire((await readReply<{ order: WireOrder }>(res)).order);
+  return (await readReply(res, bookPostReplyWireSchema)).order;
 }
