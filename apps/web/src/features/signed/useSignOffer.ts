@@ -1,6 +1,6 @@
 "use client";
 
-import { type CreateOfferArgs, decodeEscrowError, encodeOrderLink, erc20Abi, nextUnusedNonce, orderTypedData, type TokenInfo } from "@peerlock/sdk";
+import { type CreateOfferArgs, decodePeerlockError, encodeOrderLink, erc20Abi, nextUnusedNonce, orderTypedData, type TokenInfo } from "@peerlock/sdk";
 import { useCallback, useState } from "react";
 import { maxUint256 } from "viem";
 import { useConfig } from "wagmi";
@@ -83,7 +83,7 @@ export function useSignOffer() {
             setState({ phase: "signed", link, book: { listing: "refused", message: error instanceof Error ? error.message : String(error) } }),
         );
       } catch (error) {
-        const decoded = decodeEscrowError(error);
+        const decoded = decodePeerlockError(error);
         setState(decoded.kind === "rejected" ? { phase: "cancelled" } : { phase: "failed", message: decoded.message });
       }
     },

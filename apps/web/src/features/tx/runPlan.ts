@@ -1,6 +1,6 @@
 // How a transaction plan runs, loaded after the page (see useTransaction): simulating, sending
 // and decoding reverts pulls in most of viem's transaction code, which no page needs to paint.
-import { decodeEscrowError, erc20Abi, isNative } from "@peerlock/sdk";
+import { decodePeerlockError, erc20Abi, isNative } from "@peerlock/sdk";
 import type { QueryClient } from "@tanstack/react-query";
 import type { Address, TransactionReceipt } from "viem";
 import type { Config } from "wagmi";
@@ -122,7 +122,7 @@ export async function runPlan(
     plan.onConfirmed?.(receipts);
     return receipts;
   } catch (error) {
-    const decoded = error instanceof RevertedOnChain ? undefined : decodeEscrowError(error instanceof SimulationFailed ? error.reason : error);
+    const decoded = error instanceof RevertedOnChain ? undefined : decodePeerlockError(error instanceof SimulationFailed ? error.reason : error);
     const proven = decoded?.name ? plan.clockProofs?.[decoded.name] : undefined;
     if (proven !== undefined) {
       const wall = Math.floor(Date.now() / 1000);

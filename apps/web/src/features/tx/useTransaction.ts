@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Address, TransactionReceipt } from "viem";
 import { useConfig } from "wagmi";
 import { useApplyMarketChanges } from "@/features/market/hooks";
-import type { EscrowErrorName } from "@peerlock/sdk";
+import type { PeerlockErrorName } from "@peerlock/sdk";
 import type { ContractCall } from "./contractCall";
 import type { TxState } from "./txState";
 
@@ -27,7 +27,7 @@ export type TxPlan = {
    * When the contract refuses with one of them, the app's chain clock moves there at once, so every
    * page judges deadlines as the contract just did instead of waiting for the next clock read.
    */
-  clockProofs?: Partial<Record<EscrowErrorName, bigint>>;
+  clockProofs?: Partial<Record<PeerlockErrorName, bigint>>;
 };
 
 export type Changed = { offerIds?: readonly bigint[]; dealIds?: readonly bigint[] };
