@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Deployment } from "@peerlock/sdk";
-import { stopAll } from "../../../scripts/lib/processes.ts";
+import { stopAll } from "@peerlock/devkit/processes";
 import { assertIndexMatchesChain, snapshot } from "./checks.ts";
 import { accounts, publicClient, send, startChain } from "./harness/chain.ts";
 import { indexerRoot } from "./harness/env.ts";
