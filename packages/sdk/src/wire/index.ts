@@ -4,3 +4,16 @@ export { encodeSignedOrder, orderWireSchema, signedOrderShape, signedOrderWireSc
 export type { SignedOrderWire } from "./order.js";
 export { bookEntryWireSchema, bookOrderStatusSchema, bookPageWireSchema, bookPostReplyWireSchema, encodeBookEntry } from "./book.js";
 export type { BookEntry, BookEntryWire, BookOrderStatus } from "./book.js";
+export {
+  indexedDealSchema,
+  indexedHistorySchema,
+  indexedOfferSchema,
+  indexedTokensSchema,
+  indexedTradeEventSchema,
+  indexerPageSchema,
+  indexerStatusSchema,
+  indexerTradesPageSchema,
+  reputationBatchSchema,
+  reputationSchema,
+} from "./indexer.js";
+export type { IndexerStatusWire } from "./indexer.js";

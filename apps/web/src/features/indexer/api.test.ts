@@ -27,10 +27,10 @@ describe("indexer rows", () => {
     expect(o.partialFills).toBe(true);
     const d = dealFromApi({
       dealId: "3",
-      seller: "0x1",
-      buyer: "0x2",
-      token: "0x3",
-      arbiter: "0x4",
+      seller: `0x${"1".repeat(40)}`,
+      buyer: `0x${"2".repeat(40)}`,
+      token: `0x${"3".repeat(40)}`,
+      arbiter: `0x${"4".repeat(40)}`,
       amount: "10",
       arbiterFeeBps: 100,
       paymentWindow: 3600,
