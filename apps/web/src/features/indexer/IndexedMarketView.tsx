@@ -6,7 +6,7 @@ import { QueryState } from "@/components/QueryState";
 import { knownTokens } from "@/config/deployment";
 import { DealTable } from "@/features/deals/DealTable";
 import { OfferTable } from "@/features/offers/OfferTable";
-import { SignedOffers } from "@/features/orderbook/SignedOffers";
+import { SignedOffers } from "@/features/signedOffers/SignedOffers";
 import { TokenFilter } from "@/features/market/TokenFilter";
 import { tokenFrom, tokenMapOf, type TokenMap } from "@/features/tokens/registry";
 import { useChainNow } from "@/hooks/useChainNow";

@@ -7,7 +7,7 @@ import { QueryState } from "@/components/QueryState";
 import { appDeployment } from "@/config/deployment";
 import { DealTable } from "@/features/deals/DealTable";
 import { OfferTable } from "@/features/offers/OfferTable";
-import { SignedOffers } from "@/features/orderbook/SignedOffers";
+import { SignedOffers } from "@/features/signedOffers/SignedOffers";
 import { tokenFrom } from "@/features/tokens/registry";
 import { useChainNow } from "@/hooks/useChainNow";
 import { useMarket } from "./hooks";

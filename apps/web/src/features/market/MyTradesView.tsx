@@ -13,7 +13,7 @@ import { Balances } from "@/features/tokens/Balances";
 import { FaucetSlot } from "@/features/wallet/FaucetSlot";
 import { useChainNow } from "@/hooks/useChainNow";
 import { sameAddress } from "@/lib/address";
-import { SignedOffers } from "@/features/orderbook/SignedOffers";
+import { SignedOffers } from "@/features/signedOffers/SignedOffers";
 import { useMarket } from "./hooks";
 import { LoadOlder } from "./LoadOlder";
 

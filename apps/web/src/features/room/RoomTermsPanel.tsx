@@ -6,7 +6,7 @@ import { useEffect } from "react";
 import type { Address } from "viem";
 import { appChainId } from "@/config/chain";
 import { TermsPanel } from "@/features/deals/TermsPanel";
-import { browserStore } from "@/features/signed/nonceFloor";
+import { browserStore } from "@/features/signedOffers/nonceFloor";
 import { canReadPrivate, roomRole } from "./access";
 import type { RoomTermsView } from "./roomTerms";
 import { roomApi } from "./roomApi";

@@ -9,7 +9,7 @@ import { appChain } from "@/config/chain";
 import { appDeployment } from "@/config/deployment";
 import { useTransaction } from "@/features/tx/useTransaction";
 import { formatAmount } from "@/lib/amount";
-import { usePostSignedOrder } from "@/features/orderbook/hooks";
+import { usePostSignedOrder } from "./bookHooks";
 import { browserStore, readNonceFloor, recordSignedNonce } from "./nonceFloor";
 import { orderFromForm } from "./signedOffer";
 

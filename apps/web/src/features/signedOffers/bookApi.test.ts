@@ -1,6 +1,6 @@
 import { bookEntryWireSchema, decodeOrderLink, encodeBookEntry, encodeOrderLink, type SignedOrderWithSignature } from "@peerlock/sdk";
 import { describe, expect, it } from "vitest";
-import { signedOfferPath } from "@/features/signed/signedOffer";
+import { signedOfferPath } from "./signedOffer";
 
 const signed: SignedOrderWithSignature = {
   chainId: 31337,

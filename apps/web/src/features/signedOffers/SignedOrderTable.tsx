@@ -11,8 +11,8 @@ import { tokenFrom } from "@/features/tokens/registry";
 import { TradeCell, TradeRow, TradeTable, type TradeListProps } from "@/features/trades/TradeTable";
 import { sameAddress } from "@/lib/address";
 import { formatPrice, unitPrice } from "@/lib/price";
-import { signedOfferPath } from "@/features/signed/signedOffer";
-import type { BookOrder } from "./api";
+import { signedOfferPath } from "./signedOffer";
+import type { BookOrder } from "./bookApi";
 
 const columns = ["Offer", "Sells (remaining)", "Price", "Cost of the rest", "Expires", "Kind"] as const;
 

@@ -3,8 +3,8 @@
 import { type Address, getAddress, isAddress } from "viem";
 import { Notice } from "@/components/Notice";
 import type { TokenMap } from "@/features/tokens/registry";
-import type { SignedOrdersSort } from "./api";
-import { useOrderTokens, useSignedOrders } from "./hooks";
+import type { SignedOrdersSort } from "./bookApi";
+import { useOrderTokens, useSignedOrders } from "./bookHooks";
 import { SignedOrderTable } from "./SignedOrderTable";
 
 const asAddress = (a: string | undefined): Address | undefined => (a && isAddress(a, { strict: false }) ? getAddress(a) : undefined);

@@ -7,7 +7,7 @@ import { useClient } from "wagmi";
 import { knownTokens } from "@/config/deployment";
 import { loadTokenMap, tokenMapOf } from "@/features/tokens/registry";
 import { queryKeys } from "@/lib/queryKeys";
-import { fetchSignedOrders, postSignedOrder, type SignedOrdersFilter } from "./api";
+import { fetchSignedOrders, postSignedOrder, type SignedOrdersFilter } from "./bookApi";
 
 const knownTokenMap = tokenMapOf(knownTokens);
 
