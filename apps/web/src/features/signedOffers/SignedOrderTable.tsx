@@ -6,7 +6,7 @@ import { zeroAddress } from "viem";
 import { AddressText } from "@/components/AddressText";
 import { Countdown } from "@/components/Countdown";
 import { TokenAmount } from "@/components/TokenAmount";
-import { ReputationBadge } from "@/features/indexer/ReputationBadge";
+import { ReputationBadge } from "@/features/reputation/ReputationBadge";
 import { tokenFrom } from "@/features/tokens/registry";
 import { TradeCell, TradeRow, TradeTable, type TradeListProps } from "@/features/trades/TradeTable";
 import { sameAddress } from "@/lib/address";

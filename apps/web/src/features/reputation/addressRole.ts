@@ -1,4 +1,4 @@
-import type { TradeRole } from "./api";
+import type { TradeRole } from "@/features/indexer/api";
 
 export const addressRoles: readonly { role: TradeRole; label: string }[] = [
   { role: "maker", label: "As maker" },

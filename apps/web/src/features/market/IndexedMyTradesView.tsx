@@ -11,8 +11,8 @@ import { Balances } from "@/features/tokens/Balances";
 import { tokenMapOf, type TokenMap } from "@/features/tokens/registry";
 import { FaucetSlot } from "@/features/wallet/FaucetSlot";
 import { useChainNow } from "@/hooks/useChainNow";
-import type { TradeRole } from "./api";
-import { useAddressTrades } from "./hooks";
+import type { TradeRole } from "@/features/indexer/api";
+import { useAddressTrades } from "@/features/indexer/hooks";
 
 const sections: [TradeRole, string, string][] = [
   ["maker", "As maker", "Offers you created."],

@@ -1,5 +1,5 @@
 // Reputation figures in words (pure, so they are unit-tested).
-import type { Reputation } from "./api";
+import type { Reputation } from "@/features/indexer/api";
 
 export function formatRate(rate: number | null): string {
   return rate === null ? "no record" : `${Math.floor(rate * 100)} % completed`;

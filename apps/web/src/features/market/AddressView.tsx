@@ -14,9 +14,9 @@ import { DealTable } from "@/features/deals/DealTable";
 import { OfferTable } from "@/features/offers/OfferTable";
 import { tokenMapOf, type TokenMap } from "@/features/tokens/registry";
 import { useChainNow } from "@/hooks/useChainNow";
-import { addressRoleFrom, addressRoleHref, addressRoles } from "./addressRole";
-import { useAddressTrades, useIndexerHealth, useReputation } from "./hooks";
-import { ReputationPanel } from "./ReputationPanel";
+import { addressRoleFrom, addressRoleHref, addressRoles } from "@/features/reputation/addressRole";
+import { useAddressTrades, useIndexerHealth, useReputation } from "@/features/indexer/hooks";
+import { ReputationPanel } from "@/features/reputation/ReputationPanel";
 
 const knownTokenMap = tokenMapOf(knownTokens);
 

@@ -2,7 +2,7 @@
 
 import { useConnection } from "wagmi";
 import { MyTradesView } from "@/features/market/MyTradesView";
-import { useIndexerHealth } from "./hooks";
+import { useIndexerHealth } from "@/features/indexer/hooks";
 import { IndexedMyTradesView } from "./IndexedMyTradesView";
 
 /** "My trades" from the indexer when it is up and in step with the chain; otherwise from the whole book on chain (v1). */

@@ -4,8 +4,8 @@ import type { DealWithId } from "@peerlock/sdk";
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { appIndexerUrl } from "@/config/indexer";
-import { fetchTrades } from "./api";
-import { indexerRoot, nextIndexerPoll, useIndexerHealth } from "./hooks";
+import { fetchTrades } from "@/features/indexer/api";
+import { indexerRoot, nextIndexerPoll, useIndexerHealth } from "@/features/indexer/hooks";
 
 const roles = ["seller", "buyer", "arbiter"] as const;
 

@@ -7,8 +7,8 @@ import { knownTokens } from "@/config/deployment";
 import { useMarket } from "@/features/market/hooks";
 import { tokenMapOf } from "@/features/tokens/registry";
 import { sameAddress } from "@/lib/address";
-import { fetchTrades } from "./api";
-import { indexerRoot, nextIndexerPoll, useIndexerHealth } from "./hooks";
+import { fetchTrades } from "@/features/indexer/api";
+import { indexerRoot, nextIndexerPoll, useIndexerHealth } from "@/features/indexer/hooks";
 
 const knownTokenMap = tokenMapOf(knownTokens);
 

@@ -10,7 +10,7 @@ import { SignedOffers } from "@/features/signedOffers/SignedOffers";
 import { TokenFilter } from "@/features/market/TokenFilter";
 import { tokenFrom, tokenMapOf, type TokenMap } from "@/features/tokens/registry";
 import { useChainNow } from "@/hooks/useChainNow";
-import { useIndexedDeals, useIndexedOffers } from "./hooks";
+import { useIndexedDeals, useIndexedOffers } from "@/features/indexer/hooks";
 import { MarketHead } from "@/features/market/MarketHead";
 
 const PAGE_SIZE = 20;

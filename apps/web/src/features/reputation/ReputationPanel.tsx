@@ -1,6 +1,6 @@
 "use client";
 
-import type { Reputation } from "./api";
+import type { Reputation } from "@/features/indexer/api";
 import { formatRate, formatSeconds } from "./reputationWords";
 import { TokenAmount } from "@/components/TokenAmount";
 import { tokenFrom, type TokenMap } from "@/features/tokens/registry";

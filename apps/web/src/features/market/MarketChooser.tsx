@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useIndexerHealth } from "./hooks";
+import { useIndexerHealth } from "@/features/indexer/hooks";
 import { IndexedMarketView } from "./IndexedMarketView";
 
 // The whole-book chain reader is needed only while the indexer is down or behind: its code loads then.

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useIndexerHealth, useReputation } from "./hooks";
+import { useIndexerHealth, useReputation } from "@/features/indexer/hooks";
 import { reputationSummary } from "./reputationWords";
 
 /** A maker's or seller's track record in one line, linking to their address page. Nothing when the indexer cannot tell. */
