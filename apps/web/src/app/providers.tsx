@@ -6,6 +6,7 @@ import { type ReactNode, useState } from "react";
 import { type State, WagmiProvider } from "wagmi";
 import { hashFn } from "wagmi/query";
 import { makeWagmiConfig } from "@/config/wagmi";
+import { MarketChanges } from "@/features/market/MarketChanges";
 import { WalletChooserProvider } from "@/features/wallet/WalletChooserProvider";
 
 // It renders nothing and only matters once a block arrives: the escrows' ABIs and the event
@@ -31,8 +32,10 @@ export function Providers({ children, initialState }: { children: ReactNode; ini
   return (
     <WagmiProvider config={config} initialState={initialState}>
       <QueryClientProvider client={queryClient}>
-        <EscrowEventSync />
-        <WalletChooserProvider>{children}</WalletChooserProvider>
+        <MarketChanges>
+          <EscrowEventSync />
+          <WalletChooserProvider>{children}</WalletChooserProvider>
+        </MarketChanges>
       </QueryClientProvider>
     </WagmiProvider>
   );

@@ -13,7 +13,7 @@ const knownTokenMap = tokenMapOf(knownTokens);
 /**
  * The chain fallback's book: the newest page of offers and deals (and their tokens), older
  * pages on request (useLoadOlderMarket). After that contract events and the app's own
- * receipts patch just the ids they touched (see useApplyMarketChanges).
+ * receipts patch just the ids they touched (applyChanges.ts, registered by MarketChanges).
  */
 export function useMarket(enabled = true) {
   const client = useClient();
@@ -23,23 +23,6 @@ export function useMarket(enabled = true) {
     enabled: enabled && !!client && !!appDeployment,
     staleTime: 60_000,
   });
-}
-
-/** Re-reads the given offers/deals and merges them into the cached market, if one is loaded. */
-export function useApplyMarketChanges() {
-  const client = useClient();
-  const queryClient = useQueryClient();
-  return useCallback(
-    async (changed: { offerIds?: readonly bigint[]; dealIds?: readonly bigint[] }) => {
-      const key = queryKeys.market();
-      const current = queryClient.getQueryData<Market>(key);
-      if (!client || !appDeployment || !current) return;
-      if (!changed.offerIds?.length && !changed.dealIds?.length) return;
-      const changes = await loadMarketChanges(client, appDeployment, changed, current.tokens);
-      queryClient.setQueryData<Market>(key, (latest) => (latest ? mergeMarket(latest, changes) : latest));
-    },
-    [client, queryClient],
-  );
 }
 
 /** Reads the next older page of offers and deals into the cached market. */

@@ -4,8 +4,8 @@ import { type QueryKey, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Address, TransactionReceipt } from "viem";
 import { useConfig } from "wagmi";
-import { useApplyMarketChanges } from "@/features/market/hooks";
 import type { PeerlockErrorName } from "@peerlock/sdk";
+import { type Changed, useApplyChanges } from "./chainChanges";
 import type { ContractCall } from "./contractCall";
 import type { TxState } from "./txState";
 
@@ -19,7 +19,7 @@ export type TxPlan = {
   calls: readonly ContractCall[];
   /** Queries the calls change, invalidated after the last receipt. */
   invalidate?: readonly QueryKey[];
-  /** Offers/deals the calls change, re-read into the market (a function when ids come from the receipts). */
+  /** Offers/deals the calls change, passed to the app's ChainChangesProvider callback (a function when ids come from the receipts). */
   changed?: Changed | ((receipts: TransactionReceipt[]) => Changed);
   onConfirmed?: (receipts: TransactionReceipt[]) => void;
   /**
@@ -30,7 +30,7 @@ export type TxPlan = {
   clockProofs?: Partial<Record<PeerlockErrorName, bigint>>;
 };
 
-export type Changed = { offerIds?: readonly bigint[]; dealIds?: readonly bigint[] };
+export type { Changed };
 
 // The runner (simulate, send, decode reverts: most of viem's transaction code) is not part of the
 // page's first load: it is fetched right after the page is interactive, long before a click.
@@ -45,7 +45,7 @@ const loadRunner = () => (runner ??= import("./runPlan"));
 export function useTransaction() {
   const config = useConfig();
   const queryClient = useQueryClient();
-  const applyMarketChanges = useApplyMarketChanges();
+  const applyMarketChanges = useApplyChanges();
   const [state, setState] = useState<TxState>({ phase: "idle" });
   const running = useRef(false);
 
