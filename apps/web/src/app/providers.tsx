@@ -7,7 +7,7 @@ import { type State, WagmiProvider } from "wagmi";
 import { hashFn } from "wagmi/query";
 import { makeWagmiConfig } from "@/config/wagmi";
 import { devWallet } from "@/features/devWallet/connector";
-import { MarketChanges } from "@/features/market/MarketChanges";
+import { MarketChanges } from "@/features/marketData/MarketChanges";
 import { WalletChooserProvider } from "@/features/wallet/WalletChooserProvider";
 
 // It renders nothing and only matters once a block arrives: the escrows' ABIs and the event

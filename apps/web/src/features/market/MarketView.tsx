@@ -10,7 +10,7 @@ import { OfferTable } from "@/features/offers/OfferTable";
 import { SignedOffers } from "@/features/signedOffers/SignedOffers";
 import { tokenFrom } from "@/features/tokens/registry";
 import { useChainNow } from "@/hooks/useChainNow";
-import { useMarket } from "./hooks";
+import { useMarket } from "@/features/marketData/hooks";
 import { offerSortLabels, selectListedDeals, selectMarketOffers, tokensInBook, type OfferSort } from "./select";
 import { TokenFilter } from "./TokenFilter";
 import { LoadOlder } from "./LoadOlder";

@@ -14,7 +14,7 @@ import { FaucetSlot } from "@/features/wallet/FaucetSlot";
 import { useChainNow } from "@/hooks/useChainNow";
 import { sameAddress } from "@/lib/address";
 import { SignedOffers } from "@/features/signedOffers/SignedOffers";
-import { useMarket } from "./hooks";
+import { useMarket } from "@/features/marketData/hooks";
 import { LoadOlder } from "./LoadOlder";
 
 const newestFirst = <T extends { id: bigint }>(a: T, b: T) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);

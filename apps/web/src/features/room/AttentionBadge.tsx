@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useConnection } from "wagmi";
-import { useMyDeals } from "@/features/deals/useMyDeals";
+import { useMyDeals } from "@/features/marketData/useMyDeals";
 import { useChainNow } from "@/hooks/useChainNow";
 import { attentionCount } from "./attentionCount";
 import { roomApi } from "./roomApi";

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { appIndexerUrl } from "@/config/indexer";
 import { knownTokens } from "@/config/deployment";
-import { useMarket } from "@/features/market/hooks";
+import { useMarket } from "./hooks";
 import { tokenMapOf } from "@/features/tokens/registry";
 import { sameAddress } from "@/lib/address";
 import { fetchTrades } from "@/features/indexer/api";
