@@ -1,6 +1,6 @@
 import { DealStatus, type DealWithId } from "@peerlock/sdk";
 import { describe, expect, it } from "vitest";
-import { arbiter, buyer, deal, seller } from "@/features/deals/testDeal";
+import { arbiter, buyer, deal, seller } from "../../../test/fixtures/testDeal";
 import { attentionCount } from "./attentionCount";
 
 const withId = (id: bigint, status: number): DealWithId => ({ ...deal(status), id });
