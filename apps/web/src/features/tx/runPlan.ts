@@ -10,7 +10,7 @@ import { type ChainClock, proveChainTime } from "@/lib/chainClock";
 import { queryKeys } from "@/lib/queryKeys";
 import { type ContractCall, contractCall } from "./contractCall";
 import type { TxState } from "./txState";
-import type { Changed, TxPlan } from "./useTransaction";
+import type { Changed, TxPlan } from "./plan";
 
 export type RunDeps = {
   config: Config;

@@ -1,0 +1,147 @@
+// The folder layering of apps/web, checked by `pnpm lint` (dependency-cruiser). An import that
+// runs upward, or between two features outside the declared list below, fails the lint.
+//
+//   app/  ->  features/*  ->  components/, hooks/  ->  lib/  ->  config/
+//   app/  ->  server/{room,orderbook}  ->  server/shared  ->  config/
+//
+// Features import each other only along FEATURE_DEPS: a feature lists the features it may use,
+// and the list is acyclic (checked when this file loads), so no two features import each other.
+// A newcomer's feature adds a line here naming what it uses.
+
+/** feature -> the features it may import. */
+const FEATURE_DEPS = {
+  tx: [],
+  tokens: [],
+  node: [],
+  wallet: ["tokens", "tx"],
+  devWallet: ["wallet"],
+  events: ["node", "tx"],
+  indexer: ["events", "tokens"],
+  reputation: ["indexer", "tokens"],
+  marketData: ["indexer", "tokens", "tx"],
+  trades: ["events", "marketData", "tokens"],
+  signedOffers: ["reputation", "tokens", "trades", "tx", "wallet"],
+  room: ["marketData", "signedOffers"],
+  offers: ["events", "indexer", "reputation", "signedOffers", "tokens", "trades", "tx", "wallet"],
+  deals: ["events", "indexer", "marketData", "reputation", "room", "signedOffers", "tokens", "trades", "tx", "wallet"],
+  market: ["deals", "indexer", "marketData", "offers", "reputation", "signedOffers", "tokens", "wallet"],
+};
+
+/**
+ * The one exception, for issue 17 (end-to-end encrypted deal rooms, in flight on another branch):
+ * two room modules still use deal modules (the v1 terms panel and the deal situation rule). That
+ * work removes them; no other room -> deals import is allowed.
+ */
+const ROOM_TO_DEALS_IN_FLIGHT = {
+  from: "^src/features/room/(attentionCount|RoomTermsPanel)\\.tsx?$",
+  to: "^src/features/deals/(situation|TermsPanel)\\.tsx?$",
+};
+
+function assertAcyclic(deps) {
+  const state = {};
+  const visit = (name, path) => {
+    if (state[name] === "done") return;
+    if (state[name] === "visiting") throw new Error(`FEATURE_DEPS has a cycle: ${[...path, name].join(" -> ")}`);
+    state[name] = "visiting";
+    for (const next of deps[name] ?? []) {
+      if (!(next in deps)) throw new Error(`FEATURE_DEPS: ${name} lists unknown feature ${next}`);
+      visit(next, [...path, name]);
+    }
+    state[name] = "done";
+  };
+  for (const name of Object.keys(deps)) visit(name, []);
+}
+assertAcyclic(FEATURE_DEPS);
+
+const featureRules = Object.entries(FEATURE_DEPS).map(([feature, allowed]) => ({
+  name: `feature-${feature}`,
+  comment: `features/${feature} may import only these features: ${allowed.join(", ") || "none"} (FEATURE_DEPS).`,
+  severity: "error",
+  from: { path: `^src/features/${feature}/` },
+  to: {
+    path: "^src/features/([^/]+)/",
+    pathNot: [`^src/features/(${[feature, ...allowed].join("|")})/`],
+  },
+}));
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-circular",
+      comment: "Modules must not import each other in a circle.",
+      severity: "error",
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: "unknown-feature",
+      comment: "Every folder in src/features is listed in FEATURE_DEPS (.dependency-cruiser.cjs).",
+      severity: "error",
+      from: { path: "^src/features/", pathNot: [`^src/features/(${Object.keys(FEATURE_DEPS).join("|")})/`] },
+      to: {},
+    },
+    ...featureRules.map((rule) =>
+      rule.name === "feature-room" ? { ...rule, from: { path: rule.from.path, pathNot: [ROOM_TO_DEALS_IN_FLIGHT.from] } } : rule,
+    ),
+    {
+      name: "room-to-deals-in-flight",
+      comment: "Only the two room modules named in ROOM_TO_DEALS_IN_FLIGHT may use deal modules, and only those two (issue 17).",
+      severity: "error",
+      from: { path: ROOM_TO_DEALS_IN_FLIGHT.from },
+      to: {
+        path: "^src/features/([^/]+)/",
+        pathNot: [`^src/features/(room|${FEATURE_DEPS.room.join("|")})/`, ROOM_TO_DEALS_IN_FLIGHT.to],
+      },
+    },
+    {
+      name: "features-not-up",
+      comment: "Features do not import pages (app/) or the server.",
+      severity: "error",
+      from: { path: "^src/features/" },
+      to: { path: "^src/(app|server)/" },
+    },
+    {
+      name: "shared-ui-not-up",
+      comment: "components/ and hooks/ are below every feature: they import only lib/, config/ (and each other).",
+      severity: "error",
+      from: { path: "^src/(components|hooks)/" },
+      to: { path: "^src/(app|features|server)/" },
+    },
+    {
+      name: "lib-not-up",
+      comment: "lib/ imports only config/ (and itself).",
+      severity: "error",
+      from: { path: "^src/lib/" },
+      to: { path: "^src/(app|features|server|components|hooks)/" },
+    },
+    {
+      name: "config-not-up",
+      comment: "config/ is the bottom layer: it imports nothing else in src.",
+      severity: "error",
+      from: { path: "^src/config/" },
+      to: { path: "^src/(app|features|server|components|hooks|lib)/" },
+    },
+    {
+      name: "server-not-ui",
+      comment: "The server imports no browser code (features, components, hooks, app).",
+      severity: "error",
+      from: { path: "^src/server/" },
+      to: { path: "^src/(app|features|components|hooks)/" },
+    },
+    {
+      name: "server-shared-not-up",
+      comment: "server/shared serves the deal room and the order book; it imports neither.",
+      severity: "error",
+      from: { path: "^src/server/shared/" },
+      to: { path: "^src/server/(room|orderbook)/" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "(^|/)\\.next" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"] },
+  },
+};
