@@ -1,16 +1,14 @@
 "use client";
 
-import { quoteFill } from "@peerlock/sdk";
 import Link from "next/link";
 import { zeroAddress } from "viem";
 import { AddressText } from "@/components/AddressText";
 import { Countdown } from "@/components/Countdown";
-import { TokenAmount } from "@/components/TokenAmount";
 import { ReputationBadge } from "@/features/reputation/ReputationBadge";
 import { tokenFrom } from "@/features/tokens/registry";
+import { OfferTermsCells } from "@/features/trades/OfferTermsCells";
 import { TradeCell, TradeRow, TradeTable, type TradeListProps } from "@/features/trades/TradeTable";
 import { sameAddress } from "@/lib/address";
-import { formatPrice, unitPrice } from "@/lib/price";
 import { signedOfferPath } from "./signedOffer";
 import type { BookOrder } from "./bookApi";
 
@@ -28,7 +26,6 @@ export function SignedOrderTable({ orders, tokens, now, account, ...list }: Trad
         const { order } = signed;
         const sell = tokenFrom(tokens, order.sellToken);
         const buy = tokenFrom(tokens, order.buyToken);
-        const price = unitPrice({ sellAmount: order.sellAmount, buyAmount: order.buyAmount, sellDecimals: sell.decimals, buyDecimals: buy.decimals });
         const mine = sameAddress(order.maker, account);
         return (
           <TradeRow key={orderHash} testId={`signed-row-${orderHash}`}>
@@ -44,21 +41,7 @@ export function SignedOrderTable({ orders, tokens, now, account, ...list }: Trad
                 by <AddressText address={order.maker} you={mine} /> <ReputationBadge address={order.maker} />
               </div>
             </TradeCell>
-            <TradeCell label="Sells" num>
-              <TokenAmount value={remaining} token={sell} />
-              {remaining !== order.sellAmount ? (
-                <span className="muted">
-                  {" "}
-                  of <TokenAmount value={order.sellAmount} token={sell} />
-                </span>
-              ) : null}
-            </TradeCell>
-            <TradeCell label="Price" num>
-              {formatPrice(price)} {buy.symbol}/{sell.symbol}
-            </TradeCell>
-            <TradeCell label="Cost of the rest" num>
-              <TokenAmount value={quoteFill(order, remaining)} token={buy} />
-            </TradeCell>
+            <OfferTermsCells sellAmount={order.sellAmount} buyAmount={order.buyAmount} remaining={remaining} sell={sell} buy={buy} />
             <TradeCell label="Expires">{order.expiry === 0n ? "Never" : <Countdown target={order.expiry} now={now} />}</TradeCell>
             <TradeCell label="Kind">
               <span className="badge signed" title="Gasless: the maker signed it and keeps the tokens until a taker fills it">
