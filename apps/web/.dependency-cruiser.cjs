@@ -64,6 +64,9 @@ const featureRules = Object.entries(FEATURE_DEPS).map(([feature, allowed]) => ({
   },
 }));
 
+/** A layer rule: nothing under `from` imports anything under `to`. */
+const forbid = (name, comment, from, to) => ({ name, comment, severity: "error", from: { path: from }, to: { path: to } });
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -94,48 +97,32 @@ module.exports = {
         pathNot: [`^src/features/(room|${FEATURE_DEPS.room.join("|")})/`, ROOM_TO_DEALS_IN_FLIGHT.to],
       },
     },
-    {
-      name: "features-not-up",
-      comment: "Features do not import pages (app/) or the server.",
-      severity: "error",
-      from: { path: "^src/features/" },
-      to: { path: "^src/(app|server)/" },
-    },
-    {
-      name: "shared-ui-not-up",
-      comment: "components/ and hooks/ are below every feature: they import only lib/, config/ (and each other).",
-      severity: "error",
-      from: { path: "^src/(components|hooks)/" },
-      to: { path: "^src/(app|features|server)/" },
-    },
-    {
-      name: "lib-not-up",
-      comment: "lib/ imports only config/ (and itself).",
-      severity: "error",
-      from: { path: "^src/lib/" },
-      to: { path: "^src/(app|features|server|components|hooks)/" },
-    },
-    {
-      name: "config-not-up",
-      comment: "config/ is the bottom layer: it imports nothing else in src.",
-      severity: "error",
-      from: { path: "^src/config/" },
-      to: { path: "^src/(app|features|server|components|hooks|lib)/" },
-    },
-    {
-      name: "server-not-ui",
-      comment: "The server imports no browser code (features, components, hooks, app).",
-      severity: "error",
-      from: { path: "^src/server/" },
-      to: { path: "^src/(app|features|components|hooks)/" },
-    },
-    {
-      name: "server-shared-not-up",
-      comment: "server/shared serves the deal room and the order book; it imports neither.",
-      severity: "error",
-      from: { path: "^src/server/shared/" },
-      to: { path: "^src/server/(room|orderbook)/" },
-    },
+    forbid("features-not-up", "Features do not import pages (app/) or the server.", "^src/features/", "^src/(app|server)/"),
+    forbid(
+      "shared-ui-not-up",
+      "components/ and hooks/ are below every feature: they import only lib/, config/ (and each other).",
+      "^src/(components|hooks)/",
+      "^src/(app|features|server)/",
+    ),
+    forbid("lib-not-up", "lib/ imports only config/ (and itself).", "^src/lib/", "^src/(app|features|server|components|hooks)/"),
+    forbid(
+      "config-not-up",
+      "config/ is the bottom layer: it imports nothing else in src.",
+      "^src/config/",
+      "^src/(app|features|server|components|hooks|lib)/",
+    ),
+    forbid(
+      "server-not-ui",
+      "The server imports no browser code (features, components, hooks, app).",
+      "^src/server/",
+      "^src/(app|features|components|hooks)/",
+    ),
+    forbid(
+      "server-shared-not-up",
+      "server/shared serves the deal room and the order book; it imports neither.",
+      "^src/server/shared/",
+      "^src/server/(room|orderbook)/",
+    ),
   ],
   options: {
     doNotFollow: { path: "node_modules" },
