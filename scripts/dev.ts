@@ -5,11 +5,11 @@
 // Ctrl-C stops everything.
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { indexerUrl, startIndexer } from "./lib/indexer.ts";
-import { startLocalChain } from "./lib/localChain.ts";
-import { postSeedOrders } from "./lib/seedOrders.ts";
-import { publishSeedTerms } from "./lib/seedTerms.ts";
-import { assertPortFree, httpReady, run, startService, stopAll, waitForService } from "./lib/processes.ts";
+import { indexerUrl, startIndexer } from "@peerlock/devkit/indexer";
+import { startLocalChain } from "@peerlock/devkit/localChain";
+import { postSeedOrders } from "@peerlock/devkit/seedOrders";
+import { publishSeedTerms } from "@peerlock/devkit/seedTerms";
+import { assertPortFree, httpReady, run, startService, stopAll, waitForService } from "@peerlock/devkit/processes";
 
 const CHAIN_HOST = "127.0.0.1";
 const chainPort = Number(process.env.CHAIN_PORT ?? 8545);

@@ -202,7 +202,7 @@ for (const [maker, sell, sellAmount, buy, buyAmount, taker, expiry, partialFills
   signedLinks.push(`${sellAmount} ${sell.symbol} for ${buyAmount} ${buy.symbol}\n     ${appUrl}/signed#${encodeOrderLink(signed)}`);
 }
 
-// `pnpm dev` posts these to the app's order book once it is up (scripts/lib/seedOrders.ts): the
+// `pnpm dev` posts these to the app's order book once it is up (@peerlock/devkit seedOrders): the
 // body POST /api/orders takes, with its uint256s as decimal strings.
 if (process.env.PEERLOCK_SEED_ORDERS_FILE) {
   writeFileSync(
@@ -218,7 +218,7 @@ const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64url");
 DEMO_TERMS.forEach((terms, i) => {
   console.log(`  ${appUrl}/deals/${firstDealId + BigInt(i)}#pub=${b64(serializePublicTerms(terms.public))}&ph=${hashPrivateDetails(terms.private)}`);
 });
-// `pnpm dev` and the e2e harness publish these to the deal room once the app is up (scripts/lib/seedTerms.ts).
+// `pnpm dev` and the e2e harness publish these to the deal room once the app is up (@peerlock/devkit seedTerms).
 if (process.env.PEERLOCK_SEED_TERMS_FILE) {
   const sellerIndex = (w: typeof alice) => [alice, bob, carol, dave, erin].indexOf(w);
   const records = deals.map(([w, , , , , , , terms], i) => ({

@@ -4,10 +4,10 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ChildProcess } from "node:child_process";
-import { startIndexer } from "../../scripts/lib/indexer.ts";
-import { startLocalChain } from "../../scripts/lib/localChain.ts";
-import { publishSeedTerms } from "../../scripts/lib/seedTerms.ts";
-import { assertPortFree, httpReady, run, startService, stopAll, tailFile, waitForService } from "../../scripts/lib/processes.ts";
+import { startIndexer } from "@peerlock/devkit/indexer";
+import { startLocalChain } from "@peerlock/devkit/localChain";
+import { publishSeedTerms } from "@peerlock/devkit/seedTerms";
+import { assertPortFree, httpReady, run, startService, stopAll, tailFile, waitForService } from "@peerlock/devkit/processes";
 import { APP_CHAIN_ID, CHAIN_HOST, appUrl, artifactsDir, chainPort, indexerPort, indexerUrl, rpcUrl, webPort } from "./config.ts";
 
 const logsDir = join(artifactsDir, "logs");

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { openSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { caughtUp } from "../../../scripts/lib/indexer.ts";
+import { caughtUp } from "@peerlock/devkit/indexer";
 
 export async function startBenchIndexer({
   rpcUrl,

@@ -2,50 +2,23 @@
 // Orders themselves are never on chain (only signed), so there is no order table to update.
 import { ponder } from "ponder:registry";
 import { signedFills, signedNonceCancellations } from "ponder:schema";
+import { placeOf } from "./lib/history";
 import { count } from "./lib/reputation";
 
 ponder.on("SignedSwap:OrderFilled", async ({ event, context }) => {
-  const a = event.args;
-  await context.db.insert(signedFills).values({
-    id: event.id,
-    orderHash: a.orderHash,
-    maker: a.maker,
-    taker: a.taker,
-    nonce: a.nonce,
-    sellAmount: a.sellAmount,
-    buyAmount: a.buyAmount,
-    blockNumber: event.block.number,
-    logIndex: event.log.logIndex,
-    timestamp: event.block.timestamp,
-    transactionHash: event.transaction.hash,
-  });
-  await count(context, a.maker, "signedFillsAsMaker");
-  await count(context, a.taker, "signedFillsAsTaker");
+  const { orderHash, maker, taker, nonce, sellAmount, buyAmount } = event.args;
+  await context.db.insert(signedFills).values({ ...placeOf(event), orderHash, maker, taker, nonce, sellAmount, buyAmount });
+  await count(context, maker, "signedFillsAsMaker");
+  await count(context, taker, "signedFillsAsTaker");
 });
 
+// One nonce, or a word of them: both are cancellations by the maker, in one table.
 ponder.on("SignedSwap:NonceCancelled", async ({ event, context }) => {
-  await context.db.insert(signedNonceCancellations).values({
-    id: event.id,
-    name: "NonceCancelled",
-    maker: event.args.maker,
-    nonce: event.args.nonce,
-    blockNumber: event.block.number,
-    logIndex: event.log.logIndex,
-    timestamp: event.block.timestamp,
-    transactionHash: event.transaction.hash,
-  });
+  const { maker, nonce } = event.args;
+  await context.db.insert(signedNonceCancellations).values({ ...placeOf(event), name: "NonceCancelled", maker, nonce });
 });
 
 ponder.on("SignedSwap:NoncesInvalidated", async ({ event, context }) => {
-  await context.db.insert(signedNonceCancellations).values({
-    id: event.id,
-    name: "NoncesInvalidated",
-    maker: event.args.maker,
-    wordPos: event.args.wordPos,
-    mask: event.args.mask,
-    blockNumber: event.block.number,
-    logIndex: event.log.logIndex,
-    timestamp: event.block.timestamp,
-    transactionHash: event.transaction.hash,
-  });
+  const { maker, wordPos, mask } = event.args;
+  await context.db.insert(signedNonceCancellations).values({ ...placeOf(event), name: "NoncesInvalidated", maker, wordPos, mask });
 });

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Deployment } from "@peerlock/sdk";
-import { stopAll } from "../../../scripts/lib/processes.ts";
+import { stopAll } from "@peerlock/devkit/processes";
 import { assertIndexMatchesChain, snapshot } from "./checks.ts";
 import { accounts, publicClient, send, startChain } from "./harness/chain.ts";
 import { indexerRoot } from "./harness/env.ts";
@@ -67,32 +67,35 @@ describe("indexer on PGlite", () => {
   });
 
   test("market pages: every open offer once, in price order, whatever the page size", async () => {
-    const all = (await api("/api/offers?sort=priceAsc&limit=100")).body.items.map((o: any) => o.offerId);
+    // read with the SDK's schemas, as the app reads them
+    const offerPage = sdk.indexerPageSchema(sdk.indexedOfferSchema);
+    const all = offerPage.parse((await api("/api/offers?sort=priceAsc&limit=100")).body).items.map((o) => o.id);
     assert.ok(all.length >= 4);
-    const paged: string[] = [];
+    const paged: bigint[] = [];
     let cursor: string | null = null;
     do {
-      const { body }: { body: any } = await api(`/api/offers?sort=priceAsc&limit=1${cursor ? `&cursor=${cursor}` : ""}`);
-      paged.push(...body.items.map((o: any) => o.offerId));
-      cursor = body.nextCursor;
+      const page = offerPage.parse((await api(`/api/offers?sort=priceAsc&limit=1${cursor ? `&cursor=${cursor}` : ""}`)).body);
+      paged.push(...page.items.map((o) => o.id));
+      cursor = page.nextCursor;
     } while (cursor);
     assert.deepEqual(paged, all);
     const usd = deployment.tokens.find((t) => t.symbol === "tUSD")!.address.toLowerCase();
-    const selling = (await api(`/api/offers?sellToken=${usd}`)).body.items;
-    assert.ok(selling.length > 0 && selling.every((o: any) => o.sellToken === usd));
-    const deals = (await api("/api/deals?limit=100")).body.items;
-    assert.ok(deals.length > 0 && deals.every((d: any) => d.status === sdk.DealStatus.Listed));
+    const selling = offerPage.parse((await api(`/api/offers?sellToken=${usd}`)).body);
+    assert.ok(selling.items.length > 0 && selling.items.every((o) => o.sellToken === usd));
+    assert.equal(selling.tokens[usd]?.symbol, "tUSD");
+    const deals = sdk.indexerPageSchema(sdk.indexedDealSchema).parse((await api("/api/deals?limit=100")).body).items;
+    assert.ok(deals.length > 0 && deals.every((d) => d.status === sdk.DealStatus.Listed));
   });
 
   test("trades by role, arbiter queue and status", async () => {
     const [A, , C, D] = accounts;
-    const made = (await api(`/api/addresses/${A}/trades?role=maker&limit=100`)).body.items;
-    assert.ok(made.length > 0 && made.every((o: any) => o.maker === A));
-    const bought = (await api(`/api/addresses/${C}/trades?role=buyer&limit=100`)).body.items;
-    assert.ok(bought.length > 0 && bought.every((d: any) => d.buyer === C));
-    const queue = (await api(`/api/arbiters/${D}/disputes`)).body.items;
-    assert.ok(queue.length >= 1 && queue.every((d: any) => d.arbiter === D && d.status === sdk.DealStatus.Disputed));
-    const status = (await api("/api/status")).body;
+    const made = sdk.indexerTradesPageSchema.parse((await api(`/api/addresses/${A}/trades?role=maker&limit=100`)).body);
+    assert.ok(made.kind === "offer" && made.items.length > 0 && made.items.every((o) => o.maker === A));
+    const bought = sdk.indexerTradesPageSchema.parse((await api(`/api/addresses/${C}/trades?role=buyer&limit=100`)).body);
+    assert.ok(bought.kind === "deal" && bought.items.length > 0 && bought.items.every((d) => d.buyer === C));
+    const queue = sdk.indexerPageSchema(sdk.indexedDealSchema).parse((await api(`/api/arbiters/${D}/disputes`)).body).items;
+    assert.ok(queue.length >= 1 && queue.every((d) => d.arbiter === D && d.status === sdk.DealStatus.Disputed));
+    const status = sdk.indexerStatusSchema.parse((await api("/api/status")).body);
     assert.equal(status.caughtUp, true);
     assert.equal(status.chainId, 31337);
   });

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Deployment } from "@peerlock/sdk";
 import { type Address, parseUnits, zeroAddress } from "viem";
-import { stopAll } from "../../../scripts/lib/processes.ts";
+import { stopAll } from "@peerlock/devkit/processes";
 import { chainEvents, expectedReputation } from "./expectedReputation.ts";
 import { publicClient, send, startChain } from "./harness/chain.ts";
 import { indexerRoot, rpcUrl } from "./harness/env.ts";

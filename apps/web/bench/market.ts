@@ -9,7 +9,7 @@ import { getChainId } from "viem/actions";
 import { buildChain } from "@/config/chain";
 import { appClientBatch, appTransportOptions } from "@/config/transport";
 import { knownTokens } from "@/config/deployment";
-import { loadMarket } from "@/features/market/loadMarket";
+import { loadMarket } from "@/features/marketData/loadMarket";
 import { tokenMapOf } from "@/features/tokens/registry";
 import { countingHttp, newCount, type WireCount } from "./counting";
 import { seedOpenOffers } from "./seed";

@@ -2,7 +2,7 @@
 // accounted for, so ETH moves are exact too); then a private offer that a third account
 // opens and is refused, by the page and by the contract.
 import assert from "node:assert/strict";
-import { decodeEscrowError, NATIVE_ETH, OfferStatus, swapEscrowAbi } from "@peerlock/sdk";
+import { decodePeerlockError, NATIVE_ETH, OfferStatus, swapEscrowAbi } from "@peerlock/sdk";
 import { type Address, parseEther, parseUnits, zeroAddress } from "viem";
 import { freshPage, type Session, screenshot } from "../browser.ts";
 import { balanceOf, deployment, gasCost, getOffer, offerCount, publicClient, token } from "../chain.ts";
@@ -123,7 +123,7 @@ export async function ethOfferJourney({ context, wallet }: Session): Promise<voi
     })
     .then(
       () => undefined,
-      (error: unknown) => decodeEscrowError(error),
+      (error: unknown) => decodePeerlockError(error),
     );
   assert.equal(refusal?.name, "NotTaker");
   assert.deepEqual(await getOffer(privateId), privateOffer, "nothing changed on chain");

@@ -17,19 +17,19 @@ type DealErrorName = ContractErrorName<typeof dealEscrowAbi>;
 export type SignedSwapErrorName = ContractErrorName<typeof signedSwapAbi>;
 /** ERC-6093's standard ERC-20 errors (OpenZeppelin's), which SafeERC20 passes through. */
 type TokenErrorName = ContractErrorName<typeof testTokenAbi>;
-export type EscrowErrorName = SwapErrorName | DealErrorName | SignedSwapErrorName | TokenErrorName;
+export type PeerlockErrorName = SwapErrorName | DealErrorName | SignedSwapErrorName | TokenErrorName;
 
-export type EscrowErrorKind = "rejected" | "contract" | "funds" | "network" | "unknown";
+export type PeerlockErrorKind = "rejected" | "contract" | "funds" | "network" | "unknown";
 
-export type DecodedEscrowError = {
-  kind: EscrowErrorKind;
+export type DecodedPeerlockError = {
+  kind: PeerlockErrorKind;
   /** The custom error's name when the contract reverted with one. */
-  name?: EscrowErrorName;
+  name?: PeerlockErrorName;
   /** One plain sentence for a person. */
   message: string;
 };
 
-type Args<N extends EscrowErrorName> = N extends SwapErrorName
+type Args<N extends PeerlockErrorName> = N extends SwapErrorName
   ? ContractErrorArgs<typeof swapEscrowAbi, N>
   : N extends DealErrorName
     ? ContractErrorArgs<typeof dealEscrowAbi, N>
@@ -40,7 +40,7 @@ type Args<N extends EscrowErrorName> = N extends SwapErrorName
         : never;
 
 /** Every custom error either escrow can revert with, in words. Missing one is a type error. */
-const MESSAGES: { [N in EscrowErrorName]: (args: Args<N>) => string } = {
+const MESSAGES: { [N in PeerlockErrorName]: (args: Args<N>) => string } = {
   // shared intake and payouts
   ZeroAmount: () => "Amounts must be greater than zero.",
   AmountTooLarge: () => "That amount is too large: a trade can hold at most 2^128 - 1 units of a token.",
@@ -102,11 +102,11 @@ const knownAbis = [swapEscrowAbi, dealEscrowAbi, signedSwapAbi, testTokenAbi] as
 const REJECTION_CODES = new Set([4001, 5750]);
 
 /**
- * Turns anything a write or read threw into one plain sentence. Custom errors come from the
- * escrow ABIs (so no string matching of revert text); a rejection in the wallet is its own kind,
+ * Turns anything a write or read threw into one plain sentence. Custom errors come from every
+ * Peerlock contract's ABI (SwapEscrow, DealEscrow, SignedSwap, ERC-6093 token errors) (so no string matching of revert text); a rejection in the wallet is its own kind,
  * to be shown as a calm cancel rather than a failure.
  */
-export function decodeEscrowError(error: unknown): DecodedEscrowError {
+export function decodePeerlockError(error: unknown): DecodedPeerlockError {
   if (isRejection(error)) return { kind: "rejected", message: "You cancelled the request in your wallet. Nothing was sent." };
 
   const name = revertedErrorName(error);
@@ -127,7 +127,7 @@ export function decodeEscrowError(error: unknown): DecodedEscrowError {
   return { kind: "unknown", message: `Something went wrong: ${error instanceof Error ? error.message : String(error)}` };
 }
 
-function describe(name: EscrowErrorName, args: readonly unknown[] | undefined): string {
+function describe(name: PeerlockErrorName, args: readonly unknown[] | undefined): string {
   const message = MESSAGES[name] as (args: readonly unknown[]) => string;
   return message(args ?? []);
 }
@@ -140,11 +140,11 @@ function isRejection(error: unknown): boolean {
   return false;
 }
 
-function revertedErrorName(error: unknown): { name: EscrowErrorName; args?: readonly unknown[] } | undefined {
+function revertedErrorName(error: unknown): { name: PeerlockErrorName; args?: readonly unknown[] } | undefined {
   if (!(error instanceof BaseError)) return undefined;
   const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError) as ContractFunctionRevertedError | null;
   if (reverted?.data?.errorName && reverted.data.errorName in MESSAGES) {
-    return { name: reverted.data.errorName as EscrowErrorName, args: reverted.data.args };
+    return { name: reverted.data.errorName as PeerlockErrorName, args: reverted.data.args };
   }
   // The revert came through a call that did not know our ABI (e.g. a raw transaction): decode it here.
   const raw = reverted?.raw ?? findRevertData(error);
@@ -152,7 +152,7 @@ function revertedErrorName(error: unknown): { name: EscrowErrorName; args?: read
   for (const abi of knownAbis) {
     try {
       const decoded = decodeErrorResult({ abi, data: raw });
-      if (decoded.errorName in MESSAGES) return { name: decoded.errorName as EscrowErrorName, args: decoded.args };
+      if (decoded.errorName in MESSAGES) return { name: decoded.errorName as PeerlockErrorName, args: decoded.args };
     } catch {
       // not an error of this ABI
     }
@@ -172,4 +172,15 @@ export function describeSignedSwapError(name: SignedSwapErrorName): string {
 }
 
 /** The names of every custom error the SDK can put into words (for tests and docs). */
-export const escrowErrorNames = Object.keys(MESSAGES) as EscrowErrorName[];
+export const peerlockErrorNames = Object.keys(MESSAGES) as PeerlockErrorName[];
+
+/** @deprecated The old name, from when only the escrows' errors were decoded: use `decodePeerlockError`. */
+export const decodeEscrowError = decodePeerlockError;
+/** @deprecated Use `peerlockErrorNames`. */
+export const escrowErrorNames = peerlockErrorNames;
+/** @deprecated Use `DecodedPeerlockError`. */
+export type DecodedEscrowError = DecodedPeerlockError;
+/** @deprecated Use `PeerlockErrorKind`. */
+export type EscrowErrorKind = PeerlockErrorKind;
+/** @deprecated Use `PeerlockErrorName`. */
+export type EscrowErrorName = PeerlockErrorName;

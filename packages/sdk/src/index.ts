@@ -9,8 +9,16 @@ export { DealStatus, dealStatusNames, OfferStatus, offerStatusNames } from "./ge
 export { dealStatusName, offerStatusName } from "./status.js";
 export { deployments, getDeployment, isNative, NATIVE_ETH } from "./deployments.js";
 export type { DeployedContract, Deployment, TokenInfo } from "./deployments.js";
-export { decodeEscrowError, describeSignedSwapError, escrowErrorNames } from "./errors.js";
-export type { DecodedEscrowError, EscrowErrorKind, EscrowErrorName, SignedSwapErrorName } from "./errors.js";
+export { decodeEscrowError, decodePeerlockError, describeSignedSwapError, escrowErrorNames, peerlockErrorNames } from "./errors.js";
+export type {
+  DecodedEscrowError,
+  DecodedPeerlockError,
+  EscrowErrorKind,
+  EscrowErrorName,
+  PeerlockErrorKind,
+  PeerlockErrorName,
+  SignedSwapErrorName,
+} from "./errors.js";
 export { isOfferExpired, quoteFill, resolveSplit } from "./math.js";
 export { hashTerms } from "./terms.js";
 export type { Deal, DealWithId, Offer, OfferWithId } from "./types.js";

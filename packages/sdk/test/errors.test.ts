@@ -12,7 +12,7 @@ import {
   UserRejectedRequestError,
   zeroAddress,
 } from "viem";
-import { dealEscrowAbi, decodeEscrowError, escrowErrorNames, signedSwapAbi, swapEscrowAbi, testTokenAbi } from "@peerlock/sdk";
+import { dealEscrowAbi, decodePeerlockError, peerlockErrorNames, signedSwapAbi, swapEscrowAbi, testTokenAbi } from "@peerlock/sdk";
 
 type AbiError = { type: "error"; name: string; inputs: readonly { type: string }[] };
 
@@ -31,7 +31,7 @@ function revertedWith(abi: Abi, data: `0x${string}`) {
   return new ContractFunctionExecutionError(cause, { abi, functionName, args: [] });
 }
 
-describe("decodeEscrowError", () => {
+describe("decodePeerlockError", () => {
   for (const [label, abi] of [
     ["SwapEscrow", swapEscrowAbi],
     ["DealEscrow", dealEscrowAbi],
@@ -39,7 +39,7 @@ describe("decodeEscrowError", () => {
   ] as const) {
     for (const e of errorsOf(abi as Abi)) {
       test(`${label}.${e.name} becomes a plain sentence`, () => {
-        const decoded = decodeEscrowError(reverted(abi as Abi, e));
+        const decoded = decodePeerlockError(reverted(abi as Abi, e));
         assert.equal(decoded.kind, "contract");
         assert.equal(decoded.name, e.name);
         assert.match(decoded.message, /^[A-Z].*\.$/);
@@ -51,7 +51,7 @@ describe("decodeEscrowError", () => {
   for (const e of errorsOf(testTokenAbi as Abi)) {
     test(`the ERC-6093 token error ${e.name} is decoded from raw revert data`, () => {
       const data = encodeErrorResult({ abi: testTokenAbi as Abi, errorName: e.name, args: sampleArgs(e) });
-      const decoded = decodeEscrowError(revertedWith(swapEscrowAbi as Abi, data));
+      const decoded = decodePeerlockError(revertedWith(swapEscrowAbi as Abi, data));
       assert.equal(decoded.name, e.name);
       assert.match(decoded.message, /^[A-Z].*[.:]/);
     });
@@ -65,45 +65,51 @@ describe("decodeEscrowError", () => {
       ...errorsOf(testTokenAbi as Abi),
     ];
     const inAbis = new Set(all.map((e) => e.name));
-    assert.deepEqual(new Set(escrowErrorNames), inAbis);
+    assert.deepEqual(new Set(peerlockErrorNames), inAbis);
   });
 
   test("decodes raw revert data that reached us without the ABI", () => {
     const data = encodeErrorResult({ abi: swapEscrowAbi, errorName: "OfferExpired" });
     const raw = new BaseError("execution reverted", { cause: Object.assign(new Error("reverted"), { data }) as never });
     const wrapped = Object.assign(raw, { data });
-    assert.equal(decodeEscrowError(wrapped).name, "OfferExpired");
+    assert.equal(decodePeerlockError(wrapped).name, "OfferExpired");
   });
 
   test("UnsupportedToken names the token", () => {
     const abi = swapEscrowAbi as Abi;
     const token = "0x00000000000000000000000000000000000000aa";
     const data = encodeErrorResult({ abi, errorName: "UnsupportedToken", args: [token] });
-    assert.match(decodeEscrowError(revertedWith(abi, data)).message, /0x00000000000000000000000000000000000000aa/i);
+    assert.match(decodePeerlockError(revertedWith(abi, data)).message, /0x00000000000000000000000000000000000000aa/i);
   });
 
   test("a wallet rejection (EIP-1193 4001) is a calm cancel", () => {
     const error = new TransactionExecutionError(new UserRejectedRequestError(new Error("User denied")), {} as never);
-    assert.equal(decodeEscrowError(error).kind, "rejected");
+    assert.equal(decodePeerlockError(error).kind, "rejected");
   });
 
   test("an EIP-5792 rejection (5750) is a calm cancel too", () => {
-    assert.equal(decodeEscrowError({ code: 5750, message: "rejected" }).kind, "rejected");
-    assert.equal(decodeEscrowError(Object.assign(new Error("x"), { cause: { code: 4001 } })).kind, "rejected");
+    assert.equal(decodePeerlockError({ code: 5750, message: "rejected" }).kind, "rejected");
+    assert.equal(decodePeerlockError(Object.assign(new Error("x"), { cause: { code: 4001 } })).kind, "rejected");
   });
 
   test("an unknown revert says so without a name", () => {
     const abi = swapEscrowAbi as Abi;
-    const decoded = decodeEscrowError(revertedWith(abi, "0xdeadbeef"));
+    const decoded = decodePeerlockError(revertedWith(abi, "0xdeadbeef"));
     assert.equal(decoded.kind, "contract");
     assert.equal(decoded.name, undefined);
     assert.match(decoded.message, /refused/);
   });
 
   test("insufficient funds, network failures and anything else", () => {
-    assert.equal(decodeEscrowError(new InsufficientFundsError()).kind, "funds");
-    assert.equal(decodeEscrowError(new HttpRequestError({ url: "http://127.0.0.1:8545" })).kind, "network");
-    assert.equal(decodeEscrowError(new Error("boom")).kind, "unknown");
-    assert.equal(decodeEscrowError("boom").kind, "unknown");
+    assert.equal(decodePeerlockError(new InsufficientFundsError()).kind, "funds");
+    assert.equal(decodePeerlockError(new HttpRequestError({ url: "http://127.0.0.1:8545" })).kind, "network");
+    assert.equal(decodePeerlockError(new Error("boom")).kind, "unknown");
+    assert.equal(decodePeerlockError("boom").kind, "unknown");
   });
+});
+
+test("the old names stay as aliases of the renamed decoder", async () => {
+  const sdk = await import("@peerlock/sdk");
+  assert.equal(sdk.decodeEscrowError, sdk.decodePeerlockError);
+  assert.equal(sdk.escrowErrorNames, sdk.peerlockErrorNames);
 });

@@ -1,6 +1,16 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { encodeSignedOrder, hashOrder, signedOrderWireSchema, signOrder, type SignedOrder } from "@peerlock/sdk";
+import {
+  bookEntryWireSchema,
+  bookPageWireSchema,
+  encodeBookEntry,
+  encodeOrderLink,
+  encodeSignedOrder,
+  hashOrder,
+  signedOrderWireSchema,
+  signOrder,
+  type SignedOrder,
+} from "@peerlock/sdk";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 
 const maker = privateKeyToAccount(generatePrivateKey());
@@ -63,4 +73,23 @@ test("the codec refuses what no SignedSwap accepts, in words", async () => {
     error((w) => ({ ...w, chainId: 0 })),
     /chainId/,
   );
+});
+
+test("a book entry carries its signed order through the same codec", async () => {
+  const signed = await signOrder(maker, order, venue);
+  const entry = {
+    orderHash: hashOrder(order, venue),
+    signed: { ...signed, signature: signed.signature.toLowerCase() as `0x${string}` },
+    status: "unfillable" as const,
+    unfillableReason: "MakerBalanceLow",
+    filledAmount: 5n,
+    remaining: order.sellAmount - 5n,
+    link: encodeOrderLink(signed),
+    createdAt: new Date("2026-11-29T12:00:00.000Z"),
+    updatedAt: new Date("2026-11-29T12:01:00.000Z"),
+  };
+  const page = bookPageWireSchema.parse(JSON.parse(JSON.stringify({ orders: [encodeBookEntry(entry)], nextCursor: null })));
+  assert.deepEqual(page.orders[0], entry);
+  const bad = bookEntryWireSchema.safeParse({ ...encodeBookEntry(entry), order: { ...encodeBookEntry(entry).order, buyAmount: "0" } });
+  assert.equal(bad.success, false);
 });

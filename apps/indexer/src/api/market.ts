@@ -1,13 +1,14 @@
 // The market's lists: open offers and listed deals, filtered by token, sorted, one page at a
-// time (keyset pagination: the cursor is the id of the previous page's last row). Price order
+// time (keyset pagination, keyset.ts). Price order
 // uses each offer's stored exact key (src/lib/price.ts) and its index; ties newest first.
 import { DealStatus, OfferStatus } from "@peerlock/sdk";
 import { db } from "ponder:api";
 import { deals, offers, tokens } from "ponder:schema";
-import { and, asc, desc, eq, gt, lt, or, sql } from "ponder";
+import { and, eq, gt, or, sql } from "ponder";
 
 type SQL = ReturnType<typeof sql>;
 import { chainHead } from "./chainClock";
+import { keyset, page } from "./keyset";
 import type { dealsQuery, offersQuery } from "./params";
 import type { z } from "zod";
 
@@ -27,20 +28,9 @@ export async function openOffers(q: z.output<typeof offersQuery>) {
   if (q.buyToken) filters.push(eq(offers.buyToken, q.buyToken));
   if (q.maker) filters.push(eq(offers.maker, q.maker));
 
-  let order: SQL[];
-  if (q.sort === "newest") {
-    order = [desc(offers.offerId)];
-    if (q.cursor !== undefined) filters.push(lt(offers.offerId, q.cursor));
-  } else {
-    // Ties on price: newest first, as the chain-read market sorts them.
-    const up = q.sort === "priceAsc";
-    const key = offers.priceKey;
-    order = [up ? asc(key) : desc(key), desc(offers.offerId)];
-    if (q.cursor !== undefined) {
-      const cursorKey = sql`(select ${key} from ${offers} where ${offers.offerId} = ${q.cursor})`;
-      filters.push(or(up ? sql`${key} > ${cursorKey}` : sql`${key} < ${cursorKey}`, and(sql`${key} = ${cursorKey}`, lt(offers.offerId, q.cursor))));
-    }
-  }
+  const by = q.sort === "newest" ? undefined : { key: offers.priceKey, ascending: q.sort === "priceAsc" };
+  const { after, order } = keyset(offers, offers.offerId, q.cursor, by);
+  filters.push(after);
   const rows = await db
     .select()
     .from(offers)
@@ -54,23 +44,9 @@ export async function listedDeals(q: z.output<typeof dealsQuery>) {
   const filters: (SQL | undefined)[] = [eq(deals.status, DealStatus.Listed)];
   if (q.token) filters.push(eq(deals.token, q.token));
   if (q.seller) filters.push(eq(deals.seller, q.seller));
-  let order: SQL[];
-  if (q.sort === "newest") {
-    order = [desc(deals.dealId)];
-    if (q.cursor !== undefined) filters.push(lt(deals.dealId, q.cursor));
-  } else {
-    const up = q.sort === "amountAsc";
-    order = [up ? asc(deals.amount) : desc(deals.amount), desc(deals.dealId)];
-    if (q.cursor !== undefined) {
-      const cursorAmount = sql`(select ${deals.amount} from ${deals} where ${deals.dealId} = ${q.cursor})`;
-      filters.push(
-        or(
-          up ? sql`${deals.amount} > ${cursorAmount}` : sql`${deals.amount} < ${cursorAmount}`,
-          and(sql`${deals.amount} = ${cursorAmount}`, lt(deals.dealId, q.cursor)),
-        ),
-      );
-    }
-  }
+  const by = q.sort === "newest" ? undefined : { key: deals.amount, ascending: q.sort === "amountAsc" };
+  const { after, order } = keyset(deals, deals.dealId, q.cursor, by);
+  filters.push(after);
   const rows = await db
     .select()
     .from(deals)
@@ -78,13 +54,6 @@ export async function listedDeals(q: z.output<typeof dealsQuery>) {
     .orderBy(...order)
     .limit(q.limit + 1);
   return page(rows, q.limit, (r) => r.dealId);
-}
-
-/** Cuts the extra row fetched to know whether another page exists. */
-export function page<T>(rows: T[], limit: number, idOf: (row: T) => bigint) {
-  const items = rows.slice(0, limit);
-  const nextCursor = rows.length > limit ? idOf(items[items.length - 1]!).toString() : null;
-  return { items, nextCursor };
 }
 
 /** Metadata of the tokens a page mentions, so the browser needs no extra chain reads. */

@@ -2,10 +2,9 @@
 import { DealStatus } from "@peerlock/sdk";
 import { db } from "ponder:api";
 import { creditEvents, deals, fills, offers, tradeEvents } from "ponder:schema";
-import { and, asc, desc, eq, inArray, lt, or, sql } from "ponder";
-
-type SQL = ReturnType<typeof sql>;
-import { page, publicOffer } from "./market";
+import { and, asc, eq, inArray, or } from "ponder";
+import { keyset, page } from "./keyset";
+import { publicOffer } from "./market";
 import { MAX_PAGE_SIZE } from "./params";
 
 type Role = "maker" | "taker" | "seller" | "buyer" | "arbiter";
@@ -17,37 +16,34 @@ export async function tradesOf(account: `0x${string}`, role: Role, limit: number
         ? eq(offers.maker, account)
         : // Offers naming it as the taker, and offers it filled.
           or(eq(offers.taker, account), inArray(offers.offerId, db.select({ id: fills.offerId }).from(fills).where(eq(fills.taker, account))));
-    const filters: (SQL | undefined)[] = [who];
-    if (cursor !== undefined) filters.push(lt(offers.offerId, cursor));
+    const { after, order } = keyset(offers, offers.offerId, cursor);
     const rows = await db
       .select()
       .from(offers)
-      .where(and(...filters))
-      .orderBy(desc(offers.offerId))
+      .where(and(who, after))
+      .orderBy(...order)
       .limit(limit + 1);
     return { kind: "offer" as const, ...page(rows.map(publicOffer), limit, (r) => r.offerId) };
   }
   const column = role === "seller" ? deals.seller : role === "buyer" ? deals.buyer : deals.arbiter;
-  const filters: (SQL | undefined)[] = [eq(column, account)];
-  if (cursor !== undefined) filters.push(lt(deals.dealId, cursor));
+  const { after, order } = keyset(deals, deals.dealId, cursor);
   const rows = await db
     .select()
     .from(deals)
-    .where(and(...filters))
-    .orderBy(desc(deals.dealId))
+    .where(and(eq(column, account), after))
+    .orderBy(...order)
     .limit(limit + 1);
   return { kind: "deal" as const, ...page(rows, limit, (r) => r.dealId) };
 }
 
 /** Disputed deals waiting for this arbiter, newest first. */
 export async function arbiterQueue(arbiter: `0x${string}`, limit: number, cursor: bigint | undefined) {
-  const filters: (SQL | undefined)[] = [eq(deals.arbiter, arbiter), eq(deals.status, DealStatus.Disputed)];
-  if (cursor !== undefined) filters.push(lt(deals.dealId, cursor));
+  const { after, order } = keyset(deals, deals.dealId, cursor);
   const rows = await db
     .select()
     .from(deals)
-    .where(and(...filters))
-    .orderBy(desc(deals.dealId))
+    .where(and(eq(deals.arbiter, arbiter), eq(deals.status, DealStatus.Disputed), after))
+    .orderBy(...order)
     .limit(limit + 1);
   return page(rows, limit, (r) => r.dealId);
 }

@@ -3,13 +3,24 @@ import { erc20Abi, isNative, NATIVE_ETH } from "@peerlock/sdk";
 import type { Context } from "ponder:registry";
 import { tokens, tradeEvents } from "ponder:schema";
 
-type AnyEvent = {
+type LogEvent = {
   id: string;
-  args: Record<string, unknown>;
   block: { number: bigint; timestamp: bigint };
   log: { logIndex: number };
   transaction: { hash: `0x${string}` };
 };
+type AnyEvent = LogEvent & { args: Record<string, unknown> };
+
+/** Where an event stands in the chain: the columns every per-event row keeps. */
+export function placeOf(event: LogEvent) {
+  return {
+    id: event.id,
+    blockNumber: event.block.number,
+    logIndex: event.log.logIndex,
+    timestamp: event.block.timestamp,
+    transactionHash: event.transaction.hash,
+  };
+}
 
 /** Event arguments as JSON: bigints become decimal strings. */
 export function jsonArgs(args: Record<string, unknown>): Record<string, unknown> {
@@ -17,17 +28,7 @@ export function jsonArgs(args: Record<string, unknown>): Record<string, unknown>
 }
 
 export async function recordTradeEvent(context: Context, kind: "offer" | "deal", tradeId: bigint, name: string, event: AnyEvent) {
-  await context.db.insert(tradeEvents).values({
-    id: event.id,
-    kind,
-    tradeId,
-    name,
-    args: jsonArgs(event.args),
-    blockNumber: event.block.number,
-    logIndex: event.log.logIndex,
-    timestamp: event.block.timestamp,
-    transactionHash: event.transaction.hash,
-  });
+  await context.db.insert(tradeEvents).values({ ...placeOf(event), kind, tradeId, name, args: jsonArgs(event.args) });
 }
 
 /**

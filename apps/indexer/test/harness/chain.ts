@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Deployment } from "@peerlock/sdk";
 import { type Abi, type Address, createPublicClient, createTestClient, createWalletClient, defineChain, type Hex, http } from "viem";
-import { startLocalChain } from "../../../../scripts/lib/localChain.ts";
+import { startLocalChain } from "@peerlock/devkit/localChain";
 import { chainPort, logDir, repoRoot, rpcUrl } from "./env.ts";
 
 export const chain = defineChain({

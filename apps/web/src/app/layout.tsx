@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { initialWagmiState } from "@/config/wagmiCookie";
-import { SiteHeader } from "@/components/SiteHeader";
+import { SiteHeader } from "./SiteHeader";
 import { IndexerBanner } from "@/features/indexer/IndexerBanner";
 import { NodeStatus } from "@/features/node/NodeStatus";
 import { NetworkBanner } from "@/features/wallet/NetworkBanner";

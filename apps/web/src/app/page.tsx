@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { MarketChooser } from "@/features/indexer/MarketChooser";
+import { MarketChooser } from "@/features/market/MarketChooser";
 
 // The root layout's "%s · Peerlock" template only applies to segments below it, not to its own page.
 export const metadata: Metadata = { title: { absolute: "Market · Peerlock" } };

@@ -6,6 +6,8 @@ import { type ReactNode, useState } from "react";
 import { type State, WagmiProvider } from "wagmi";
 import { hashFn } from "wagmi/query";
 import { makeWagmiConfig } from "@/config/wagmi";
+import { devWallet } from "@/features/devWallet/connector";
+import { MarketChanges } from "@/features/marketData/MarketChanges";
 import { WalletChooserProvider } from "@/features/wallet/WalletChooserProvider";
 
 // It renders nothing and only matters once a block arrives: the escrows' ABIs and the event
@@ -14,7 +16,11 @@ const EscrowEventSync = dynamic(() => import("@/features/events/EscrowEventSync"
 
 /** The only client-side providers: wagmi config and QueryClient, each created once per tab, and the one wallet chooser. */
 export function Providers({ children, initialState }: { children: ReactNode; initialState?: State }) {
-  const [config] = useState(makeWagmiConfig);
+  // next.config.ts always inlines the chain id, so for any other chain this is `false` at build
+  // time and the dev wallet (connector, picker, signer) is not in the build at all.
+  const [config] = useState(() =>
+    makeWagmiConfig(process.env.NEXT_PUBLIC_CHAIN_ID === "31337" || process.env.NEXT_PUBLIC_CHAIN_ID === "1337" ? [devWallet()] : []),
+  );
   const [queryClient] = useState(
     () =>
       new QueryClient({
@@ -31,8 +37,10 @@ export function Providers({ children, initialState }: { children: ReactNode; ini
   return (
     <WagmiProvider config={config} initialState={initialState}>
       <QueryClientProvider client={queryClient}>
-        <EscrowEventSync />
-        <WalletChooserProvider>{children}</WalletChooserProvider>
+        <MarketChanges>
+          <EscrowEventSync />
+          <WalletChooserProvider>{children}</WalletChooserProvider>
+        </MarketChanges>
       </QueryClientProvider>
     </WagmiProvider>
   );

@@ -1,11 +1,11 @@
-import { decodeEscrowError } from "@peerlock/sdk";
+import { decodePeerlockError } from "@peerlock/sdk";
 import { BaseError, ContractFunctionZeroDataError } from "viem";
 
 export type LoadErrorKind = "unreachable" | "no-contract" | "other";
 
 /** Whether a read failed because the node could not be reached (down, wrong URL, offline). */
 export function isNodeUnreachable(error: unknown): boolean {
-  return decodeEscrowError(error).kind === "network";
+  return decodePeerlockError(error).kind === "network";
 }
 
 /** Why a read failed, in words a person can act on; `node` says which node the app reads from. */
@@ -28,5 +28,5 @@ export function describeLoadError(
       detail: `The node at ${node.url} has no code at the app's contract addresses. If the local chain was restarted, deploy the contracts again (pnpm dev does both).`,
     };
   }
-  return { kind: "other", title: `Could not load ${what}.`, detail: decodeEscrowError(error).message };
+  return { kind: "other", title: `Could not load ${what}.`, detail: decodePeerlockError(error).message };
 }

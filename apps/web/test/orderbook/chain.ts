@@ -1,9 +1,9 @@
-// SignedSwap and two test tokens on the room suite's Hardhat node, plus the on-chain moves the
+// SignedSwap and two test tokens on the server suites' Hardhat node, plus the on-chain moves the
 // order-book tests make: balances, approvals, real fills, cancels and nonce invalidations.
 import { hashOrder, type SignedOrder, signedSwapAbi, signOrder, testTokenAbi } from "@peerlock/sdk";
 import { type Address, encodeFunctionData, type Hex, maxUint256, parseUnits, zeroAddress } from "viem";
 import type { LocalAccount } from "viem/accounts";
-import { accounts, CHAIN_ID, deploy, publicClient, walletFor } from "../room/chain";
+import { accounts, CHAIN_ID, deploy, publicClient, walletFor } from "../shared/chain";
 
 /** Accounts 6..9 are the book's (the room tests use 0..5). */
 export const [maker, otherMaker, taker, poorMaker] = [accounts[6]!, accounts[7]!, accounts[8]!, accounts[9]!];

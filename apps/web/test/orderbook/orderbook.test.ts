@@ -1,13 +1,13 @@
 // The order book's API on the production build (`next start`), a real Hardhat node (real
 // SignedSwap fills, cancels and invalidations) and a real database: PGlite in a fresh folder, then
 // PostgreSQL when TEST_DATABASE_URL is set (where the test also reads the database itself).
-import { decodeOrderLink, describeSignedSwapError, type SignedOrder, type SignedOrderWithSignature } from "@peerlock/sdk";
+import { decodeOrderLink, describeSignedSwapError, encodeSignedOrder, type SignedOrder, type SignedOrderWithSignature } from "@peerlock/sdk";
 import { count } from "drizzle-orm";
 import { type Address, getAddress, type Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { orderbookSync, signedOrders } from "@/server/orderbook/schema";
 import { syncOrderBook } from "@/server/orderbook/sync";
-import { accounts, publicClient, rpcUrl, walletOwner } from "../room/chain";
+import { accounts, publicClient, rpcUrl, walletOwner } from "../shared/chain";
 import { type Backend, backendNames, createBackend } from "../shared/backends";
 import { type NextServer, startNext } from "../shared/nextServer";
 import {
@@ -43,23 +43,6 @@ type Reply = { status: number; body: any };
 if (backendNames.length === 1) console.log("TEST_DATABASE_URL is not set: the order book suite runs on PGlite only.");
 const webPort = Number(process.env.ORDERBOOK_TEST_WEB_PORT ?? 8624);
 
-/** The JSON body the API takes: bigints as decimal strings. */
-function body(signed: SignedOrderWithSignature) {
-  const { order } = signed;
-  return {
-    chainId: signed.chainId,
-    verifyingContract: signed.verifyingContract,
-    order: {
-      ...order,
-      sellAmount: order.sellAmount.toString(),
-      buyAmount: order.buyAmount.toString(),
-      expiry: order.expiry.toString(),
-      nonce: order.nonce.toString(),
-    },
-    signature: signed.signature,
-  };
-}
-
 let ipCounter = 0;
 const freshIp = () => `10.9.${Math.floor(++ipCounter / 250)}.${(ipCounter % 250) + 1}`;
 
@@ -92,7 +75,7 @@ for (const [index, name] of backendNames.entries()) {
       return { status: res.status, body: parsed };
     }
 
-    const post = (signed: SignedOrderWithSignature, ip?: string) => call("POST", "/api/orders", body(signed), ip);
+    const post = (signed: SignedOrderWithSignature, ip?: string) => call("POST", "/api/orders", encodeSignedOrder(signed), ip);
     const listed = async (query = "") =>
       (await call("GET", `/api/orders?${query}`)).body.orders as { orderHash: string; remaining: string; status: string }[];
     const listedHashes = async (who: Address) => (await listed(`maker=${who}&limit=100`)).map((o) => o.orderHash);
@@ -186,12 +169,13 @@ for (const [index, name] of backendNames.entries()) {
 
       it("accepts lower-case addresses and refuses a wrong checksum", async () => {
         const signed = await sign(maker, order(), signedSwap);
-        const lower = body(signed);
-        lower.order.maker = lower.order.maker.toLowerCase() as Address;
+        const lower = encodeSignedOrder(signed);
+        lower.order.maker = lower.order.maker.toLowerCase();
         expect((await call("POST", "/api/orders", lower)).status).toBe(201);
-        const bad = body(await sign(maker, order(), signedSwap));
-        bad.order.sellToken = (bad.order.sellToken.slice(0, 2) +
-          [...bad.order.sellToken.slice(2)].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join("")) as Address;
+        const bad = encodeSignedOrder(await sign(maker, order(), signedSwap));
+        bad.order.sellToken =
+          bad.order.sellToken.slice(0, 2) +
+          [...bad.order.sellToken.slice(2)].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join("");
         await expectRefused(bad, 400, /checksum/);
       });
 
@@ -242,7 +226,7 @@ for (const [index, name] of backendNames.entries()) {
 
       it("refuses malformed JSON, wrong shapes and oversized bodies", async () => {
         await expectRefused("{not json", 400, /not valid JSON/);
-        const signed = body(await sign(maker, order(), signedSwap));
+        const signed = encodeSignedOrder(await sign(maker, order(), signedSwap));
         await expectRefused({ ...signed, order: { ...signed.order, sellAmount: 10 } }, 400, /sellAmount/);
         await expectRefused({ ...signed, order: { ...signed.order, sellAmount: "0" } }, 400, describeSignedSwapError("ZeroAmount"));
         await expectRefused({ ...signed, order: { ...signed.order, nonce: "-1" } }, 400, /nonce/);

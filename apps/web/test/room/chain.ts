@@ -1,45 +1,16 @@
-// A real Hardhat node for the deal-room tests, on a port of our own, with DealEscrow and an
-// EIP-1271 test wallet deployed from the compiled artifacts.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+// The deal-room tests' contracts and chain moves on the server suites' Hardhat node (../shared/chain):
+// DealEscrow, an EIP-1271 test wallet, and the deal steps the tests take.
 import { dealEscrowAbi } from "@peerlock/sdk";
-import { type Abi, type Address, createPublicClient, createWalletClient, defineChain, type Hex, http, parseEther, zeroAddress } from "viem";
-import { mnemonicToAccount } from "viem/accounts";
+import { type Address, type Hex, parseEther, zeroAddress } from "viem";
+import { accounts, deploy, deploySmartWallet, publicClient, walletFor } from "../shared/chain";
 
-export const CHAIN_ID = 31337;
-export const chainPort = Number(process.env.ROOM_TEST_CHAIN_PORT ?? 8621);
-export const rpcUrl = `http://127.0.0.1:${chainPort}`;
-const chain = defineChain({
-  id: CHAIN_ID,
-  name: "Hardhat (room tests)",
-  nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-  rpcUrls: { default: { http: [rpcUrl] } },
-});
-
-/** Hardhat's default dev accounts (its documented test mnemonic): keys we can sign with locally. */
-const MNEMONIC = "test test test test test test test test test test test junk";
-export const accounts = Array.from({ length: 10 }, (_, i) => mnemonicToAccount(MNEMONIC, { addressIndex: i }));
+export { accounts, CHAIN_ID, chainPort, deploy, publicClient, rpcUrl, walletFor, walletOwner } from "../shared/chain";
 const at = (i: number) => accounts[i]!;
-export const [seller, buyer, arbiter, stranger, otherBuyer, walletOwner] = [at(0), at(1), at(2), at(3), at(4), at(5)];
-
-export const publicClient = createPublicClient({ chain, transport: http(), pollingInterval: 50 });
-export const walletFor = (index: number) => createWalletClient({ chain, transport: http(), account: accounts[index] });
-
-function artifact(path: string): { abi: Abi; bytecode: Hex } {
-  const root = join(import.meta.dirname, "..", "..", "..", "..", "contracts", "artifacts");
-  return JSON.parse(readFileSync(join(root, path), "utf8"));
-}
-
-export async function deploy(path: string, args: unknown[] = []): Promise<Address> {
-  const { abi, bytecode } = artifact(path);
-  const hash = await walletFor(0).deployContract({ abi, bytecode, args } as never);
-  const receipt = await publicClient.waitForTransactionReceipt({ hash });
-  return receipt.contractAddress!;
-}
+export const [seller, buyer, arbiter, stranger, otherBuyer] = [at(0), at(1), at(2), at(3), at(4)];
 
 export async function deployRoomContracts(): Promise<{ dealEscrow: Address; smartWallet: Address }> {
   const dealEscrow = await deploy("src/DealEscrow.sol/DealEscrow.json");
-  const smartWallet = await deploy("test/mocks/OwnedSmartWallet.sol/OwnedSmartWallet.json", [walletOwner.address]);
+  const smartWallet = await deploySmartWallet();
   return { dealEscrow, smartWallet };
 }
 

@@ -24,14 +24,15 @@ export const orderWireSchema = z.strictObject({
   partialFills: z.boolean(),
 });
 
-export const signedOrderWireSchema = z
-  .strictObject({
-    chainId: chainIdSchema,
-    verifyingContract: addressSchema,
-    order: orderWireSchema,
-    signature: signatureSchema,
-  })
-  .transform((v): SignedOrderWithSignature => v);
+/** The fields of a signed order, for formats that carry one with more (the book's entries). */
+export const signedOrderShape = {
+  chainId: chainIdSchema,
+  verifyingContract: addressSchema,
+  order: orderWireSchema,
+  signature: signatureSchema,
+};
+
+export const signedOrderWireSchema = z.strictObject(signedOrderShape).transform((v): SignedOrderWithSignature => v);
 
 /** The JSON form `signedOrderWireSchema` reads. */
 export type SignedOrderWire = z.input<typeof signedOrderWireSchema>;

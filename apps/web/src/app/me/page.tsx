@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { MyTradesChooser } from "@/features/indexer/MyTradesChooser";
+import { MyTradesChooser } from "@/features/market/MyTradesChooser";
 
 export const metadata: Metadata = { title: "My trades" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { SignedOrderView } from "@/features/signed/SignedOrderView";
+import { SignedOrderView } from "@/features/signedOffers/SignedOrderView";
 
 export const metadata: Metadata = { title: "Signed offer" };
 

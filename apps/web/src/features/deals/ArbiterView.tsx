@@ -10,7 +10,7 @@ import { Notice } from "@/components/Notice";
 import { QueryState } from "@/components/QueryState";
 import { TokenAmount } from "@/components/TokenAmount";
 import { appDeployment } from "@/config/deployment";
-import { useArbiterDeals } from "@/features/indexer/useArbiterDeals";
+import { useArbiterDeals } from "@/features/marketData/useArbiterDeals";
 import { tokenFrom } from "@/features/tokens/registry";
 import { TxStatus } from "@/features/tx/TxStatus";
 import { useTransaction } from "@/features/tx/useTransaction";

@@ -24,7 +24,7 @@ import { appChainId } from "@/config/chain";
 import { rememberSellerTerms } from "@/features/room/sellerTerms";
 import { dealsFromReceipts } from "@/features/trades/fromReceipt";
 import { useRoomSession } from "@/features/room/useRoomSession";
-import { browserStore } from "@/features/signed/nonceFloor";
+import { browserStore } from "@/features/signedOffers/nonceFloor";
 import { roomDealLinkPath } from "@/lib/termsLink";
 import { checkDealForm, type WindowUnit, windowUnits } from "./dealForm";
 

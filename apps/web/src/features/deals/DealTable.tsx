@@ -3,7 +3,7 @@
 import { DealStatus, dealStatusName, type DealWithId } from "@peerlock/sdk";
 import Link from "next/link";
 import { AddressText } from "@/components/AddressText";
-import { ReputationBadge } from "@/features/indexer/ReputationBadge";
+import { ReputationBadge } from "@/features/reputation/ReputationBadge";
 import { Countdown } from "@/components/Countdown";
 import { TokenAmount } from "@/components/TokenAmount";
 import { tokenFrom } from "@/features/tokens/registry";

@@ -4,7 +4,7 @@ import { DealStatus, dealStatusName, type TokenInfo } from "@peerlock/sdk";
 import dynamic from "next/dynamic";
 import { useConnection } from "wagmi";
 import { AddressText } from "@/components/AddressText";
-import { ReputationBadge } from "@/features/indexer/ReputationBadge";
+import { ReputationBadge } from "@/features/reputation/ReputationBadge";
 import { Countdown } from "@/components/Countdown";
 import { TokenAmount } from "@/components/TokenAmount";
 import type { HistoryEntry } from "@/features/events/history";

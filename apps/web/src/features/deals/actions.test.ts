@@ -1,7 +1,7 @@
 import { DealStatus, type Deal } from "@peerlock/sdk";
 import type { Address } from "viem";
 import { describe, expect, it } from "vitest";
-import { arbiter, buyer, deal, seller } from "./testDeal";
+import { arbiter, buyer, deal, seller } from "../../../test/fixtures/testDeal";
 import { dealActions, dealRole, isPaymentOverdue, type DealAction } from "./actions";
 
 const stranger = "0x4000000000000000000000000000000000000004" as Address;

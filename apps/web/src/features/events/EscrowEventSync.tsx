@@ -6,7 +6,7 @@ import type { Abi, Address } from "viem";
 import { useConnection, useWatchContractEvent } from "wagmi";
 import { appChain } from "@/config/chain";
 import { appDeployment } from "@/config/deployment";
-import { useApplyMarketChanges } from "@/features/market/hooks";
+import { useApplyChanges } from "@/features/tx/chainChanges";
 import { reportNodeError } from "@/features/node/nodeHealth";
 import { queryKeys } from "@/lib/queryKeys";
 
@@ -38,7 +38,7 @@ function useEscrowEvents(address: Address | undefined, abi: Abi, onLogs: (logs: 
  */
 export function EscrowEventSync() {
   const queryClient = useQueryClient();
-  const applyMarketChanges = useApplyMarketChanges();
+  const applyMarketChanges = useApplyChanges();
   const { address } = useConnection();
 
   function afterLogs(logs: readonly AnyLog[], field: "offerId" | "dealId") {

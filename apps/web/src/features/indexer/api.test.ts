@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { dealFromApi, fetchOffers, IndexerError, offerFromApi, tokensFromApi } from "./api";
 import { createReputationBatcher } from "./reputationBatch";
-import { reputationSummary } from "./reputationWords";
 
 const offerRow = {
   offerId: "7",
@@ -27,10 +26,10 @@ describe("indexer rows", () => {
     expect(o.partialFills).toBe(true);
     const d = dealFromApi({
       dealId: "3",
-      seller: "0x1",
-      buyer: "0x2",
-      token: "0x3",
-      arbiter: "0x4",
+      seller: `0x${"1".repeat(40)}`,
+      buyer: `0x${"2".repeat(40)}`,
+      token: `0x${"3".repeat(40)}`,
+      arbiter: `0x${"4".repeat(40)}`,
       amount: "10",
       arbiterFeeBps: 100,
       paymentWindow: 3600,
@@ -73,15 +72,5 @@ describe("reputation batcher", () => {
     expect(a.address).toBe("0xa");
     expect(b.address).toBe("0xb");
     expect(a2).toBe(a);
-  });
-});
-
-describe("reputationSummary", () => {
-  it("says new for an address without any record, else trades, rate and disputes", () => {
-    const base = { completedTrades: 0, lapsedAsBuyer: 0, backedOutAsBuyer: 0, completionRate: null, disputesOpened: 0 } as never;
-    expect(reputationSummary(base)).toBe("New: no trades yet");
-    expect(reputationSummary({ ...(base as object), completedTrades: 3, lapsedAsBuyer: 1, completionRate: 0.75, disputesOpened: 1 } as never)).toBe(
-      "3 trades · 75 % completed · 1 dispute opened",
-    );
   });
 });

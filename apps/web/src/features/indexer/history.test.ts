@@ -1,36 +1,43 @@
+import { indexedHistorySchema } from "@peerlock/sdk";
 import { describe, expect, it } from "vitest";
 import { entriesFromRows, indexerHasReached } from "./history";
 
+/** Rows as the indexer sends them, read by the SDK's schema as the app reads them. */
+const rows = (items: unknown[]) => indexedHistorySchema.parse({ items }).items;
+
 describe("indexer history rows", () => {
   it("decode to what viem gives from the logs: uint256/uint64 as bigint, uint16/uint32 as numbers", () => {
-    const [opened, resolved] = entriesFromRows("deal", [
-      {
-        name: "DealOpened",
-        args: {
-          dealId: "4",
-          seller: "0xa",
-          buyer: "0xb",
-          token: "0xc",
-          amount: "340282366920938463463374607431768211455",
-          arbiter: "0xd",
-          arbiterFeeBps: 100,
-          paymentWindow: 3600,
-          termsHash: "0x01",
+    const [opened, resolved] = entriesFromRows(
+      "deal",
+      rows([
+        {
+          name: "DealOpened",
+          args: {
+            dealId: "4",
+            seller: "0xa",
+            buyer: "0xb",
+            token: "0xc",
+            amount: "340282366920938463463374607431768211455",
+            arbiter: "0xd",
+            arbiterFeeBps: 100,
+            paymentWindow: 3600,
+            termsHash: "0x01",
+          },
+          blockNumber: "12",
+          logIndex: 3,
+          timestamp: "1700000000",
+          transactionHash: `0x${"fe".repeat(32)}`,
         },
-        blockNumber: "12",
-        logIndex: 3,
-        timestamp: "1700000000",
-        transactionHash: "0xfeed",
-      },
-      {
-        name: "DealResolved",
-        args: { dealId: "4", buyerShareBps: 7000, toBuyer: "7", toSeller: "3", fee: "0" },
-        blockNumber: "13",
-        logIndex: 0,
-        timestamp: "1700000012",
-        transactionHash: "0xbeef",
-      },
-    ]);
+        {
+          name: "DealResolved",
+          args: { dealId: "4", buyerShareBps: 7000, toBuyer: "7", toSeller: "3", fee: "0" },
+          blockNumber: "13",
+          logIndex: 0,
+          timestamp: "1700000012",
+          transactionHash: `0x${"be".repeat(32)}`,
+        },
+      ]),
+    );
     expect(opened!.args.amount).toBe(2n ** 128n - 1n);
     expect(opened!.args.dealId).toBe(4n);
     expect(opened!.args.arbiterFeeBps).toBe(100);
@@ -43,16 +50,19 @@ describe("indexer history rows", () => {
   });
 
   it("keep uint64 (paymentDeadline, expiry) as bigint", () => {
-    const [taken] = entriesFromRows("deal", [
-      {
-        name: "DealTaken",
-        args: { dealId: "1", buyer: "0xb", paymentDeadline: "1700003600" },
-        blockNumber: "5",
-        logIndex: 0,
-        timestamp: "1",
-        transactionHash: "0x1",
-      },
-    ]);
+    const [taken] = entriesFromRows(
+      "deal",
+      rows([
+        {
+          name: "DealTaken",
+          args: { dealId: "1", buyer: "0xb", paymentDeadline: "1700003600" },
+          blockNumber: "5",
+          logIndex: 0,
+          timestamp: "1",
+          transactionHash: `0x${"01".repeat(32)}`,
+        },
+      ]),
+    );
     expect(taken!.args.paymentDeadline).toBe(1700003600n);
   });
 });

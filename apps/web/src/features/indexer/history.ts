@@ -1,13 +1,14 @@
 // An offer's or deal's history from the indexer, in the shape the chain's eth_getLogs reader
 // gives (features/events/history.ts), used only when the indexer has reached the chain head:
 // otherwise the page reads the logs from the chain itself, as in v1.
-import { dealEscrowAbi, swapEscrowAbi } from "@peerlock/sdk";
-import type { Abi, AbiEvent, Hash } from "viem";
+import { dealEscrowAbi, indexedHistorySchema, type indexedTradeEventSchema, swapEscrowAbi } from "@peerlock/sdk";
+import type { Abi, AbiEvent } from "viem";
+import type { z } from "zod";
 import { appIndexerUrl } from "@/config/indexer";
 import type { HistoryEntry } from "@/features/events/history";
 import { fetchStatus, getJson, type IndexerStatus } from "./api";
 
-type Row = { name: string; args: Record<string, unknown>; blockNumber: string; logIndex: number; timestamp: string; transactionHash: Hash };
+type Row = z.output<typeof indexedTradeEventSchema>;
 
 /** JSON args back to the types the ABI gives them (integers as bigint). */
 export function argsFromJson(abi: Abi, eventName: string, args: Record<string, unknown>): Record<string, unknown> {
@@ -29,10 +30,10 @@ export function entriesFromRows(kind: "offer" | "deal", rows: Row[]): HistoryEnt
   return rows.map((r) => ({
     eventName: r.name,
     args: argsFromJson(abi as Abi, r.name, r.args),
-    blockNumber: BigInt(r.blockNumber),
+    blockNumber: r.blockNumber,
     logIndex: r.logIndex,
     transactionHash: r.transactionHash,
-    timestamp: BigInt(r.timestamp),
+    timestamp: r.timestamp,
   }));
 }
 
@@ -55,7 +56,7 @@ export async function historyFromIndexer(kind: "offer" | "deal", id: bigint, cha
     const [status, head, body] = await Promise.all([
       fetchStatus(appIndexerUrl),
       chainHead(),
-      getJson<{ items: Row[] }>(appIndexerUrl, `/api/${kind === "offer" ? "offers" : "deals"}/${id}/history`),
+      getJson(appIndexerUrl, `/api/${kind === "offer" ? "offers" : "deals"}/${id}/history`, indexedHistorySchema),
     ]);
     if (!indexerHasReached(status, head)) return undefined;
     return entriesFromRows(kind, body.items);

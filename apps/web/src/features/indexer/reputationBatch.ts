@@ -1,6 +1,6 @@
 // Many badges on one page ask for reputations at once; this gathers the addresses asked for in
 // the same tick into one request (at most 100, the API's cap) instead of one per row.
-import { fetchReputations, type Reputation } from "./api";
+import { fetchReputations, type Reputation } from "@/features/indexer/api";
 
 const MAX_PER_REQUEST = 100;
 type Waiter = { resolve: (r: Reputation) => void; reject: (e: unknown) => void };

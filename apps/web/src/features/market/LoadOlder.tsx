@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { useLoadOlderMarket } from "./hooks";
-import { hasOlder, type Market } from "./loadMarket";
+import { useLoadOlderMarket } from "@/features/marketData/hooks";
+import { hasOlder, type Market } from "@/features/marketData/loadMarket";
 
 /** The chain fallback reads the book a page at a time: this asks for the next older page. */
 export function LoadOlder({ market }: { market: Market | undefined }) {

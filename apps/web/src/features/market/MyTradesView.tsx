@@ -13,8 +13,8 @@ import { Balances } from "@/features/tokens/Balances";
 import { FaucetSlot } from "@/features/wallet/FaucetSlot";
 import { useChainNow } from "@/hooks/useChainNow";
 import { sameAddress } from "@/lib/address";
-import { SignedOffers } from "@/features/orderbook/SignedOffers";
-import { useMarket } from "./hooks";
+import { SignedOffers } from "@/features/signedOffers/SignedOffers";
+import { useMarket } from "@/features/marketData/hooks";
 import { LoadOlder } from "./LoadOlder";
 
 const newestFirst = <T extends { id: bigint }>(a: T, b: T) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);

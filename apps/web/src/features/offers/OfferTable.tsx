@@ -1,15 +1,14 @@
 "use client";
 
-import { quoteFill, type OfferWithId } from "@peerlock/sdk";
+import type { OfferWithId } from "@peerlock/sdk";
 import Link from "next/link";
 import { AddressText } from "@/components/AddressText";
 import { Countdown } from "@/components/Countdown";
-import { TokenAmount } from "@/components/TokenAmount";
-import { ReputationBadge } from "@/features/indexer/ReputationBadge";
+import { ReputationBadge } from "@/features/reputation/ReputationBadge";
 import { tokenFrom } from "@/features/tokens/registry";
+import { OfferTermsCells } from "@/features/trades/OfferTermsCells";
 import { TradeCell, TradeRow, TradeTable, type TradeListProps } from "@/features/trades/TradeTable";
 import { sameAddress } from "@/lib/address";
-import { formatPrice, unitPrice } from "@/lib/price";
 import { isPrivateOffer, offerPhase, offerPhaseLabel, showsOfferExpiry } from "./status";
 
 const columns = ["Offer", "Sells (remaining)", "Price", "Cost of the rest", "Expires", "Status"] as const;
@@ -35,7 +34,6 @@ export function OfferTable({
         const sell = tokenFrom(tokens, o.sellToken);
         const buy = tokenFrom(tokens, o.buyToken);
         const phase = now === undefined ? "open" : offerPhase(o, now);
-        const price = unitPrice({ sellAmount: o.sellAmount, buyAmount: o.buyAmount, sellDecimals: sell.decimals, buyDecimals: buy.decimals });
         return (
           <TradeRow key={o.id.toString()} testId={`offer-row-${o.id}`}>
             <TradeCell label="Offer">
@@ -47,21 +45,7 @@ export function OfferTable({
                 </div>
               ) : null}
             </TradeCell>
-            <TradeCell label="Sells" num>
-              <TokenAmount value={o.sellRemaining} token={sell} />
-              {o.sellRemaining !== o.sellAmount ? (
-                <span className="muted">
-                  {" "}
-                  of <TokenAmount value={o.sellAmount} token={sell} />
-                </span>
-              ) : null}
-            </TradeCell>
-            <TradeCell label="Price" num>
-              {formatPrice(price)} {buy.symbol}/{sell.symbol}
-            </TradeCell>
-            <TradeCell label="Cost of the rest" num>
-              <TokenAmount value={quoteFill(o, o.sellRemaining)} token={buy} />
-            </TradeCell>
+            <OfferTermsCells sellAmount={o.sellAmount} buyAmount={o.buyAmount} remaining={o.sellRemaining} sell={sell} buy={buy} />
             <TradeCell label="Expires">
               {!showsOfferExpiry(phase) ? (
                 <span aria-label="No expiry: the offer is closed">—</span>

@@ -3,7 +3,7 @@
 import { OfferStatus, swapEscrowAbi, type TokenInfo } from "@peerlock/sdk";
 import { useConnection } from "wagmi";
 import { AddressText } from "@/components/AddressText";
-import { ReputationBadge } from "@/features/indexer/ReputationBadge";
+import { ReputationBadge } from "@/features/reputation/ReputationBadge";
 import { Countdown } from "@/components/Countdown";
 import { Notice } from "@/components/Notice";
 import { TokenAmount } from "@/components/TokenAmount";

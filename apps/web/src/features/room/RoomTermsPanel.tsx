@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { Address } from "viem";
 import { appChainId } from "@/config/chain";
-import { browserStore } from "@/features/signed/nonceFloor";
+import { browserStore } from "@/features/signedOffers/nonceFloor";
 import { canReadPrivate, roomRole } from "./access";
 import { shareDealKey } from "./dealKeys";
 import { PublicTermsView } from "./PublicTermsView";

@@ -4,7 +4,7 @@ import { hashPrivateDetails } from "@peerlock/sdk";
 import { useQuery } from "@tanstack/react-query";
 import type { Hex } from "viem";
 import { appChainId } from "@/config/chain";
-import { browserStore } from "@/features/signed/nonceFloor";
+import { browserStore } from "@/features/signedOffers/nonceFloor";
 import { useHash } from "@/hooks/useHash";
 import { roomApi } from "./roomApi";
 import { roomKeys } from "./roomKeys";

@@ -5,7 +5,7 @@ import type { Client } from "viem";
 import { useClient } from "wagmi";
 import { appDeployment } from "@/config/deployment";
 import type { HistoryEntry } from "@/features/events/history";
-import type { Market } from "@/features/market/loadMarket";
+import type { Market } from "@/features/marketData/loadMarket";
 import { queryKeys } from "@/lib/queryKeys";
 
 /** How to read one kind of trade (offer or deal) by its id. */

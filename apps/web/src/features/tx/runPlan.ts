@@ -1,6 +1,6 @@
 // How a transaction plan runs, loaded after the page (see useTransaction): simulating, sending
 // and decoding reverts pulls in most of viem's transaction code, which no page needs to paint.
-import { decodeEscrowError, erc20Abi, isNative } from "@peerlock/sdk";
+import { decodePeerlockError, erc20Abi, isNative } from "@peerlock/sdk";
 import type { QueryClient } from "@tanstack/react-query";
 import type { Address, TransactionReceipt } from "viem";
 import type { Config } from "wagmi";
@@ -10,7 +10,7 @@ import { type ChainClock, proveChainTime } from "@/lib/chainClock";
 import { queryKeys } from "@/lib/queryKeys";
 import { type ContractCall, contractCall } from "./contractCall";
 import type { TxState } from "./txState";
-import type { Changed, TxPlan } from "./useTransaction";
+import type { Changed, TxPlan } from "./plan";
 
 export type RunDeps = {
   config: Config;
@@ -122,7 +122,7 @@ export async function runPlan(
     plan.onConfirmed?.(receipts);
     return receipts;
   } catch (error) {
-    const decoded = error instanceof RevertedOnChain ? undefined : decodeEscrowError(error instanceof SimulationFailed ? error.reason : error);
+    const decoded = error instanceof RevertedOnChain ? undefined : decodePeerlockError(error instanceof SimulationFailed ? error.reason : error);
     const proven = decoded?.name ? plan.clockProofs?.[decoded.name] : undefined;
     if (proven !== undefined) {
       const wall = Math.floor(Date.now() / 1000);

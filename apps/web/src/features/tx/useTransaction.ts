@@ -1,36 +1,15 @@
 "use client";
 
-import { type QueryKey, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Address, TransactionReceipt } from "viem";
+import type { TransactionReceipt } from "viem";
 import { useConfig } from "wagmi";
-import { useApplyMarketChanges } from "@/features/market/hooks";
-import type { EscrowErrorName } from "@peerlock/sdk";
-import type { ContractCall } from "./contractCall";
+import { useApplyChanges } from "./chainChanges";
+import type { TxPlan } from "./plan";
 import type { TxState } from "./txState";
 
 export { type ContractCall, contractCall } from "./contractCall";
-
-/** Spending the plan needs: approved for exactly `amount` first, only when the allowance is short. */
-export type Approval = { token: Address; spender: Address; amount: bigint; step: string };
-
-export type TxPlan = {
-  approval?: Approval;
-  calls: readonly ContractCall[];
-  /** Queries the calls change, invalidated after the last receipt. */
-  invalidate?: readonly QueryKey[];
-  /** Offers/deals the calls change, re-read into the market (a function when ids come from the receipts). */
-  changed?: Changed | ((receipts: TransactionReceipt[]) => Changed);
-  onConfirmed?: (receipts: TransactionReceipt[]) => void;
-  /**
-   * Reverts that prove the chain's clock has reached a time, e.g. `{ OfferExpired: offer.expiry }`.
-   * When the contract refuses with one of them, the app's chain clock moves there at once, so every
-   * page judges deadlines as the contract just did instead of waiting for the next clock read.
-   */
-  clockProofs?: Partial<Record<EscrowErrorName, bigint>>;
-};
-
-export type Changed = { offerIds?: readonly bigint[]; dealIds?: readonly bigint[] };
+export type { Approval, Changed, TxPlan } from "./plan";
 
 // The runner (simulate, send, decode reverts: most of viem's transaction code) is not part of the
 // page's first load: it is fetched right after the page is interactive, long before a click.
@@ -45,7 +24,7 @@ const loadRunner = () => (runner ??= import("./runPlan"));
 export function useTransaction() {
   const config = useConfig();
   const queryClient = useQueryClient();
-  const applyMarketChanges = useApplyMarketChanges();
+  const applyMarketChanges = useApplyChanges();
   const [state, setState] = useState<TxState>({ phase: "idle" });
   const running = useRef(false);
 

@@ -1,9 +1,9 @@
 "use client";
 
-import { decodeEscrowError } from "@peerlock/sdk";
+import { decodePeerlockError } from "@peerlock/sdk";
 
 /** Why the chain switch failed; its own module so the error decoder loads only after a failure. */
 export function SwitchChainError({ error }: { error: unknown }) {
-  const decoded = decodeEscrowError(error);
+  const decoded = decodePeerlockError(error);
   return <>{decoded.kind === "rejected" ? "Cancelled in wallet." : decoded.message}</>;
 }

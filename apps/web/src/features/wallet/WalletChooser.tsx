@@ -1,6 +1,6 @@
 "use client";
 
-import { decodeEscrowError } from "@peerlock/sdk";
+import { decodePeerlockError } from "@peerlock/sdk";
 import { Suspense, useEffect, useRef, useState } from "react";
 import { type Connector, useConnect, useConnectors } from "wagmi";
 import { AccountPickerHost, accountPickerOf } from "./accountPicker";
@@ -29,7 +29,7 @@ export function WalletChooser({ open, onClose }: { open: boolean; onClose: () =>
   const hasWindowEthereum = !open || (typeof window !== "undefined" && "ethereum" in window);
   const listed = chooserWallets(connectors, hasWindowEthereum);
   const noWallet = open && listed.length === 0;
-  const error = connect.error ? decodeEscrowError(connect.error) : undefined;
+  const error = connect.error ? decodePeerlockError(connect.error) : undefined;
   const close = () => {
     setDevPicking(undefined);
     onClose();

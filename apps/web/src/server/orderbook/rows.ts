@@ -1,9 +1,16 @@
-import { encodeOrderLink, type SignedOrderWithSignature } from "@peerlock/sdk";
+import {
+  type BookEntryWire,
+  type BookOrderStatus,
+  encodeBookEntry,
+  encodeOrderLink,
+  encodeSignedOrder,
+  type SignedOrderWithSignature,
+} from "@peerlock/sdk";
 import type { Address, Hex } from "viem";
 import type { signedOrders } from "./schema";
 
 export type OrderRow = typeof signedOrders.$inferSelect;
-export type OrderStatus = "open" | "filled" | "cancelled" | "unfillable";
+export type OrderStatus = BookOrderStatus;
 
 /**
  * The price sort key: floor(buyAmount * 2^512 / sellAmount). It orders exactly like comparing
@@ -14,22 +21,14 @@ export const PRICE_SCALE = 1n << 512n;
 export const priceKeyOf = (sellAmount: bigint, buyAmount: bigint) => (buyAmount * PRICE_SCALE) / sellAmount;
 
 export function rowValues(signed: SignedOrderWithSignature, orderHash: Hex, filled: bigint) {
-  const { order } = signed;
+  const { chainId, verifyingContract, order, signature } = encodeSignedOrder(signed);
   return {
     orderHash,
-    chainId: signed.chainId,
-    verifyingContract: signed.verifyingContract,
-    maker: order.maker,
-    taker: order.taker,
-    sellToken: order.sellToken,
-    sellAmount: order.sellAmount.toString(),
-    buyToken: order.buyToken,
-    buyAmount: order.buyAmount.toString(),
-    expiry: order.expiry.toString(),
-    nonce: order.nonce.toString(),
-    partialFills: order.partialFills,
-    signature: signed.signature,
-    priceKey: priceKeyOf(order.sellAmount, order.buyAmount).toString(),
+    chainId,
+    verifyingContract,
+    ...order,
+    signature,
+    priceKey: priceKeyOf(signed.order.sellAmount, signed.order.buyAmount).toString(),
     filledAmount: filled.toString(),
   };
 }
@@ -54,36 +53,23 @@ export function signedOf(row: OrderRow): SignedOrderWithSignature {
 }
 
 /**
- * An order as the API returns it: amounts as decimal strings, plus `link`, the SDK's share-link
+ * An order as the API returns it: the SDK's book-entry codec, with `link`, the share-link
  * encoding of the whole signed order (what the offer page reads), so the book and links agree.
  */
-export function publicOrder(row: OrderRow) {
+export function publicOrder(row: OrderRow): BookEntryWire {
   const signed = signedOf(row);
   const remaining = row.status === "open" || row.status === "unfillable" ? BigInt(row.sellAmount) - BigInt(row.filledAmount) : 0n;
-  return {
-    orderHash: row.orderHash,
-    chainId: row.chainId,
-    verifyingContract: row.verifyingContract,
-    order: {
-      maker: row.maker,
-      taker: row.taker,
-      sellToken: row.sellToken,
-      sellAmount: row.sellAmount,
-      buyToken: row.buyToken,
-      buyAmount: row.buyAmount,
-      expiry: row.expiry,
-      nonce: row.nonce,
-      partialFills: row.partialFills,
-    },
-    signature: row.signature,
+  return encodeBookEntry({
+    orderHash: row.orderHash as Hex,
+    signed,
     status: row.status as OrderStatus,
     unfillableReason: row.unfillableReason,
-    filledAmount: row.filledAmount,
-    remaining: remaining.toString(),
+    filledAmount: BigInt(row.filledAmount),
+    remaining,
     link: encodeOrderLink(signed),
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  });
 }
 
-export type PublicOrder = ReturnType<typeof publicOrder>;
+export type PublicOrder = BookEntryWire;

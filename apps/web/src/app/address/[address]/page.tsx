@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AddressView } from "@/features/indexer/AddressView";
+import { AddressView } from "@/features/market/AddressView";
 
 export const metadata: Metadata = { title: "Address" };
 
