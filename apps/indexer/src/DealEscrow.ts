@@ -1,6 +1,6 @@
 // DealEscrow events -> deals (mirroring getDeal, plus when each step happened), history,
 // credits and the reputation rows of the parties.
-import { DealStatus } from "@peerlock/sdk";
+import { dealFromOpened, DealStatus } from "@peerlock/sdk";
 import { ponder } from "ponder:registry";
 import { creditEvents, deals } from "ponder:schema";
 import { recordTradeEvent, rememberToken } from "./lib/history";
@@ -11,16 +11,7 @@ ponder.on("DealEscrow:DealOpened", async ({ event, context }) => {
   const a = event.args;
   await context.db.insert(deals).values({
     dealId: a.dealId,
-    seller: a.seller,
-    buyer: a.buyer,
-    token: a.token,
-    arbiter: a.arbiter,
-    amount: a.amount,
-    arbiterFeeBps: a.arbiterFeeBps,
-    paymentWindow: a.paymentWindow,
-    paymentDeadline: 0n,
-    status: DealStatus.Listed,
-    termsHash: a.termsHash,
+    ...dealFromOpened(a),
     openedAt: event.block.timestamp,
     openedBlock: event.block.number,
     updatedAt: event.block.timestamp,

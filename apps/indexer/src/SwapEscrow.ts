@@ -1,6 +1,6 @@
 // SwapEscrow events -> offers (mirroring getOffer, plus an exact price key), fills, history,
 // credits and the reputation rows of both parties.
-import { OfferStatus } from "@peerlock/sdk";
+import { OfferStatus, offerFromCreated } from "@peerlock/sdk";
 import { ponder } from "ponder:registry";
 import { creditEvents, fills, offers } from "ponder:schema";
 import { recordTradeEvent, rememberToken } from "./lib/history";
@@ -13,16 +13,7 @@ ponder.on("SwapEscrow:OfferCreated", async ({ event, context }) => {
   const buy = await rememberToken(context, a.buyToken);
   await context.db.insert(offers).values({
     offerId: a.offerId,
-    maker: a.maker,
-    taker: a.taker,
-    sellToken: a.sellToken,
-    buyToken: a.buyToken,
-    sellAmount: a.sellAmount,
-    buyAmount: a.buyAmount,
-    sellRemaining: a.sellAmount,
-    expiry: a.expiry,
-    partialFills: a.partialFills,
-    status: OfferStatus.Open,
+    ...offerFromCreated(a),
     fillCount: 0,
     createdAt: event.block.timestamp,
     createdBlock: event.block.number,

@@ -22,6 +22,7 @@ export type {
 export { isOfferExpired, quoteFill, resolveSplit } from "./math.js";
 export { hashTerms } from "./terms.js";
 export type { Deal, DealWithId, Offer, OfferWithId } from "./types.js";
+export { dealFromOpened, offerFromCreated } from "./opened.js";
 export type { Reputation } from "./reputation.js";
 export type {
   CreateOfferArgs,

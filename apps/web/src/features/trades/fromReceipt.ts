@@ -1,4 +1,4 @@
-import { DealStatus, type DealWithId, dealEscrowAbi, OfferStatus, type OfferWithId, swapEscrowAbi } from "@peerlock/sdk";
+import { type DealWithId, dealEscrowAbi, dealFromOpened, type OfferWithId, offerFromCreated, swapEscrowAbi } from "@peerlock/sdk";
 import { type Log, parseEventLogs } from "viem";
 
 type WithLogs = { logs: readonly Log[] };
@@ -9,35 +9,17 @@ type WithLogs = { logs: readonly Log[] };
  */
 export function offersFromReceipts(receipts: readonly WithLogs[]): OfferWithId[] {
   const logs = receipts.flatMap((r) => r.logs);
-  return parseEventLogs({ abi: swapEscrowAbi, logs: logs as Log[], eventName: "OfferCreated" }).map(({ args: a }) => ({
-    id: a.offerId,
-    maker: a.maker,
-    taker: a.taker,
-    sellToken: a.sellToken,
-    sellAmount: a.sellAmount,
-    buyToken: a.buyToken,
-    buyAmount: a.buyAmount,
-    sellRemaining: a.sellAmount,
-    expiry: a.expiry,
-    partialFills: a.partialFills,
-    status: OfferStatus.Open,
+  return parseEventLogs({ abi: swapEscrowAbi, logs: logs as Log[], eventName: "OfferCreated" }).map(({ args }) => ({
+    id: args.offerId,
+    ...offerFromCreated(args),
   }));
 }
 
 /** New deals from the opening transaction's receipt: listed, no payment deadline yet. */
 export function dealsFromReceipts(receipts: readonly WithLogs[]): DealWithId[] {
   const logs = receipts.flatMap((r) => r.logs);
-  return parseEventLogs({ abi: dealEscrowAbi, logs: logs as Log[], eventName: "DealOpened" }).map(({ args: a }) => ({
-    id: a.dealId,
-    seller: a.seller,
-    buyer: a.buyer,
-    token: a.token,
-    arbiter: a.arbiter,
-    amount: a.amount,
-    arbiterFeeBps: a.arbiterFeeBps,
-    paymentWindow: a.paymentWindow,
-    paymentDeadline: 0n,
-    status: DealStatus.Listed,
-    termsHash: a.termsHash,
+  return parseEventLogs({ abi: dealEscrowAbi, logs: logs as Log[], eventName: "DealOpened" }).map(({ args }) => ({
+    id: args.dealId,
+    ...dealFromOpened(args),
   }));
 }
