@@ -17,6 +17,7 @@ import { useChainNow } from "@/hooks/useChainNow";
 import { addressRoleFrom, addressRoleHref, addressRoles } from "@/features/reputation/addressRole";
 import { useAddressTrades, useIndexerHealth, useReputation } from "@/features/indexer/hooks";
 import { ReputationPanel } from "@/features/reputation/ReputationPanel";
+import { NextPageButton } from "@/components/NextPageButton";
 
 const knownTokenMap = tokenMapOf(knownTokens);
 
@@ -106,11 +107,7 @@ export function AddressView({ address }: { address: string }) {
           />
         )
       ) : null}
-      {trades.hasNextPage ? (
-        <button type="button" className="secondary" disabled={trades.isFetchingNextPage} onClick={() => void trades.fetchNextPage()}>
-          {trades.isFetchingNextPage ? "Loading…" : "Show more"}
-        </button>
-      ) : null}
+      <NextPageButton pages={trades} />
     </>
   );
 }

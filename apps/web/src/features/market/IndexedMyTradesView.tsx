@@ -13,6 +13,7 @@ import { FaucetSlot } from "@/features/wallet/FaucetSlot";
 import { useChainNow } from "@/hooks/useChainNow";
 import type { TradeRole } from "@/features/indexer/api";
 import { useAddressTrades } from "@/features/indexer/hooks";
+import { NextPageButton } from "@/components/NextPageButton";
 
 const sections: [TradeRole, string, string][] = [
   ["maker", "As maker", "Offers you created."],
@@ -64,11 +65,7 @@ function RoleSection({ account, role, title, hint }: { account: Address; role: T
           <DealTable deals={deals} tokens={tokens} now={now} account={account} caption={title} empty="None yet." />
         )
       ) : null}
-      {trades.hasNextPage ? (
-        <button type="button" className="secondary" disabled={trades.isFetchingNextPage} onClick={() => void trades.fetchNextPage()}>
-          {trades.isFetchingNextPage ? "Loading…" : "Show more"}
-        </button>
-      ) : null}
+      <NextPageButton pages={trades} />
     </section>
   );
 }
