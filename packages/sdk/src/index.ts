@@ -67,6 +67,7 @@ export { hashDealTerms, hashDealTermsFromPrivateHash, hashPrivateDetails, sameHa
 export { parsePublicTerms, publicTermsLimits, serializePublicTerms, validatePublicTerms } from "./room/publicTerms.js";
 export type { PublicTerms, PublicTermsResult } from "./room/publicTerms.js";
 export {
+  roomKeyWrapTypedData,
   roomMessageTypedData,
   roomTypedDataDomain,
   roomTypedDataDomainName,
@@ -74,12 +75,20 @@ export {
   roomTypes,
   sessionKeyTypedData,
 } from "./room/typedData.js";
-export type { RoomMessage, SessionKeyAuthorization } from "./room/typedData.js";
-export { verifyRoomMessage } from "./room/verifyMessage.js";
-export type { RoomMessageCheck, SignedRoomMessage, TypedDataVerifier } from "./room/verifyMessage.js";
+export type { RoomKeyWrapStatement, RoomMessage, SessionKeyAuthorization } from "./room/typedData.js";
+export { verifyRoomKeyWrap, verifyRoomMessage } from "./room/verifyMessage.js";
+export type {
+  RoomMessageCheck,
+  RoomSignatureOptions,
+  SessionKeyProof,
+  SignedRoomKeyWrap,
+  SignedRoomMessage,
+  TypedDataVerifier,
+} from "./room/verifyMessage.js";
 
 // v3: end-to-end encrypted deal rooms (sealed items, deal-key wraps, room keys and their attestations).
 export * from "./room/sealed/index.js";
 
 // Wire formats: one zod schema + encoder per JSON format, shared by the app, its server and API users.
 export * from "./wire/index.js";
+export * from "./nostr/index.js";

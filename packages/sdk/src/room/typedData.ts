@@ -27,6 +27,14 @@ export const roomTypes = {
     { name: "evidence", type: "bytes32" },
     { name: "sentAt", type: "uint64" },
   ],
+  RoomKeyWrap: [
+    { name: "author", type: "address" },
+    { name: "dealId", type: "uint256" },
+    { name: "reader", type: "address" },
+    { name: "readerPublicKey", type: "bytes32" },
+    { name: "wrapHash", type: "bytes32" },
+    { name: "signedAt", type: "uint64" },
+  ],
 } as const;
 
 /** What a wallet signs once: `key` may speak for it in the room at `room` until `expiry` (unix s). */
@@ -37,6 +45,13 @@ export type SessionKeyAuthorization = { key: Address; room: string; expiry: bigi
  * for none; `sentAt` is unix seconds as the author's clock saw it.
  */
 export type RoomMessage = { author: Address; dealId: bigint; clientId: string; body: string; evidence: Hex; sentAt: bigint };
+
+/**
+ * A deal key wrapped for `reader` by `author` (a party of the deal), signed like a message, so a
+ * wrap carried by a relay cannot be one a stranger made (which would make the reader seal their
+ * messages with the stranger's key). `wrapHash` is the keccak256 of the wrap's bytes.
+ */
+export type RoomKeyWrapStatement = { author: Address; dealId: bigint; reader: Address; readerPublicKey: Hex; wrapHash: Hex; signedAt: bigint };
 
 export function sessionKeyTypedData(chainId: number, authorization: SessionKeyAuthorization) {
   return {
@@ -53,5 +68,14 @@ export function roomMessageTypedData(chainId: number, message: RoomMessage) {
     types: { RoomMessage: roomTypes.RoomMessage },
     primaryType: "RoomMessage" as const,
     message,
+  };
+}
+
+export function roomKeyWrapTypedData(chainId: number, statement: RoomKeyWrapStatement) {
+  return {
+    domain: roomTypedDataDomain(chainId),
+    types: { RoomKeyWrap: roomTypes.RoomKeyWrap },
+    primaryType: "RoomKeyWrap" as const,
+    message: statement,
   };
 }

@@ -1,0 +1,10 @@
+export { caip2, nowSeconds, ORDER_EVENT_KIND, PEERLOCK_PLATFORM, ROOM_ITEM_KIND, tagValue } from "./kinds.js";
+export type { NostrEvent, NostrEventTemplate } from "./kinds.js";
+export { isSignedByMakerKey, ORDER_PAYMENT_METHOD, orderEventStatuses, orderEventTemplate, orderFilter, readOrderEvent } from "./orderEvent.js";
+export type { OrderEventRead, OrderEventStatus } from "./orderEvent.js";
+export { readRoomEvent, roomEventTemplate, roomFilter, roomItemId, roomItemWireSchema, roomTag, wrapItemStatement } from "./roomEvent.js";
+export type { RoomEventRead, RoomItem, RoomItemType, RoomItemWire } from "./roomEvent.js";
+export { defaultRelayLimits, RelayBudget } from "./limits.js";
+export type { RelayLimits } from "./limits.js";
+export { normalizeRelayUrl, parseRelayList, RelayFeed } from "./feed.js";
+export type { FeedOptions, FeedSubscription, PublishResult, RelayState, RelayStatus } from "./feed.js";
