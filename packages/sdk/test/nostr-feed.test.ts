@@ -104,7 +104,9 @@ test("a relay that floods is cut off and the other keeps serving", async () => {
     const got = collect(reader, "flood");
     await until("both open", () => reader.states().every((s) => s.status === "open"));
     for (let i = 0; i < 120; i++) flood.inject(note(`spam ${i}`, "flood"));
-    const cut = await until("the flood relay cut off", () => stateOf(reader, flood.url)?.status === "cut-off" && stateOf(reader, flood.url));
+    const cut = await until("the flood relay cut off", () =>
+      stateOf(reader, flood.url)?.status === "cut-off" ? stateOf(reader, flood.url) : undefined,
+    );
     assert.match(cut.reason ?? "", /Cut off: it sent more than 50 events in 60 s\./);
     assert.ok(got.events.length <= 50, `at most the budget got through (${got.events.length})`);
     const writer = new RelayFeed([honest.url]);
@@ -143,6 +145,27 @@ test("forged events are never delivered, and too many of them cut the relay off"
     for (let i = 0; i < 5; i++) hostile.inject({ ...note(`again ${i}`, "forged"), sig: "00".repeat(64) });
     await until("cut off for invalid events", () => reader.states()[0].status === "cut-off");
     assert.match(reader.states()[0].reason ?? "", /invalid events/);
+  } finally {
+    await hostile.close();
+  }
+});
+
+test('verify "id" refuses a body under another event\'s id, and costs no Schnorr check', async () => {
+  const hostile = await startRelay({ port: BASE + 6, hostile: true });
+  try {
+    const reader = new RelayFeed([hostile.url], { verify: "id" });
+    feeds.push(reader);
+    const got = collect(reader, "ids");
+    await until("open", () => reader.states()[0].status === "open");
+    const genuine = note("genuine", "ids");
+    hostile.inject({ ...genuine, content: "a different body under the genuine id" });
+    const unsigned = { ...note("signature not checked in this mode", "ids"), sig: "00".repeat(64) };
+    hostile.inject(unsigned);
+    await until("the event with its own id", () => got.events.length === 1);
+    assert.equal(got.events[0].event.id, unsigned.id);
+    hostile.inject(genuine);
+    await until("the genuine event, not shadowed", () => got.events.length === 2);
+    assert.equal(got.events[1].event.content, "genuine");
   } finally {
     await hostile.close();
   }
