@@ -11,6 +11,8 @@ export type RelayLimits = {
   maxSubscriptionsPerClient: number;
   /** Filters in one REQ. */
   maxFiltersPerReq: number;
+  /** Messages from one connection waiting to be handled; past it the connection is closed. */
+  maxQueuedMessagesPerClient: number;
   /** Events one filter returns from storage, newest first (a filter's own `limit` may lower it). */
   maxLimit: number;
 };
@@ -21,6 +23,7 @@ export const DEFAULT_LIMITS: RelayLimits = {
   maxEventBytes: 64 * 1024,
   maxSubscriptionsPerClient: 20,
   maxFiltersPerReq: 10,
+  maxQueuedMessagesPerClient: 1000,
   maxLimit: 50_000,
 };
 

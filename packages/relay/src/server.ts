@@ -93,7 +93,11 @@ export async function startRelay({
   await listening(wss, host, port, portFix);
   wss.on("connection", (ws, request) => {
     relay.handleConnection(ws, request.socket.remoteAddress);
-    ws.on("message", async (data: Buffer, isBinary: boolean) => {
+    // One message at a time per connection, in order (a REQ after an EVENT sees that event);
+    // a client that sends faster than it is served is cut off once its backlog is full.
+    let queue = Promise.resolve();
+    let queued = 0;
+    const handle = async (data: Buffer, isBinary: boolean) => {
       if (ws.readyState !== ws.OPEN) return;
       const parsed = isBinary ? null : parseClientMessage(data.toString("utf8"), limits);
       if (!parsed?.ok) {
@@ -106,6 +110,14 @@ export async function startRelay({
         log(`relay: ${error instanceof Error ? error.message : String(error)}`);
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(["NOTICE", "error: the relay could not handle that message"]));
       }
+    };
+    ws.on("message", (data: Buffer, isBinary: boolean) => {
+      if (++queued > limits.maxQueuedMessagesPerClient) {
+        ws.send(JSON.stringify(["NOTICE", `error: more than ${limits.maxQueuedMessagesPerClient} messages waiting; closing`]));
+        ws.close(1008, "too many queued messages");
+        return;
+      }
+      queue = queue.then(() => handle(data, isBinary)).finally(() => void queued--);
     });
     ws.on("close", () => {
       contexts.delete(ws);

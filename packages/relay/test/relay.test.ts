@@ -211,6 +211,25 @@ describe("bounds", () => {
   });
 });
 
+describe("per connection", () => {
+  it("handles one connection's messages in order: a REQ sees the EVENTs sent before it", async () => {
+    await fresh();
+    const c = await client();
+    const events = Array.from({ length: 20 }, (_, i) => note(alice, { content: `e${i}`, created_at: now + i }));
+    for (const e of events) c.send(["EVENT", e]);
+    const stored = await c.subscribe("all", { kinds: [1] });
+    assert.equal(stored.length, 20);
+  });
+
+  it("closes a connection whose backlog passes maxQueuedMessagesPerClient", async () => {
+    await fresh({ maxQueuedMessagesPerClient: 3 });
+    const c = await client();
+    const flood = Array.from({ length: 200 }, (_, i) => note(alice, { content: `flood ${i}` }));
+    for (const e of flood) c.send(["EVENT", e]);
+    assert.equal(await c.closed, 1008);
+  });
+});
+
 describe("refusals", () => {
   it("refuses an event whose id or signature is wrong", async () => {
     await fresh();
