@@ -26,6 +26,7 @@ import { useRoomSession } from "./useRoomSession";
 
 type Props = { dealId: bigint; deal: Deal; account: Address | undefined; view: RoomTermsView; published: boolean; relayTerms: RelayTerms[] };
 type V2 = Extract<RoomTermsView, { kind: "v2" }>;
+const RETRY_PUBLISH_MS = 5_000;
 
 /** The deal's terms as viewRoomTerms checked them (the page's one check): public part for everyone, private details for their readers. */
 export function RoomTermsPanel({ dealId, deal, account, view, published, relayTerms }: Props) {
@@ -249,7 +250,13 @@ function PublishTerms({
       return queryClient.invalidateQueries({ queryKey: ["room"] });
     },
   });
-  const { mutate, isIdle } = publish;
+  const { mutate, isIdle, isError, reset } = publish;
+  // A failed publish (server and relays all unreachable) tries again on its own; the terms stay in this browser meanwhile.
+  useEffect(() => {
+    if (!isError) return;
+    const timer = setTimeout(reset, RETRY_PUBLISH_MS);
+    return () => clearTimeout(timer);
+  }, [isError, reset]);
   const ready = roomOpen && !!roomKey && !!verify && !dealKey.loading && !dealKey.error;
   // Once signed in, publish on its own: the seller already chose to open this deal with these terms.
   useEffect(() => {

@@ -42,6 +42,11 @@ describe("the conversation merged from the server and the relays", () => {
     ]);
   });
 
+  it("within one second keeps arrival order for relay messages, whatever the authors' addresses", () => {
+    const list = mergeChat(7n, undefined, [relay(buyer, "first", 100, ["ws://r1"]), relay(seller, "second", 100, ["ws://r1"])]);
+    expect(list.map((m) => m.message.clientId)).toEqual(["first", "second"]);
+  });
+
   it("orders by send time, server order breaking ties", () => {
     const list = mergeChat(7n, [stored(2, seller, "s", 100), stored(1, buyer, "b", 100)], [relay(buyer, "r", 50, ["ws://r1"])]);
     expect(list.map((m) => m.message.clientId)).toEqual(["r", "b", "s"]);

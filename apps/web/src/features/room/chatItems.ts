@@ -43,8 +43,9 @@ export function mergeChat(dealId: bigint, server: readonly StoredMessage[] | und
     if (known) byId.set(id, { ...known, relays: [...new Set([...known.relays, ...r.relays])] });
     else byId.set(id, { id, message: fromRelay(r, dealId), onServer: false, relays: [...r.relays] });
   }
+  // Send time first (whole seconds); within a second the server's order, else arrival order (the sort is stable).
   return [...byId.values()].sort(
-    (a, b) => a.message.sentAt - b.message.sentAt || (a.message.id || Infinity) - (b.message.id || Infinity) || (a.id < b.id ? -1 : 1),
+    (a, b) => a.message.sentAt - b.message.sentAt || (a.message.id > 0 && b.message.id > 0 ? a.message.id - b.message.id : 0),
   );
 }
 
