@@ -8,12 +8,10 @@ import { useSignTypedData } from "wagmi";
 import { appChainId } from "@/config/chain";
 import { browserStore } from "@/features/signedOffers/nonceFloor";
 import { canReadPrivate, roomRole } from "./access";
-import { shareDealKey } from "./dealKeys";
 import { PublicTermsView } from "./PublicTermsView";
 import { RoomApiError, roomApi } from "./roomApi";
 import { rememberDealKey } from "./roomKeyStore";
 import { isUnreachable } from "./roomServer";
-import { chatKey } from "./roomSigner";
 import { roomKeys } from "./roomKeys";
 import { pickSealedDetails, type RelayTerms, type RoomTermsView } from "./roomTerms";
 import { openDetails, sealDetails } from "./sealedItems";
@@ -242,6 +240,7 @@ function PublishTerms({
       if (!onServer && !onRelays)
         throw new Error("Neither the app's server nor any relay took the terms. They are kept in this browser: trying again shortly.");
       if (!account || !verify) return;
+      const [{ shareDealKey }, { chatKey }] = await Promise.all([import("./dealKeys"), import("./roomSigner")]);
       const signer = { author: account, chatKey: () => chatKey(account, (data) => signTypedDataAsync(data)) };
       await shareDealKey(dealId, deal, key, dealKey.readers ?? [], verify, signer).catch(() => 0); // useDealKey shares again as readers appear
     },

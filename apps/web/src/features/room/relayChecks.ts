@@ -1,18 +1,8 @@
 "use client";
 
-import {
-  type Deal,
-  decodeRoomMessage,
-  type RoomItem,
-  type TypedDataVerifier,
-  verifyRoomKeyAttestation,
-  verifyRoomKeyWrap,
-  verifyRoomMessage,
-  wrapItemStatement,
-} from "@peerlock/sdk";
+import type { Deal, RoomItem } from "@peerlock/sdk";
 import { useEffect, useState } from "react";
 import { sameAddress } from "@/lib/address";
-import { appChainId } from "@/config/chain";
 import type { RelayRoomItem } from "./relayRoomItems";
 import { dealReaders, mayWrapFor, mayWriteMessage } from "./roomItemRules";
 import { useTypedDataVerifier } from "./useRoomKey";
@@ -25,20 +15,6 @@ import { useTypedDataVerifier } from "./useRoomKey";
  */
 const results = new Map<string, Promise<boolean>>();
 const MAX_RESULTS = 20_000;
-
-async function check(item: RoomItem, dealId: bigint, verify: TypedDataVerifier): Promise<boolean> {
-  const options = { chainId: appChainId, room: window.location.host, verifyTypedData: verify };
-  switch (item.type) {
-    case "message":
-      return (await verifyRoomMessage(decodeRoomMessage(item.message, item.author, dealId), options)).ok;
-    case "wrap":
-      return (await verifyRoomKeyWrap(wrapItemStatement(item, dealId), options)).ok;
-    case "key":
-      return verifyRoomKeyAttestation(item.attestation, appChainId, verify, BigInt(Math.floor(Date.now() / 1000)));
-    case "terms":
-      return true; // checked against the on-chain termsHash where used
-  }
-}
 
 /** Whether an item is worth a signature check in this deal at all. */
 export function worthChecking(item: RoomItem, deal: Deal): boolean {
@@ -72,9 +48,11 @@ export function useCheckedRelayItems(dealId: bigint, deal: Deal | undefined, ite
     if (!deal || !verify) return;
     let gone = false;
     const candidates = items.filter((i) => worthChecking(i.item, deal));
-    void Promise.all(candidates.map((i) => checked(i.eventId, () => check(i.item, dealId, verify)))).then((oks) => {
-      if (!gone) setPassed(candidates.filter((_, n) => oks[n]));
-    });
+    void import("./relayVerify")
+      .then(({ checkRelayItem }) => Promise.all(candidates.map((i) => checked(i.eventId, () => checkRelayItem(i.item, dealId, verify)))))
+      .then((oks) => {
+        if (!gone) setPassed(candidates.filter((_, n) => oks[n]));
+      });
     return () => {
       gone = true;
     };

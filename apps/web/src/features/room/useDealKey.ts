@@ -7,11 +7,10 @@ import { type Address, bytesToHex } from "viem";
 import { useSignTypedData } from "wagmi";
 import { appChainId } from "@/config/chain";
 import { canUseRoom } from "./access";
-import { openDealKey, type RelayKeys, shareDealKey } from "./dealKeys";
+import type { RelayKeys } from "./dealKeys";
 import { useCheckedRelayItems } from "./relayChecks";
 import { roomKeys } from "./roomKeys";
 import { readDealKey } from "./roomKeyStore";
-import { chatKey } from "./roomSigner";
 import { publishToRoom, useRelayRoom } from "./useRelayRoom";
 import { keptAttestation, useRoomKey, useTypedDataVerifier } from "./useRoomKey";
 import { useRoomSession } from "./useRoomSession";
@@ -41,7 +40,10 @@ export function useDealKey(dealId: bigint, deal: Deal, account: Address | undefi
   const enabled = roomOpen && allowed && !!roomKey;
   const query = useQuery({
     queryKey: [...roomKeys.dealKey(dealId, account), roomKey ? bytesToHex(roomKey.publicKey) : "", deal.status, relayVersion],
-    queryFn: () => openDealKey(dealId, deal, account!, roomKey!, readDealKey(window.localStorage, appChainId, dealId), relay),
+    queryFn: async () => {
+      const { openDealKey } = await import("./dealKeys");
+      return openDealKey(dealId, deal, account!, roomKey!, readDealKey(window.localStorage, appChainId, dealId), relay);
+    },
     enabled,
     retry: false,
     refetchInterval: 10_000,
@@ -54,10 +56,11 @@ export function useDealKey(dealId: bigint, deal: Deal, account: Address | undefi
   const readers = query.data?.readers;
   useEffect(() => {
     if (!dealKey || !readers || !verify || !account || !readers.some((r) => r.key && !r.wrapped)) return;
-    const signer = { author: account, chatKey: () => chatKey(account, (data) => signTypedDataAsync(data)) };
-    void shareDealKey(dealId, deal, dealKey, readers, verify, signer)
-      .then((n) => (n > 0 ? query.refetch() : undefined))
-      .catch(() => {});
+    void (async () => {
+      const [{ shareDealKey }, { chatKey }] = await Promise.all([import("./dealKeys"), import("./roomSigner")]);
+      const signer = { author: account, chatKey: () => chatKey(account, (data) => signTypedDataAsync(data)) };
+      if ((await shareDealKey(dealId, deal, dealKey, readers, verify, signer)) > 0) await query.refetch();
+    })().catch(() => {});
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per fresh list of readers
   }, [dealKey, readers]);
   return { dealKey, readers, error: query.error, loading: enabled && query.isLoading, roomKey, serverDown: query.data?.serverDown ?? false };

@@ -7,10 +7,8 @@ import { readContract } from "viem/actions";
 import { useClient, useSignTypedData } from "wagmi";
 import { appChainId } from "@/config/chain";
 import { appDeployment } from "@/config/deployment";
-import { openDealKey, shareDealKey } from "./dealKeys";
 import type { Attention } from "./roomApi";
 import { readDealKey } from "./roomKeyStore";
-import { chatKey } from "./roomSigner";
 import { useRoomKey, useTypedDataVerifier } from "./useRoomKey";
 
 /**
@@ -32,6 +30,8 @@ export function useKeySharing(account: Address | undefined, waiting: Attention["
     const escrow = appDeployment.dealEscrow.address;
     void (async () => {
       let shared = 0;
+      // Loaded only when a key is owed: this hook runs in the header of every page.
+      const [{ openDealKey, shareDealKey }, { chatKey }] = await Promise.all([import("./dealKeys"), import("./roomSigner")]);
       for (const id of todo.split(",").map(BigInt)) {
         try {
           const deal = (await readContract(client, { address: escrow, abi: dealEscrowAbi, functionName: "getDeal", args: [id] })) as Deal;
