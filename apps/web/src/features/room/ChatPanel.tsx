@@ -40,6 +40,8 @@ export function ChatPanel({ dealId, deal, account }: { dealId: bigint; deal: Dea
         <SignInButton reason="Sign in to the deal room to read and write messages." />
       ) : !key.roomKey ? (
         <UnlockButton reason="This browser has no room key for your wallet yet: sign to make it (no transaction), then read and write messages." />
+      ) : key.needsAttestation ? (
+        <UnlockButton reason="The app's server, which knows your room key, cannot be reached: sign once more (no transaction) so the relays carry your key and the other side can share the deal's key with you." />
       ) : key.error ? (
         <p className="field-error" data-testid="deal-key-error">
           {key.error.message}

@@ -139,6 +139,10 @@ function PrivateDetails({
   if (view.privateDetails !== undefined) return <PrivateText text={view.privateDetails} />;
   if (!roomOpen) return <SignInButton reason="Sign in to the deal room to read the payment details." />;
   if (!key.roomKey) return <UnlockButton reason="Sign to make this browser's room key (no transaction) and read the payment details." />;
+  if (key.needsAttestation)
+    return (
+      <UnlockButton reason="The app's server cannot be reached: sign once more (no transaction) so the relays carry your room key and the seller's browser can share the details with you." />
+    );
   if (key.error) return <Unreadable text={key.error.message} />;
   if (!key.dealKey) {
     return (

@@ -10,7 +10,7 @@ import { canUseRoom } from "./access";
 import type { RelayKeys } from "./dealKeys";
 import { useCheckedRelayItems } from "./relayChecks";
 import { roomKeys } from "./roomKeys";
-import { readDealKey } from "./roomKeyStore";
+import { loadRoomKeyAttestation, readDealKey } from "./roomKeyStore";
 import { publishToRoom, useRelayRoom } from "./useRelayRoom";
 import { keptAttestation, useRoomKey, useTypedDataVerifier } from "./useRoomKey";
 import { useRoomSession } from "./useRoomSession";
@@ -23,7 +23,7 @@ import { useRoomSession } from "./useRoomSession";
  * `dealKey` undefined with no error: no wrap for me yet.
  */
 export function useDealKey(dealId: bigint, deal: Deal, account: Address | undefined) {
-  const { roomOpen } = useRoomSession();
+  const { roomOpen, serverDown } = useRoomSession();
   const { key: roomKey } = useRoomKey();
   const verify = useTypedDataVerifier();
   const { signTypedDataAsync } = useSignTypedData();
@@ -63,7 +63,19 @@ export function useDealKey(dealId: bigint, deal: Deal, account: Address | undefi
     })().catch(() => {});
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per fresh list of readers
   }, [dealKey, readers]);
-  return { dealKey, readers, error: query.error, loading: enabled && query.isLoading, roomKey, serverDown: query.data?.serverDown ?? false };
+  // A key made before attestations were kept here: with the server (which holds it) down, the
+  // relays can only learn it if the wallet signs it again (unlock does, and keeps it).
+  const needsAttestation =
+    enabled && serverDown && !dealKey && !loadRoomKeyAttestation(window.localStorage, appChainId, account!, bytesToHex(roomKey!.publicKey));
+  return {
+    dealKey,
+    readers,
+    needsAttestation,
+    error: query.error,
+    loading: enabled && query.isLoading,
+    roomKey,
+    serverDown: query.data?.serverDown ?? false,
+  };
 }
 
 /** Rooms this tab has published the wallet's key attestation into. */
