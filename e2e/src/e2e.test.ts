@@ -11,6 +11,7 @@ import { ethOfferJourney } from "./journeys/ethOffer.ts";
 import { layoutJourney } from "./journeys/layout.ts";
 import { signedOfferJourney } from "./journeys/signedOffer.ts";
 import { signedBookJourney } from "./journeys/signedBook.ts";
+import { relayRoomJourney, hostileRelayRoomJourney } from "./journeys/relayRoom.ts";
 import { roomJourney, securityHeadersJourney } from "./journeys/room.ts";
 import { walletSelfTest } from "./journeys/wallet.ts";
 import { withoutIndexerJourney } from "./journeys/withoutIndexer.ts";
@@ -57,6 +58,16 @@ describe("Peerlock end to end", () => {
   journey(
     "12. every route at 390x844 (market, offers, new offer and deal, a deal in each status, arbiter, my trades, address) and the arbiter at 1280: nothing scrolls sideways or is cut off",
     layoutJourney,
+    4 * MINUTE,
+  );
+  journey(
+    "17. deal room with the app's room API stopped in both browsers: terms, the deal key and messages both ways travel through the relays; evidence waits, the typed text stays",
+    relayRoomJourney,
+    4 * MINUTE,
+  );
+  journey(
+    "18. a hostile relay's room items (a stranger's message, a forged buyer message, wraps of another key) are not shown; the buyer's real key opens the room",
+    hostileRelayRoomJourney,
     4 * MINUTE,
   );
   // Last: it stops the indexer for good.

@@ -34,7 +34,7 @@ async function assertNoXss(page: Page): Promise<void> {
   assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined, "user text ran as script");
 }
 
-async function act(page: Page, label: string): Promise<void> {
+export async function act(page: Page, label: string): Promise<void> {
   const actions = page.getByTestId("deal-actions");
   await actions.getByRole("button", { name: label, exact: true }).click();
   // A dispute asks once more before the wallet opens.

@@ -167,7 +167,7 @@ export function DealView({ rawId }: { rawId: string }) {
               <p className="hint">This link has no verified terms; share the seller&apos;s original link so the buyer can check them.</p>
             ) : null}
           </section>
-          <RoomTermsPanel dealId={id} deal={d} account={address} view={view} serverHasTerms={roomTerms.serverHasTerms} />
+          <RoomTermsPanel dealId={id} deal={d} account={address} view={view} published={roomTerms.published} relayTerms={roomTerms.relayTerms} />
         </div>
 
         <div className="main-action">

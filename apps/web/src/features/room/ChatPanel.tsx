@@ -3,24 +3,27 @@
 import type { Deal } from "@peerlock/sdk";
 import { useEffect, useId, useState } from "react";
 import { type Address, type Hex, zeroHash } from "viem";
+import { useRelayStates } from "@/features/relays/useRelays";
 import { sameAddress, shortAddress } from "@/lib/address";
 import { canUseRoom } from "./access";
+import { whereSeen } from "./chatItems";
 import { roomApi, type EvidenceInfo, type StoredMessage } from "./roomApi";
 import { sniffEvidence } from "./evidenceKind";
 import { openEvidence, openEvidenceMeta, openMessage } from "./sealedItems";
 import { LockNote, SignInButton, UnlockButton } from "./SignInButton";
 import { useDealKey } from "./useDealKey";
-import { useChat } from "./useChat";
+import { type Check, useChat } from "./useChat";
 import { useRoomSession } from "./useRoomSession";
 
 const ACCEPT = "image/png,image/jpeg,image/webp,application/pdf";
 
 /** The deal's conversation and evidence, for seller and buyer, and the arbiter once disputed. */
 export function ChatPanel({ dealId, deal, account }: { dealId: bigint; deal: Deal; account: Address | undefined }) {
-  const { signedIn } = useRoomSession();
+  const { roomOpen, serverDown } = useRoomSession();
   const allowed = canUseRoom(deal, account);
   const key = useDealKey(dealId, deal, account);
-  const chat = useChat(dealId, account, allowed && signedIn, key.dealKey);
+  const chat = useChat(dealId, deal, account, allowed && roomOpen, key.dealKey);
+  const relays = useRelayStates();
   if (!allowed) return null;
   return (
     <section className="card" aria-labelledby="chat-title" data-testid="chat">
@@ -32,10 +35,13 @@ export function ChatPanel({ dealId, deal, account }: { dealId: bigint; deal: Dea
         Every message is signed by its author&apos;s wallet (through a chat key it authorized once), so the arbiter and anyone later can check who
         said what without trusting this server. Messages and evidence are kept after the deal ends.
       </p>
-      {!signedIn ? (
+      {roomOpen && serverDown ? <RelaysOnlyNote open={relays.filter((r) => r.status === "open").length} total={relays.length} /> : null}
+      {!roomOpen ? (
         <SignInButton reason="Sign in to the deal room to read and write messages." />
       ) : !key.roomKey ? (
         <UnlockButton reason="This browser has no room key for your wallet yet: sign to make it (no transaction), then read and write messages." />
+      ) : key.needsAttestation ? (
+        <UnlockButton reason="The app's server, which knows your room key, cannot be reached: sign once more (no transaction) so the relays carry your key and the other side can share the deal's key with you." />
       ) : key.error ? (
         <p className="field-error" data-testid="deal-key-error">
           {key.error.message}
@@ -46,22 +52,23 @@ export function ChatPanel({ dealId, deal, account }: { dealId: bigint; deal: Dea
         </p>
       ) : (
         <>
-          {chat.messages.error ? <p className="field-error">{chat.messages.error.message}</p> : null}
+          {chat.messages.error && !serverDown ? <p className="field-error">{chat.messages.error.message}</p> : null}
           <ol className="chat-list" data-testid="chat-messages" aria-live="polite">
-            {(chat.messages.data?.messages ?? []).map((m) => (
+            {chat.list.map((item) => (
               <ChatMessage
-                key={m.id}
-                m={m}
+                key={item.id}
+                m={item.message}
+                where={whereSeen(item, relays.length)}
                 deal={deal}
                 dealId={dealId}
                 account={account}
-                check={chat.checks?.get(m.id)}
+                check={chat.checks.get(item.id)}
                 evidence={chat.evidence.data?.evidence}
                 dealKey={key.dealKey!}
               />
             ))}
           </ol>
-          {chat.messages.data?.messages.length === 0 ? <p className="muted">No messages yet.</p> : null}
+          {chat.list.length === 0 && (chat.messages.data || serverDown) ? <p className="muted">No messages yet.</p> : null}
           <Composer busy={chat.send.isPending} error={chat.send.error?.message} onSend={(body, file) => chat.send.mutateAsync({ body, file })} />
           <EvidenceList dealId={dealId} items={chat.evidence.data?.evidence ?? []} deal={deal} dealKey={key.dealKey} />
         </>
@@ -81,10 +88,19 @@ function who(deal: Deal, author: Address, account: Address | undefined): string 
   return sameAddress(author, account) ? `${role} (you)` : role;
 }
 
-type Check = { ok: true; via: string } | { ok: false; reason: string };
+/** The server is down: the room runs on the relays, and says so in plain words. */
+function RelaysOnlyNote({ open, total }: { open: number; total: number }) {
+  return (
+    <p className="notice" role="status" data-testid="room-relays-only">
+      The app&apos;s server cannot be reached. Messages are read and sent through the relays ({open} of {total} connected), still end-to-end encrypted
+      and signed. Evidence files are kept on the server only and wait until it is back.
+    </p>
+  );
+}
 
 function ChatMessage({
   m,
+  where,
   deal,
   dealId,
   account,
@@ -93,6 +109,7 @@ function ChatMessage({
   dealKey,
 }: {
   m: StoredMessage;
+  where: string;
   deal: Deal;
   dealId: bigint;
   account?: Address;
@@ -107,6 +124,9 @@ function ChatMessage({
       <div className="row">
         <strong>{who(deal, m.author, account)}</strong>
         <span className="muted">{new Date(m.sentAt * 1000).toLocaleString()}</span>
+        <span className="muted" data-testid="message-where" title="Where this message is stored">
+          {where}
+        </span>
         {check === undefined ? (
           <span className="badge" data-testid="signature-check" data-result="pending">
             checking…

@@ -1,30 +1,33 @@
 "use client";
 
-import { type Deal, hashPrivateDetails, newDealKey, sameHash } from "@peerlock/sdk";
+import { type Deal, hashPrivateDetails, newDealKey } from "@peerlock/sdk";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { Address } from "viem";
+import { useSignTypedData } from "wagmi";
 import { appChainId } from "@/config/chain";
 import { browserStore } from "@/features/signedOffers/nonceFloor";
 import { canReadPrivate, roomRole } from "./access";
-import { shareDealKey } from "./dealKeys";
 import { PublicTermsView } from "./PublicTermsView";
-import { roomApi } from "./roomApi";
+import { RoomApiError, roomApi } from "./roomApi";
 import { rememberDealKey } from "./roomKeyStore";
+import { isUnreachable } from "./roomServer";
 import { roomKeys } from "./roomKeys";
-import type { RoomTermsView } from "./roomTerms";
+import { pickSealedDetails, type RelayTerms, type RoomTermsView } from "./roomTerms";
 import { openDetails, sealDetails } from "./sealedItems";
 import { forgetSellerTerms } from "./sellerTerms";
 import { LockNote, SignInButton, UnlockButton } from "./SignInButton";
 import { useDealKey } from "./useDealKey";
+import { publishToRoom } from "./useRelayRoom";
 import { useRoomKey, useTypedDataVerifier } from "./useRoomKey";
 import { useRoomSession } from "./useRoomSession";
 
-type Props = { dealId: bigint; deal: Deal; account: Address | undefined; view: RoomTermsView; serverHasTerms: boolean };
+type Props = { dealId: bigint; deal: Deal; account: Address | undefined; view: RoomTermsView; published: boolean; relayTerms: RelayTerms[] };
 type V2 = Extract<RoomTermsView, { kind: "v2" }>;
+const RETRY_PUBLISH_MS = 5_000;
 
 /** The deal's terms as viewRoomTerms checked them (the page's one check): public part for everyone, private details for their readers. */
-export function RoomTermsPanel({ dealId, deal, account, view, serverHasTerms }: Props) {
+export function RoomTermsPanel({ dealId, deal, account, view, published, relayTerms }: Props) {
   const isSeller = roomRole(deal, account) === "seller";
   return (
     <section className="card" aria-labelledby="room-terms-title" data-testid="terms">
@@ -46,10 +49,10 @@ export function RoomTermsPanel({ dealId, deal, account, view, serverHasTerms }: 
           {!view.verified ? (
             <p className="field-error">These terms are not what the seller committed to on chain. Do not rely on them.</p>
           ) : (
-            <PrivateDetails dealId={dealId} deal={deal} account={account} view={view} />
+            <PrivateDetails dealId={dealId} deal={deal} account={account} view={view} relayTerms={relayTerms} />
           )}
-          {view.verified && isSeller && (view.privateDetails !== undefined || serverHasTerms) ? (
-            <PublishTerms dealId={dealId} deal={deal} account={account} view={view} published={serverHasTerms} />
+          {view.verified && isSeller && (view.privateDetails !== undefined || published) ? (
+            <PublishTerms dealId={dealId} deal={deal} account={account} view={view} published={published} />
           ) : null}
         </>
       ) : view.kind === "v1" ? (
@@ -103,14 +106,26 @@ function TermsBadge({ view }: { view: RoomTermsView }) {
 }
 
 /** The payment details: opened here with the deal key and checked against the private hash (the server holds only ciphertext). */
-function PrivateDetails({ dealId, deal, account, view }: { dealId: bigint; deal: Deal; account: Address | undefined; view: V2 }) {
-  const { signedIn } = useRoomSession();
+function PrivateDetails({
+  dealId,
+  deal,
+  account,
+  view,
+  relayTerms,
+}: {
+  dealId: bigint;
+  deal: Deal;
+  account: Address | undefined;
+  view: V2;
+  relayTerms: RelayTerms[];
+}) {
+  const { roomOpen, serverDown } = useRoomSession();
   const allowed = canReadPrivate(deal, account);
   const key = useDealKey(dealId, deal, account);
   const sealed = useQuery({
     queryKey: roomKeys.privateDetails(dealId, account),
     queryFn: () => roomApi.sealedDetails(dealId),
-    enabled: allowed && signedIn && !!key.dealKey && view.privateDetails === undefined,
+    enabled: allowed && roomOpen && !!key.dealKey && view.privateDetails === undefined,
     retry: false,
   });
   if (!allowed) {
@@ -122,8 +137,12 @@ function PrivateDetails({ dealId, deal, account, view }: { dealId: bigint; deal:
     );
   }
   if (view.privateDetails !== undefined) return <PrivateText text={view.privateDetails} />;
-  if (!signedIn) return <SignInButton reason="Sign in to the deal room to read the payment details." />;
+  if (!roomOpen) return <SignInButton reason="Sign in to the deal room to read the payment details." />;
   if (!key.roomKey) return <UnlockButton reason="Sign to make this browser's room key (no transaction) and read the payment details." />;
+  if (key.needsAttestation)
+    return (
+      <UnlockButton reason="The app's server cannot be reached: sign once more (no transaction) so the relays carry your room key and the seller's browser can share the details with you." />
+    );
   if (key.error) return <Unreadable text={key.error.message} />;
   if (!key.dealKey) {
     return (
@@ -134,17 +153,22 @@ function PrivateDetails({ dealId, deal, account, view }: { dealId: bigint; deal:
       </p>
     );
   }
-  if (sealed.error) return <p className="field-error">{sealed.error.message}</p>;
-  if (!sealed.data) return <p className="muted">Loading payment details…</p>;
-  const opened = openDetails(key.dealKey, dealId, sealed.data.sealedDetails);
-  if (!opened.ok) return <Unreadable text={opened.error} />;
   // The details must hash to the private hash that, with the public terms, made termsHash.
-  if (!sameHash(hashPrivateDetails(opened.value), view.privateDetailsHash)) {
-    return (
-      <Unreadable text="These payment details do not match what the seller committed to on chain: they cannot be verified. Do not pay to them." />
-    );
-  }
-  return <PrivateText text={opened.value} />;
+  const dealKey = key.dealKey;
+  const opened = pickSealedDetails(
+    sealed.data?.sealedDetails,
+    relayTerms.map((t) => t.sealedDetails),
+    (text) => openDetails(dealKey, dealId, text),
+    view.privateDetailsHash,
+  );
+  if (opened?.ok) return <PrivateText text={opened.value} />;
+  if (opened) return <Unreadable text={opened.error} />;
+  if (sealed.error && !serverDown) return <p className="field-error">{sealed.error.message}</p>;
+  return (
+    <p className="muted" data-testid="private-loading">
+      {serverDown ? "Waiting for the payment details from the relays (the app's server cannot be reached)…" : "Loading payment details…"}
+    </p>
+  );
 }
 
 function PrivateText({ text }: { text: string }) {
@@ -187,10 +211,11 @@ function PublishTerms({
   view: V2;
   published: boolean;
 }) {
-  const { signedIn } = useRoomSession();
+  const { roomOpen, serverDown } = useRoomSession();
   const { key: roomKey } = useRoomKey();
   const dealKey = useDealKey(dealId, deal, account);
   const verify = useTypedDataVerifier();
+  const { signTypedDataAsync } = useSignTypedData();
   const queryClient = useQueryClient();
   const publish = useMutation({
     mutationFn: async () => {
@@ -200,21 +225,42 @@ function PublishTerms({
         rememberDealKey(browserStore(), appChainId, dealId, key);
       }
       const details = view.privateDetails!;
-      await roomApi.publishTerms(dealId, {
+      const terms = {
         publicTerms: view.publicText,
         privateDetailsHash: hashPrivateDetails(details),
         sealedDetails: sealDetails(key, dealId, details),
-      });
-      const { readers } = await roomApi.dealKeys(dealId);
-      await shareDealKey(dealId, deal, key, readers, verify!);
+      };
+      // The server is one copy among the relays: either taking the terms publishes them.
+      const [onServer, onRelays] = await Promise.all([
+        roomApi.publishTerms(dealId, terms).then(
+          () => true,
+          (error: unknown) => {
+            if (error instanceof RoomApiError && isUnreachable(error.status)) return false;
+            throw error;
+          },
+        ),
+        publishToRoom(dealId, { type: "terms", terms }).then((r) => r.some((x) => x.ok)),
+      ]);
+      if (!onServer && !onRelays)
+        throw new Error("Neither the app's server nor any relay took the terms. They are kept in this browser: trying again shortly.");
+      if (!account || !verify) return;
+      const [{ shareDealKey }, { chatKey }] = await Promise.all([import("./dealKeys"), import("./roomSigner")]);
+      const signer = { author: account, chatKey: () => chatKey(account, (data) => signTypedDataAsync(data)) };
+      await shareDealKey(dealId, deal, key, dealKey.readers ?? [], verify, signer).catch(() => 0); // useDealKey shares again as readers appear
     },
     onSuccess: () => {
       forgetSellerTerms(browserStore(), appChainId, dealId);
       return queryClient.invalidateQueries({ queryKey: ["room"] });
     },
   });
-  const { mutate, isIdle } = publish;
-  const ready = signedIn && !!roomKey && !!verify && !dealKey.loading && !dealKey.error;
+  const { mutate, isIdle, isError, reset } = publish;
+  // A failed publish (server and relays all unreachable) tries again on its own; the terms stay in this browser meanwhile.
+  useEffect(() => {
+    if (!isError) return;
+    const timer = setTimeout(reset, RETRY_PUBLISH_MS);
+    return () => clearTimeout(timer);
+  }, [isError, reset]);
+  const ready = roomOpen && !!roomKey && !!verify && !dealKey.loading && !dealKey.error;
   // Once signed in, publish on its own: the seller already chose to open this deal with these terms.
   useEffect(() => {
     if (ready && isIdle && !published && view.privateDetails !== undefined) mutate();
@@ -222,8 +268,11 @@ function PublishTerms({
   return (
     <div className="notice" data-testid="publish-terms">
       {published || publish.isSuccess ? (
-        <p>Terms published to the deal room: the market shows the public part; the details are encrypted for the buyer.</p>
-      ) : !signedIn ? (
+        <p>
+          Terms published to the deal room: the market shows the public part; the details are encrypted for the buyer.
+          {serverDown ? " (Through the relays: the app's server cannot be reached.)" : ""}
+        </p>
+      ) : !roomOpen ? (
         <SignInButton reason="Your terms are kept in this browser but not yet in the deal room. Sign in to the deal room: the public part is published and the details encrypted for the buyer, who then reads them without any link from you." />
       ) : !roomKey ? (
         <UnlockButton reason="Sign to make this browser's room key (no transaction): the details are then encrypted for you and the buyer." />

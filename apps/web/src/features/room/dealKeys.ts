@@ -1,8 +1,9 @@
 import {
   type Deal,
   DealStatus,
-  type DealContext,
+  type KeyWrapWire,
   publicKeyBytes,
+  type RoomItem,
   type RoomKeyPair,
   roomKeyAttestationSchema,
   sealedFromText,
@@ -12,24 +13,66 @@ import {
   verifyRoomKeyAttestation,
   wrapDealKey,
 } from "@peerlock/sdk";
-import { type Address, bytesToHex, type Hex, isAddressEqual } from "viem";
+import { type Address, bytesToHex, isAddressEqual } from "viem";
 import { appChainId } from "@/config/chain";
-import { appDeployment } from "@/config/deployment";
-import { roomApi, type RoomKeyRecord } from "./roomApi";
+import { dealContext } from "./dealContext";
+import { type DealKeys, RoomApiError, roomApi, type RoomKeyRecord } from "./roomApi";
+import { mayWrapFor } from "./roomItemRules";
+import { type Reader, roomReaders } from "./roomReaders";
+import { isUnreachable } from "./roomServer";
+import { type ChatKey, signedWrapItem } from "./roomSigner";
+import { publishToRoom } from "./useRelayRoom";
 
-/** Where a deal's sealed items belong (their associated data). */
-export function dealContext(dealId: bigint): DealContext {
-  if (!appDeployment) throw new Error("Peerlock is not deployed on this chain.");
-  return { chainId: appChainId, escrow: appDeployment.dealEscrow.address, dealId };
-}
+type WrapItem = Extract<RoomItem, { type: "wrap" }>;
+type KeyItem = Extract<RoomItem, { type: "key" }>;
+/** The relays' checked wraps and RoomKey attestations of a deal (useCheckedRelayItems). */
+export type RelayKeys = { wraps: readonly WrapItem[]; keys: readonly KeyItem[] };
+export const noRelayKeys: RelayKeys = { wraps: [], keys: [] };
 
-/** My deal key: from my wrap for my current room key, or from this browser's own copy (the seller). */
-export async function openDealKey(dealId: bigint, account: Address, roomKey: RoomKeyPair, own: Uint8Array | undefined) {
-  const keys = await roomApi.dealKeys(dealId);
+const unreachable = (error: unknown) => error instanceof RoomApiError && isUnreachable(error.status);
+
+/**
+ * My deal key: from my wrap for my current room key (the server's, else a checked one from the
+ * relays), or from this browser's own copy (the seller); and the deal's readers. With the server
+ * down, the relays alone answer both.
+ */
+export async function openDealKey(
+  dealId: bigint,
+  deal: Deal,
+  account: Address,
+  roomKey: RoomKeyPair,
+  own: Uint8Array | undefined,
+  relay: RelayKeys = noRelayKeys,
+) {
+  let server: DealKeys | undefined;
+  try {
+    server = await roomApi.dealKeys(dealId);
+  } catch (error) {
+    if (!unreachable(error)) throw error;
+  }
   const mine = bytesToHex(roomKey.publicKey);
-  const wrap = keys.wraps.find((w) => w.readerPublicKey === mine);
-  const dealKey = wrap ? unwrapDealKey(sealedFromText(wrap.wrap), { wallet: account, secretKey: roomKey.secretKey }, dealContext(dealId)) : own;
-  return { dealKey, readers: keys.readers };
+  const reader = { wallet: account, secretKey: roomKey.secretKey };
+  const serverWrap = server?.wraps.find((w) => w.readerPublicKey === mine);
+  let dealKey: Uint8Array | undefined;
+  let serverError: unknown;
+  if (serverWrap) {
+    try {
+      dealKey = unwrapDealKey(sealedFromText(serverWrap.wrap), reader, dealContext(dealId));
+    } catch (error) {
+      serverError = error;
+    }
+  }
+  for (const w of relay.wraps) {
+    if (dealKey) break;
+    if (!isAddressEqual(w.wrap.reader, account) || w.wrap.readerPublicKey !== mine) continue;
+    try {
+      dealKey = unwrapDealKey(sealedFromText(w.wrap.wrap), reader, dealContext(dealId));
+    } catch {
+      // a relay's wrap that does not open is skipped, never shown
+    }
+  }
+  if (!dealKey && serverError) throw serverError;
+  return { dealKey: dealKey ?? (serverWrap ? undefined : own), readers: roomReaders(deal, server, relay.keys, relay.wraps), serverDown: !server };
 }
 
 /** Checks a reader's published attestation here (EOA or EIP-1271) before wrapping a key to it. */
@@ -40,20 +83,25 @@ async function checkedKey(record: RoomKeyRecord, reader: Address, verify: TypedD
   return ok ? publicKeyBytes(parsed.data) : undefined;
 }
 
+/** Who signs the wraps this browser publishes to relays: the wallet, through its chat key. */
+export type WrapSigner = { author: Address; chatKey: () => Promise<ChatKey> };
+
 /**
- * Wraps the deal key for every reader the server lists without one (SPEC v3: the seller for a
- * buyer, either party for the arbiter once disputed; the server lists the arbiter only then, and
- * this browser checks the status again). Returns how many wraps were stored.
+ * Wraps the deal key for every reader listed without one (SPEC v3: the seller for a buyer, either
+ * party for the arbiter once disputed; the server lists the arbiter only then, and this browser
+ * checks the status again), and stores the wraps on the server and, signed, on the relays. A
+ * server that cannot be reached is skipped. Returns how many wraps were stored somewhere.
  */
 export async function shareDealKey(
   dealId: bigint,
   deal: Deal,
   dealKey: Uint8Array,
-  readers: { wallet: Address; key: RoomKeyRecord | null; wrapped: boolean }[],
+  readers: readonly Reader[],
   verify: TypedDataVerifier,
+  signer?: WrapSigner,
 ): Promise<number> {
   const disputed = deal.status === DealStatus.Disputed || deal.status === DealStatus.Resolved;
-  const wraps: { reader: Address; readerPublicKey: Hex; wrap: string }[] = [];
+  const wraps: KeyWrapWire[] = [];
   for (const r of readers) {
     if (r.wrapped || !r.key) continue;
     if (isAddressEqual(r.wallet, deal.arbiter) && !isAddressEqual(r.wallet, deal.seller) && !disputed) continue;
@@ -63,5 +111,30 @@ export async function shareDealKey(
     wraps.push({ reader: r.wallet, readerPublicKey: bytesToHex(publicKey), wrap: sealedToText(wrap) });
   }
   if (wraps.length === 0) return 0;
-  return (await roomApi.postWraps(dealId, wraps)).stored;
+  const [onServer, onRelays] = await Promise.all([
+    roomApi.postWraps(dealId, wraps).then(
+      (r) => r.stored,
+      (error) => {
+        if (unreachable(error)) return 0;
+        throw error;
+      },
+    ),
+    signer ? publishWraps(dealId, deal, wraps, signer) : 0,
+  ]);
+  const stored = Math.max(onServer, onRelays);
+  if (stored === 0) throw new Error("The deal key could not be shared: neither the server nor any relay took it. Trying again shortly.");
+  return stored;
+}
+
+/** Each wrap its author may give (roomItemRules.mayWrapFor), signed and sent to every relay; how many a relay took. */
+async function publishWraps(dealId: bigint, deal: Deal, wraps: readonly KeyWrapWire[], signer: WrapSigner): Promise<number> {
+  const allowed = wraps.filter((w) => mayWrapFor(deal, signer.author, w.reader));
+  if (allowed.length === 0) return 0;
+  const key = await signer.chatKey();
+  let taken = 0;
+  for (const w of allowed) {
+    const results = await publishToRoom(dealId, await signedWrapItem(key, signer.author, dealId, w));
+    if (results.some((r) => r.ok)) taken += 1;
+  }
+  return taken;
 }

@@ -1,6 +1,7 @@
 import type { DealTermsWire, KeyWrapWire, RoomKeyAttestation, RoomMessageWire } from "@peerlock/sdk";
 import { encodeRoomKeyAttestation } from "@peerlock/sdk";
 import type { Address, Hex } from "viem";
+import { isUnreachable, reportRoomServer } from "./roomServer";
 import type { ServerTerms } from "./roomTerms";
 
 /** The deal room's HTTP API as the browser uses it (same origin; the session is an httpOnly cookie). */
@@ -18,8 +19,10 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   try {
     res = await fetch(path, { ...init, credentials: "same-origin", cache: "no-store" });
   } catch {
+    reportRoomServer(false);
     throw new RoomApiError(0, "The deal room server cannot be reached; the deal itself still works from its link.");
   }
+  reportRoomServer(!isUnreachable(res.status));
   const body = await res.json().catch(() => ({}));
   if (!res.ok) throw new RoomApiError(res.status, typeof body.error === "string" ? body.error : `The server answered ${res.status}.`);
   return body as T;

@@ -1,4 +1,11 @@
-import { type RoomKeyPair, type RoomKeySource, roomKeyFromSecret } from "@peerlock/sdk";
+import {
+  encodeRoomKeyAttestation,
+  type RoomKeyAttestation,
+  roomKeyAttestationSchema,
+  type RoomKeyPair,
+  type RoomKeySource,
+  roomKeyFromSecret,
+} from "@peerlock/sdk";
 import { bytesToHex, hexToBytes, type Address, type Hex } from "viem";
 
 /**
@@ -48,4 +55,35 @@ export function rememberDealKey(store: KeyValueStore | undefined, chainId: numbe
 export function readDealKey(store: KeyValueStore | undefined, chainId: number, dealId: bigint): Uint8Array | undefined {
   const raw = store?.getItem(dealKeyStorage(chainId, dealId));
   return raw && /^0x[0-9a-f]{64}$/i.test(raw) ? hexToBytes(raw as Hex) : undefined;
+}
+
+const attestationStorage = (chainId: number, wallet: Address) => `peerlock:room-key-attestation:${chainId}:${wallet.toLowerCase()}`;
+
+/**
+ * The wallet's signed RoomKey attestation for this browser's key, kept so it can be published to
+ * the relays of every room the wallet opens without asking the wallet again (it is public).
+ */
+export function saveRoomKeyAttestation(store: KeyValueStore | undefined, chainId: number, attestation: RoomKeyAttestation): void {
+  try {
+    store?.setItem(attestationStorage(chainId, attestation.wallet), JSON.stringify(encodeRoomKeyAttestation(attestation)));
+  } catch {
+    // storage blocked: the attestation is asked for again next time
+  }
+}
+
+/** The kept attestation, only when it is for `publicKey` (the key this browser holds now). */
+export function loadRoomKeyAttestation(
+  store: KeyValueStore | undefined,
+  chainId: number,
+  wallet: Address,
+  publicKey: Hex,
+): RoomKeyAttestation | undefined {
+  try {
+    const raw = store?.getItem(attestationStorage(chainId, wallet));
+    const parsed = roomKeyAttestationSchema.safeParse(raw ? JSON.parse(raw) : null);
+    if (!parsed.success || parsed.data.publicKey !== publicKey.toLowerCase()) return undefined;
+    return parsed.data;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,4 @@
-import { hashDealTermsFromPrivateHash, hashPrivateDetails, parsePublicTerms, type PublicTerms, sameHash } from "@peerlock/sdk";
+import { hashDealTermsFromPrivateHash, hashPrivateDetails, parsePublicTerms, type PublicTerms, type RoomItem, sameHash } from "@peerlock/sdk";
 import type { Hex } from "viem";
 import { roomTermsFromHash } from "@/lib/termsLink";
 import { checkTerms } from "./legacyTerms";
@@ -87,3 +87,51 @@ export function termsSummary(view: RoomTermsView): { price: string; method: stri
 
 /** Whether the page may offer to take the deal: terms on screen that match the on-chain hash. */
 export const termsSeen = (view: RoomTermsView) => (view.kind === "v2" || view.kind === "v1") && view.verified;
+
+/** Terms as a relay carries them: the server's shape plus the details sealed with the deal key. */
+export type RelayTerms = ServerTerms & { sealedDetails: string };
+type TermsItem = Extract<RoomItem, { type: "terms" }>;
+
+/**
+ * The relays' terms items that match the on-chain termsHash (public text and private hash),
+ * first come first; anything else a relay sends as terms is ignored. Which one's sealed details
+ * open and match the private hash is decided where the deal key is (pickSealedDetails).
+ */
+export function relayTermsFor(items: readonly RoomItem[], dealId: bigint, termsHash: Hex): RelayTerms[] {
+  return items
+    .filter((i): i is TermsItem => i.type === "terms")
+    .filter((i) => sameHash(hashDealTermsFromPrivateHash(i.terms.publicTerms, i.terms.privateDetailsHash), termsHash))
+    .map((i) => ({
+      dealId: dealId.toString(),
+      publicTerms: i.terms.publicTerms,
+      privateDetailsHash: i.terms.privateDetailsHash,
+      termsHash,
+      sealedDetails: i.terms.sealedDetails,
+    }));
+}
+
+/**
+ * The payment details from the first sealed copy that opens with the deal key and hashes to the
+ * committed private hash. The server's copy comes first and keeps its error when nothing better
+ * opens; a relay's copy that fails is skipped silently (a relay must not put errors on screen).
+ */
+export function pickSealedDetails(
+  server: string | undefined,
+  relays: readonly string[],
+  open: (sealed: string) => { ok: true; value: string } | { ok: false; error: string },
+  privateDetailsHash: Hex,
+): { ok: true; value: string } | { ok: false; error: string } | undefined {
+  let serverResult: { ok: false; error: string } | undefined;
+  for (const [sealed, fromServer] of [...(server ? [[server, true] as const] : []), ...relays.map((r) => [r, false] as const)]) {
+    const opened = open(sealed);
+    if (opened.ok && sameHash(hashPrivateDetails(opened.value), privateDetailsHash)) return opened;
+    if (fromServer)
+      serverResult = opened.ok
+        ? {
+            ok: false,
+            error: "These payment details do not match what the seller committed to on chain: they cannot be verified. Do not pay to them.",
+          }
+        : opened;
+  }
+  return serverResult;
+}

@@ -10,7 +10,7 @@ import {
   sealedToText,
   sealText,
 } from "@peerlock/sdk";
-import { dealContext } from "./dealKeys";
+import { dealContext } from "./dealContext";
 
 /** An item as a reader's browser opens it: its text, or the SealedItemError's words (never garbage). */
 export type Opened<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -4,10 +4,9 @@ import { type Deal, dealEscrowAbi } from "@peerlock/sdk";
 import { useEffect, useRef } from "react";
 import type { Address } from "viem";
 import { readContract } from "viem/actions";
-import { useClient } from "wagmi";
+import { useClient, useSignTypedData } from "wagmi";
 import { appChainId } from "@/config/chain";
 import { appDeployment } from "@/config/deployment";
-import { openDealKey, shareDealKey } from "./dealKeys";
 import type { Attention } from "./roomApi";
 import { readDealKey } from "./roomKeyStore";
 import { useRoomKey, useTypedDataVerifier } from "./useRoomKey";
@@ -21,6 +20,7 @@ export function useKeySharing(account: Address | undefined, waiting: Attention["
   const client = useClient();
   const verify = useTypedDataVerifier();
   const { key: roomKey } = useRoomKey();
+  const { signTypedDataAsync } = useSignTypedData();
   const busy = useRef(false);
   const deals = (waiting ?? []).filter((w) => w.action === "share-key").map((w) => w.dealId);
   const todo = deals.join(",");
@@ -30,11 +30,14 @@ export function useKeySharing(account: Address | undefined, waiting: Attention["
     const escrow = appDeployment.dealEscrow.address;
     void (async () => {
       let shared = 0;
+      // Loaded only when a key is owed: this hook runs in the header of every page.
+      const [{ openDealKey, shareDealKey }, { chatKey }] = await Promise.all([import("./dealKeys"), import("./roomSigner")]);
       for (const id of todo.split(",").map(BigInt)) {
         try {
           const deal = (await readContract(client, { address: escrow, abi: dealEscrowAbi, functionName: "getDeal", args: [id] })) as Deal;
-          const { dealKey, readers } = await openDealKey(id, account, roomKey, readDealKey(window.localStorage, appChainId, id));
-          if (dealKey) shared += await shareDealKey(id, deal, dealKey, readers, verify);
+          const { dealKey, readers } = await openDealKey(id, deal, account, roomKey, readDealKey(window.localStorage, appChainId, id));
+          const signer = { author: account, chatKey: () => chatKey(account, (data) => signTypedDataAsync(data)) };
+          if (dealKey) shared += await shareDealKey(id, deal, dealKey, readers, verify, signer);
         } catch {
           // the next poll tries again
         }
