@@ -1,12 +1,14 @@
 // `pnpm dev`: one command for a local Peerlock. Starts a Hardhat node, deploys with Ignition,
 // writes the addresses into @peerlock/sdk, seeds demo trades, starts the indexer (waiting
-// until it has caught up with the chain) and serves the app.
-// Ports: CHAIN_PORT (default 8545), INDEXER_PORT (default 42069) and WEB_PORT (default 3000).
+// until it has caught up with the chain) and an embedded Nostr relay, and serves the app.
+// Ports: CHAIN_PORT (default 8545), INDEXER_PORT (default 42069), RELAY_PORT (default 7447)
+// and WEB_PORT (default 3000). NEXT_PUBLIC_RELAYS defaults to the embedded relay.
 // Ctrl-C stops everything.
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { indexerUrl, startIndexer } from "@peerlock/devkit/indexer";
 import { startLocalChain } from "@peerlock/devkit/localChain";
+import { startDevRelay } from "@peerlock/devkit/relay";
 import { postSeedOrders } from "@peerlock/devkit/seedOrders";
 import { publishSeedTerms } from "@peerlock/devkit/seedTerms";
 import { assertPortFree, httpReady, run, startService, stopAll, waitForService } from "@peerlock/devkit/processes";
@@ -15,6 +17,12 @@ const CHAIN_HOST = "127.0.0.1";
 const chainPort = Number(process.env.CHAIN_PORT ?? 8545);
 const webPort = Number(process.env.WEB_PORT ?? 3000);
 const indexerPort = Number(process.env.INDEXER_PORT ?? 42069);
+const relayPort = Number(process.env.RELAY_PORT ?? 7447);
+const relayHost = process.env.RELAY_HOST || "127.0.0.1";
+// What the browser and the app's server use; a user-set list replaces the embedded relay there.
+const relayBrowserHost = ["127.0.0.1", "0.0.0.0", "::", "::1"].includes(relayHost) ? "localhost" : relayHost;
+const publicRelays = process.env.NEXT_PUBLIC_RELAYS || `ws://${relayBrowserHost}:${relayPort}`;
+const serverRelays = process.env.SERVER_RELAYS || publicRelays;
 const appUrl = `http://localhost:${webPort}`;
 const logDir = join(import.meta.dirname, "..", ".dev");
 const step = (what: string) => console.log(`› ${what}…`);
@@ -33,6 +41,13 @@ try {
   await assertPortFree(webPort, "0.0.0.0", "web app", "WEB_PORT=<port> pnpm dev");
   await assertPortFree(indexerPort, "0.0.0.0", "indexer", "INDEXER_PORT=<port> pnpm dev");
   mkdirSync(logDir, { recursive: true });
+
+  // in-memory, so it starts empty like the chain
+  step(`starting the embedded Nostr relay on ws://${relayHost}:${relayPort}`);
+  const relay = await startDevRelay({ port: relayPort, host: relayHost, logFile: join(logDir, "relay.log"), fix: "RELAY_PORT=<port> pnpm dev" });
+  relay.process.on("exit", (code) => {
+    console.error(`\n! The Nostr relay stopped (exit ${code}); see .dev/relay.log. Offers and deal rooms fall back to the app's server.`);
+  });
 
   step("compiling contracts and building the SDK");
   await run("pnpm", ["turbo", "run", "build", "--filter=@peerlock/sdk", "--output-logs=errors-only"]);
@@ -71,6 +86,8 @@ try {
     NEXT_PUBLIC_INDEXER_URL: `http://localhost:${indexerPort}`,
     NEXT_TELEMETRY_DISABLED: "1",
     SERVER_DATA_DIR: roomDataDir,
+    NEXT_PUBLIC_RELAYS: publicRelays,
+    SERVER_RELAYS: serverRelays,
     // sign-in messages must name this origin (the server never takes it from request headers)
     APP_ORIGIN: appUrl,
   });
@@ -89,6 +106,7 @@ try {
   console.log("  (or a fresh one, funded on the spot); transactions are signed in the page. Get test tokens on the market.");
   console.log(`  Your own wallet: add ${chain.rpcUrl} (chain id 31337), import a dev account's key from above, and trade.`);
   console.log(`  Indexer API: http://localhost:${indexerPort}/api/status`);
+  console.log(`  Nostr relays: ${publicRelays} (embedded relay: ${relay.url})`);
   console.log("  Ctrl-C stops everything.\n");
 } catch (error) {
   console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}`);

@@ -18,6 +18,11 @@ export const indexerPort = port("E2E_INDEXER_PORT", 8557);
 export const rpcUrl = `http://${CHAIN_HOST}:${chainPort}`;
 export const appUrl = `http://localhost:${webPort}`;
 export const indexerUrl = `http://localhost:${indexerPort}`;
+/** The two relays the stack runs (the app publishes to and reads from both), and the hostile one journeys start. */
+export const relayPorts = [port("E2E_RELAY_PORT", 8651), port("E2E_RELAY2_PORT", 8652)] as const;
+export const relayUrls = relayPorts.map((p) => `ws://${CHAIN_HOST}:${p}`);
+export const hostileRelayPort = port("E2E_HOSTILE_RELAY_PORT", 8653);
+export const hostileRelayUrl = `ws://${CHAIN_HOST}:${hostileRelayPort}`;
 
 /** The Hardhat node's chain id, and a made-up one the wallet can pretend to be on. */
 export const APP_CHAIN_ID = 31337;

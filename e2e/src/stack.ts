@@ -1,17 +1,33 @@
-// The stack under test, started the way a user starts it: a Hardhat node, the deploy and seed
-// scripts `pnpm dev` runs, then the production build of the app served by `next start`.
+// The stack under test, started the way a user starts it: two Nostr relays, a Hardhat node,
+// the deploy and seed scripts `pnpm dev` runs, then the production build of the app served by
+// `next start`.
 // Everything started here is stopped by stopStack(), which also runs on failure and on signals.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { startIndexer } from "@peerlock/devkit/indexer";
 import { startLocalChain } from "@peerlock/devkit/localChain";
+import { relayReady, startDevRelay } from "@peerlock/devkit/relay";
 import { publishSeedTerms } from "@peerlock/devkit/seedTerms";
-import { assertPortFree, httpReady, run, startService, stopAll, tailFile, waitForService } from "@peerlock/devkit/processes";
-import { APP_CHAIN_ID, CHAIN_HOST, appUrl, artifactsDir, chainPort, indexerPort, indexerUrl, rpcUrl, webPort } from "./config.ts";
+import { assertPortFree, httpReady, run, startService, stopAll, tailFile, waitFor, waitForService } from "@peerlock/devkit/processes";
+import {
+  APP_CHAIN_ID,
+  CHAIN_HOST,
+  appUrl,
+  artifactsDir,
+  chainPort,
+  indexerPort,
+  indexerUrl,
+  relayPorts,
+  relayUrls,
+  rpcUrl,
+  webPort,
+} from "./config.ts";
 
 const logsDir = join(artifactsDir, "logs");
 const indexerPidFile = join(artifactsDir, "indexer.pid");
+export type RelayNumber = 1 | 2;
+const relayPidFile = (n: RelayNumber) => join(artifactsDir, `relay-${n}.pid`);
 // Its own build folder, so a `next build` or `pnpm dev` in the same checkout cannot clobber the
 // build being served (apps/web/next.config.ts reads NEXT_DIST_DIR).
 const WEB_DIST_DIR = ".next-e2e";
@@ -24,11 +40,14 @@ const webEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   NEXT_DIST_DIR: WEB_DIST_DIR,
   SERVER_DATA_DIR: ROOM_DATA_DIR,
+  NEXT_PUBLIC_RELAYS: relayUrls.join(","),
+  SERVER_RELAYS: relayUrls.join(","),
   // `next start` refuses to run without it: sign-in messages must name this origin
   APP_ORIGIN: appUrl,
 };
 
 let stopping = false;
+let ownsRelayPidFiles = false;
 let indexer: ChildProcess | undefined;
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.once(signal, () => {
@@ -42,6 +61,9 @@ export function stopStack(): void {
   if (stopping) return;
   stopping = true;
   stopAll();
+  // A relay a journey restarted is the journeys' process's child; the process that started the
+  // stack (and so wrote these files this run) stops it too, in case that process died first.
+  if (ownsRelayPidFiles) for (const n of [1, 2] as const) killGroupFrom(relayPidFile(n));
 }
 
 /** Brings the whole stack up; throws (after stopping what it started) if any step fails. */
@@ -49,11 +71,18 @@ export async function startStack(log: (line: string) => void = console.log): Pro
   const started = Date.now();
   const step = (what: string) => log(`› [${((Date.now() - started) / 1000).toFixed(1)}s] ${what}`);
   mkdirSync(logsDir, { recursive: true });
+  for (const n of [1, 2] as const) rmSync(relayPidFile(n), { force: true });
+  ownsRelayPidFiles = true;
 
   const fix = (envVar: string) => `${envVar}=<port> pnpm --filter @peerlock/e2e test`;
   await assertPortFree(chainPort, CHAIN_HOST, "end-to-end local chain", fix("E2E_CHAIN_PORT"));
   await assertPortFree(webPort, "0.0.0.0", "end-to-end web app", fix("E2E_WEB_PORT"));
   await assertPortFree(indexerPort, "0.0.0.0", "end-to-end indexer", fix("E2E_INDEXER_PORT"));
+
+  for (const n of [1, 2] as const) {
+    step(`starting Nostr relay ${n} on ${relayUrls[n - 1]}`);
+    await startStackRelay(n, `relay-${n}.log`);
+  }
 
   step("compiling contracts (cached when unchanged)");
   await run("pnpm", ["--filter", "@peerlock/contracts", "build"]);
@@ -84,7 +113,36 @@ export async function startStack(log: (line: string) => void = console.log): Pro
 
 /** Stops the indexer (from a journey's process) to check the app without it: trading must not need it. */
 export function stopIndexer(): void {
-  const pid = Number(readFileSync(indexerPidFile, "utf8"));
+  killGroupFrom(indexerPidFile);
+}
+
+async function startStackRelay(n: RelayNumber, log: LogName): Promise<void> {
+  const relay = await startDevRelay({
+    port: relayPorts[n - 1],
+    host: CHAIN_HOST,
+    logFile: logFile(log),
+    fix: `${n === 1 ? "E2E_RELAY_PORT" : "E2E_RELAY2_PORT"}=<port> pnpm --filter @peerlock/e2e test`,
+    what: `end-to-end Nostr relay ${n}`,
+  });
+  // The journeys run in another process: they find the relay's process group here.
+  writeFileSync(relayPidFile(n), String(relay.process.pid));
+}
+
+/** Stops relay 1 or 2 (from a journey's process); resolves once it refuses connections. Its events are gone with it. */
+export async function stopRelay(n: RelayNumber): Promise<void> {
+  killGroupFrom(relayPidFile(n));
+  await waitFor(`relay ${n} to stop`, async () => !(await relayReady(relayUrls[n - 1], 500)), 10_000);
+}
+
+/** Starts relay 1 or 2 again, empty, on its port (from a journey's process, which then owns it). */
+export async function startRelay(n: RelayNumber): Promise<void> {
+  await startStackRelay(n, `relay-${n}-restarted.log`);
+}
+
+/** SIGTERM to the process group whose leader's pid a file holds, if it still runs. */
+function killGroupFrom(pidFile: string): void {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8"));
   try {
     process.kill(-pid, "SIGTERM");
   } catch {
@@ -92,7 +150,7 @@ export function stopIndexer(): void {
   }
 }
 
-type LogName = "chain.log" | "web.log" | "indexer.log";
+type LogName = "chain.log" | "web.log" | "indexer.log" | "relay-1.log" | "relay-2.log" | "relay-1-restarted.log" | "relay-2-restarted.log";
 const logFile = (name: LogName) => join(logsDir, name);
 
 /** The last lines a service wrote, for a failure message. */
