@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { appRpcUrl } from "@/config/chain";
 import { appIndexerUrl } from "@/config/indexer";
+import { parseRelayList } from "@peerlock/sdk";
 import { contentSecurityPolicy } from "@/server/security/csp";
 
 /**
@@ -14,6 +15,7 @@ export function proxy(request: NextRequest) {
     nonce,
     rpcUrl: appRpcUrl,
     indexerUrl: appIndexerUrl,
+    relays: parseRelayList(process.env.NEXT_PUBLIC_RELAYS),
     walletConnect: Boolean(process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID),
     dev: process.env.NODE_ENV === "development",
   });

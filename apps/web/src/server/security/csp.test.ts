@@ -15,7 +15,7 @@ describe("contentSecurityPolicy", () => {
   });
 
   it("lets the app reach its node and indexer, and WalletConnect only when configured", () => {
-    expect(directive(csp, "connect-src")).toBe("connect-src 'self' http://127.0.0.1:8545");
+    expect(directive(csp, "connect-src")).toBe("connect-src 'self' http://127.0.0.1:8545 wss:");
     const indexed = contentSecurityPolicy({
       nonce: "n",
       rpcUrl: "http://127.0.0.1:8545",
@@ -23,9 +23,28 @@ describe("contentSecurityPolicy", () => {
       walletConnect: false,
       dev: false,
     });
-    expect(directive(indexed, "connect-src")).toBe("connect-src 'self' http://127.0.0.1:8545 http://localhost:42069");
+    expect(directive(indexed, "connect-src")).toBe("connect-src 'self' http://127.0.0.1:8545 http://localhost:42069 wss:");
     const wc = contentSecurityPolicy({ nonce: "n", rpcUrl: "https://rpc.example/v1", walletConnect: true, dev: true });
     expect(directive(wc, "connect-src")).toMatch(/wss:\/\/\*\.walletconnect\.org/);
     expect(directive(wc, "script-src")).toMatch(/'unsafe-eval'/);
+  });
+
+  it("lets the app reach any wss:// relay (users add their own), and ws:// only when the deployment runs a plain one", () => {
+    const local = contentSecurityPolicy({
+      nonce: "n",
+      rpcUrl: "http://127.0.0.1:8545",
+      relays: ["ws://127.0.0.1:7447"],
+      walletConnect: false,
+      dev: false,
+    });
+    expect(directive(local, "connect-src")).toBe("connect-src 'self' http://127.0.0.1:8545 wss: ws:");
+    const remote = contentSecurityPolicy({
+      nonce: "n",
+      rpcUrl: "http://127.0.0.1:8545",
+      relays: ["wss://relay.example"],
+      walletConnect: false,
+      dev: false,
+    });
+    expect(directive(remote, "connect-src")).not.toMatch(/ ws:/);
   });
 });
