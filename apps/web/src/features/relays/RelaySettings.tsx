@@ -115,7 +115,7 @@ export function RelaySettings() {
             <label htmlFor={`${id}-input`}>Add a relay</label>
             <input
               id={`${id}-input`}
-              type="url"
+              type="text"
               inputMode="url"
               autoComplete="off"
               spellCheck={false}

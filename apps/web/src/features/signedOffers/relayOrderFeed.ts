@@ -8,6 +8,8 @@ import { verifyRelayOrders } from "./relayOrderChain";
 
 /** How often shown orders are checked again on chain (fills, cancels, balances, expiry). */
 const RECHECK_MS = 15_000;
+/** Every how many rounds the orders not fillable now are also looked at again. */
+const WAITING_EVERY = 4;
 
 let running: RelayOrderStore | undefined;
 
@@ -19,7 +21,8 @@ export function relayOrderStore(client: Client, venue: { chainId: number; contra
   if (!running) {
     const store = new RelayOrderStore({ ...venue, verify: (orders) => verifyRelayOrders(client, orders) });
     subscribeRelays([orderFilter()], { onevent: (event, url) => void store.add(event, url), onseen: (id, url) => store.seen(id, url) });
-    setInterval(() => store.recheckAll(), RECHECK_MS);
+    let round = 0;
+    setInterval(() => store.recheckAll({ waiting: ++round % WAITING_EVERY === 0 }), RECHECK_MS);
     running = store;
   }
   return running;

@@ -158,6 +158,10 @@ describe("RelayOrderStore", () => {
     await settle();
     expect(store.shown()).toEqual([]);
     chain.verdicts.delete(hash);
+    // the frequent round looks at shown orders only
+    store.recheckAll({ waiting: false });
+    await settle();
+    expect(store.shown()).toEqual([]);
     store.recheckAll();
     await settle();
     expect(store.shown()).toHaveLength(1);

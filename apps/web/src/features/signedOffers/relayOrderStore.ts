@@ -141,9 +141,13 @@ export class RelayOrderStore {
     }
   }
 
-  /** Queues every candidate already checked for another look (fills, cancels, balances move). */
-  recheckAll(): void {
-    for (const entry of this.entries.values()) this.queueRecheck(entry);
+  /**
+   * Queues shown orders for another look (fills, cancels, balances move); with `waiting`, also
+   * the ones not fillable at their last check (the caller asks for those less often: a relay
+   * can hand over thousands of them).
+   */
+  recheckAll({ waiting = true }: { waiting?: boolean } = {}): void {
+    for (const entry of this.entries.values()) if (entry.verdict === "shown" || waiting) this.queueRecheck(entry);
     this.schedule();
   }
 
