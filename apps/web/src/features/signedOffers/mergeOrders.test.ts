@@ -62,7 +62,7 @@ describe("mergeSignedOrders", () => {
     );
     expect(merged.map((o) => [o.orderHash, seenOnWords(o.seenOn)])).toEqual([
       [hashOf(2), "a.example, server"],
-      [hashOf(3), "a.example, 127.0.0.1:8704"],
+      [hashOf(3), "127.0.0.1:8704, a.example"],
       [hashOf(1), "server"],
     ]);
   });

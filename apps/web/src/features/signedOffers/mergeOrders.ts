@@ -93,9 +93,9 @@ export function sortSignedOrders(list: ListedSignedOrder[], sort: SignedOrdersSo
   return list.sort((a, b) => sign * comparePrice(terms(a), terms(b)) || newestFirst(a, b));
 }
 
-/** "relay.example, server": where an order was seen, in words (hosts, not full URLs). */
+/** "relay.example, server": where an order was seen, in words (hosts in a stable order, not full URLs). */
 export function seenOnWords({ server, relays }: ListedSignedOrder["seenOn"]): string {
-  const hosts = relays.map(relayHost);
+  const hosts = [...new Set(relays.map(relayHost))].sort();
   return [...hosts, ...(server ? ["server"] : [])].join(", ") || "nowhere";
 }
 

@@ -15,7 +15,9 @@ import { sameAddress } from "@/lib/address";
  * Orders are told apart by hash *and* signature: a relay that serves a genuine order's terms with
  * a bad signature must not shadow the genuine event. Memory and work are bounded: at most
  * `maxOrders` candidates, at most `maxQueued` waiting for their first check (more are dropped and
- * counted), `concurrency` batches of `batchSize` in flight, and a bounded memory of rejected ones.
+ * counted: the feed does not deliver an event twice, so a relay's backlog beyond that is lost
+ * until the next connection), `concurrency` batches of `batchSize` in flight, and a bounded
+ * memory of rejected ones.
  */
 export type Verdict = { ok: true; remaining: bigint } | { ok: false; reason: string; final: boolean };
 export type VerifyBatch = (orders: readonly SignedOrderWithSignature[]) => Promise<Verdict[]>;
@@ -78,7 +80,7 @@ export class RelayOrderStore {
   private readonly opts: Required<StoreOptions>;
 
   constructor(options: StoreOptions) {
-    this.opts = { maxOrders: 10_000, maxQueued: 2_000, maxRejected: 20_000, concurrency: 4, batchSize: 50, gatherMs: 50, ...options };
+    this.opts = { maxOrders: 10_000, maxQueued: 10_000, maxRejected: 20_000, concurrency: 4, batchSize: 50, gatherMs: 50, ...options };
   }
 
   /** Reads one relay event; returns why it was not taken, if it was not. */
