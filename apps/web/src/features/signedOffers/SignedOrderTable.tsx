@@ -1,6 +1,5 @@
 "use client";
 
-import { encodeOrderLink } from "@peerlock/sdk";
 import Link from "next/link";
 import { zeroAddress } from "viem";
 import { AddressText } from "@/components/AddressText";
@@ -15,10 +14,7 @@ import { signedOfferPath } from "./signedOffer";
 
 const columns = ["Offer", "Sells (remaining)", "Price", "Cost of the rest", "Expires", "Kind", "Seen on"] as const;
 
-/**
- * Signed offers from the order book and the relays; each links to its order page, which fills it
- * from the share link (the link is made here, from the verified order, whatever its source).
- */
+/** Signed offers from the order book and the relays; each links to its order page, which fills it from the share link. */
 export function SignedOrderTable({ orders, tokens, now, account, ...list }: TradeListProps & { orders: readonly ListedSignedOrder[] }) {
   return (
     <TradeTable
@@ -26,12 +22,12 @@ export function SignedOrderTable({ orders, tokens, now, account, ...list }: Trad
       items={orders}
       itemsName="signed offers"
       columns={columns}
-      row={({ orderHash, signed, remaining, seenOn }) => {
+      row={({ orderHash, signed, remaining, link, seenOn }) => {
         const { order } = signed;
         const sell = tokenFrom(tokens, order.sellToken);
         const buy = tokenFrom(tokens, order.buyToken);
         const mine = sameAddress(order.maker, account);
-        const path = signedOfferPath(encodeOrderLink(signed));
+        const path = signedOfferPath(link);
         return (
           <TradeRow key={orderHash} testId={`signed-row-${orderHash.toLowerCase()}`}>
             <TradeCell label="Offer">

@@ -49,7 +49,7 @@ const book = (n: number, postedAt: number, over: Partial<SignedOrder> = {}, rema
 };
 const relay = (n: number, createdAt: number, relays: string[], over: Partial<SignedOrder> = {}, remaining?: bigint): RelayOrder => {
   const signed = signedOf(over);
-  return { orderHash: hashOf(n), signed, remaining: remaining ?? signed.order.sellAmount, createdAt, relays };
+  return { orderHash: hashOf(n), signed, remaining: remaining ?? signed.order.sellAmount, link: `link-${n}`, createdAt, relays };
 };
 
 describe("mergeSignedOrders", () => {

@@ -11,6 +11,8 @@ export type ListedSignedOrder = {
   orderHash: Hex;
   signed: SignedOrderWithSignature;
   remaining: bigint;
+  /** The share link (the book's, or the one the relay store made from the verified order). */
+  link: string;
   /** When it was first posted, in seconds (the book's time, or the newest relay event's). */
   postedAt: number;
   /** Where this browser saw it: the app's server, and relay URLs. */
@@ -50,6 +52,7 @@ export function mergeSignedOrders(
       orderHash: o.orderHash,
       signed: o.signed,
       remaining: o.remaining,
+      link: o.link,
       postedAt: Math.floor(o.createdAt.getTime() / 1000),
       seenOn: { server: true, relays: [] },
     });
@@ -69,6 +72,7 @@ export function mergeSignedOrders(
         orderHash: o.orderHash,
         signed: o.signed,
         remaining: o.remaining,
+        link: o.link,
         postedAt: o.createdAt,
         seenOn: { server: false, relays: o.relays },
       });

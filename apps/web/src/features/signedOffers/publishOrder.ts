@@ -1,4 +1,4 @@
-import { type OrderEventStatus, orderEventTemplate, type PublishResult, type SignedOrderWithSignature } from "@peerlock/sdk";
+import type { OrderEventStatus, PublishResult, SignedOrderWithSignature } from "@peerlock/sdk";
 import { relayHost } from "./mergeOrders";
 
 /** How publishing a signed order to the relays went. */
@@ -13,8 +13,8 @@ export async function publishOrder(
   opts: { status?: OrderEventStatus; source?: string } = {},
 ): Promise<PublishState> {
   try {
-    const { publishToRelays } = await import("@/features/relays/relayPool");
-    return { phase: "done", results: await publishToRelays(orderEventTemplate(signed, opts)) };
+    const { publishOrderEvent } = await import("./relayPublish");
+    return { phase: "done", results: await publishOrderEvent(signed, opts) };
   } catch (error) {
     return { phase: "failed", message: error instanceof Error ? error.message : String(error) };
   }

@@ -1,6 +1,7 @@
 // The store's own rules (reading, dedup, bounds, re-checks). The chain is not in these tests:
 // `verify` is a table the test controls; journeys 14-16 run the real check against a node.
 import {
+  encodeOrderLink,
   hashOrder,
   isSignedByMakerKey,
   type NostrEvent,
@@ -87,6 +88,7 @@ describe("RelayOrderStore", () => {
     expect(shown?.orderHash).toBe(hashOrder(genuine.order, genuine));
     expect(shown?.relays).toEqual([R1, R2]);
     expect(shown?.remaining).toBe(genuine.order.sellAmount);
+    expect(shown?.link).toBe(encodeOrderLink(genuine));
   });
 
   it("never shows an order with a bad signature, and it does not shadow the genuine event of the same hash", async () => {

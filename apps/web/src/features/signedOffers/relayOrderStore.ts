@@ -1,4 +1,4 @@
-import { type NostrEvent, type OrderEventStatus, readOrderEvent, type SignedOrderWithSignature } from "@peerlock/sdk";
+import { encodeOrderLink, type NostrEvent, type OrderEventStatus, readOrderEvent, type SignedOrderWithSignature } from "@peerlock/sdk";
 import type { Address, Hex } from "viem";
 import { sameAddress } from "@/lib/address";
 
@@ -26,6 +26,8 @@ export type RelayOrder = {
   orderHash: Hex;
   signed: SignedOrderWithSignature;
   remaining: bigint;
+  /** The order's share link (made here, in the lazily loaded store, not in the page's bundle). */
+  link: string;
   /** The newest event's created_at (seconds). */
   createdAt: number;
   /** Relay URLs that carried it. */
@@ -59,6 +61,7 @@ type Entry = {
   verdict: "unchecked" | "shown" | "waiting";
   remaining: bigint;
   queued: boolean;
+  link?: string;
 };
 
 const candidateKey = (hash: Hex, signature: Hex) => `${hash}:${signature.toLowerCase()}`;
@@ -159,7 +162,15 @@ export class RelayOrderStore {
       const byHash = new Map<Hex, RelayOrder>();
       for (const e of this.entries.values()) {
         if (e.verdict !== "shown" || byHash.has(e.hash)) continue;
-        byHash.set(e.hash, { orderHash: e.hash, signed: e.signed, remaining: e.remaining, createdAt: e.createdAt, relays: [...e.relays] });
+        e.link ??= encodeOrderLink(e.signed);
+        byHash.set(e.hash, {
+          orderHash: e.hash,
+          signed: e.signed,
+          remaining: e.remaining,
+          link: e.link,
+          createdAt: e.createdAt,
+          relays: [...e.relays],
+        });
       }
       this.cache = { version: this.version, orders: [...byHash.values()] };
     }
