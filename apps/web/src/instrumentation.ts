@@ -4,4 +4,7 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { startServer } = await import("./server/shared/startup");
   startServer();
+  // the server as one cache among relays (off when none is configured)
+  const { startRelayCache } = await import("./server/relays/cache");
+  startRelayCache();
 }

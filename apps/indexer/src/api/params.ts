@@ -1,5 +1,6 @@
 // Every query and path parameter of the read API, validated with zod. Anything else (wrong
 // types, limits over the cap, unknown parameters, SQL-looking text) is a 400 with a plain message.
+import { UINT_MAX } from "@peerlock/sdk";
 import { z } from "zod";
 
 export const MAX_PAGE_SIZE = 100;
@@ -12,7 +13,8 @@ export const address = z
 export const tradeId = z
   .string()
   .regex(/^[1-9][0-9]{0,77}$/, "must be a positive whole number")
-  .transform((s) => BigInt(s));
+  .transform((s) => BigInt(s))
+  .refine((n) => n <= UINT_MAX.uint256, "must fit in a uint256");
 
 const limit = z
   .string()

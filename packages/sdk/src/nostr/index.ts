@@ -6,5 +6,5 @@ export { readRoomEvent, roomEventTemplate, roomFilter, roomItemId, roomItemWireS
 export type { RoomEventRead, RoomItem, RoomItemType, RoomItemWire } from "./roomEvent.js";
 export { defaultRelayLimits, RelayBudget } from "./limits.js";
 export type { RelayLimits } from "./limits.js";
-export { normalizeRelayUrl, parseRelayList, RelayFeed } from "./feed.js";
+export { hasOwnId, normalizeRelayUrl, parseRelayList, RelayFeed } from "./feed.js";
 export type { FeedOptions, FeedSubscription, PublishResult, RelayState, RelayStatus } from "./feed.js";

@@ -21,7 +21,8 @@ export function relayFeed(): RelayFeed {
   const key = urls.join(" ");
   if (current?.key !== key) {
     current?.feed.close();
-    const feed = new RelayFeed(urls, { onstate: (states) => listeners.forEach((l) => l(states)) });
+    // "id": the app trusts the wallet signatures inside each event, not the nostr key (docs/spec.md)
+    const feed = new RelayFeed(urls, { verify: "id", onstate: (states) => listeners.forEach((l) => l(states)) });
     current = { key, feed };
     for (const [handlers, entry] of durable) entry.sub = feed.subscribe(entry.filters, handlers);
     listeners.forEach((l) => l(feed.states()));

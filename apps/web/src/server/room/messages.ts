@@ -1,11 +1,11 @@
 import { decodeRoomMessage, type RoomMessageWire, roomMessageWireSchema, verifyRoomMessage } from "@peerlock/sdk";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
-import { type Address, type Hex, verifyTypedData, zeroHash } from "viem";
-import { chainClient } from "../shared/chain";
+import { type Address, type Hex, zeroHash } from "viem";
 import { roomConfig } from "./config";
 import { getDb } from "../shared/db/client";
 import { evidence, messages, readMarkers } from "./db/schema";
 import { HttpError } from "../shared/http/errors";
+import { typedDataVerifier } from "./verifier";
 
 const CLOCK_SKEW_S = 10 * 60;
 
@@ -28,18 +28,29 @@ export type StoredMessage = {
 };
 
 /**
- * Verifies and stores a message from `author` (the signed-in wallet). The same clientId from the
- * same author in the same deal is stored once: a retry gets the stored message back.
+ * Where a message comes from. "api": its author posts it now, so it must be sent now (within the
+ * clock skew) with a session key valid now. "relay": a copy a relay kept, maybe sent while this
+ * server was down, so it may be older; it still may not be from the future, and its session key
+ * must have been valid when it was sent (verifyRoomMessage), exactly as every browser checks it.
+ */
+export type MessageSource = "api" | "relay";
+
+/**
+ * Verifies and stores a message from `author` (the signed-in wallet, or the author a relay's copy
+ * names). The same clientId from the same author in the same deal is stored once: a retry, or the
+ * same message from a relay, gets the stored message back.
  */
 export async function postMessage(
   dealId: bigint,
   author: Address,
   input: PostMessageInput,
   room: string,
+  source: MessageSource = "api",
 ): Promise<{ message: StoredMessage; created: boolean }> {
   if (input.body === "" && input.evidence === zeroHash) throw new HttpError(400, "A message needs text or evidence.");
   const now = Math.floor(Date.now() / 1000);
-  if (Math.abs(input.sentAt - now) > CLOCK_SKEW_S) throw new HttpError(400, "sentAt is more than ten minutes from the server's clock.");
+  const skew = source === "api" ? Math.abs(input.sentAt - now) : input.sentAt - now;
+  if (skew > CLOCK_SKEW_S) throw new HttpError(400, "sentAt is more than ten minutes from the server's clock.");
   const db = await getDb();
   if (input.evidence !== zeroHash) {
     const found = await db
@@ -50,16 +61,9 @@ export async function postMessage(
   }
 
   const signed = decodeRoomMessage(input, author, dealId);
-  if (input.sessionKey && input.sessionKey.expiry < now) throw new HttpError(401, "The session key has expired; authorize a new one.");
-  const client = chainClient();
-  const check = await verifyRoomMessage(signed, {
-    chainId: roomConfig().chainId,
-    room,
-    // An EOA's signature is checked locally; only a contract wallet's (EIP-1271) costs a call to the node.
-    verifyTypedData: async (args) =>
-      (await verifyTypedData(args as Parameters<typeof verifyTypedData>[0]).catch(() => false)) ||
-      client.verifyTypedData(args as Parameters<typeof client.verifyTypedData>[0]),
-  });
+  if (source === "api" && input.sessionKey && input.sessionKey.expiry < now)
+    throw new HttpError(401, "The session key has expired; authorize a new one.");
+  const check = await verifyRoomMessage(signed, { chainId: roomConfig().chainId, room, verifyTypedData: typedDataVerifier() });
   if (!check.ok) throw new HttpError(401, check.reason);
 
   const inserted = await db

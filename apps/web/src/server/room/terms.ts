@@ -1,4 +1,4 @@
-import { type DealTermsWire, hashDealTermsFromPrivateHash, parsePublicTerms, sameHash } from "@peerlock/sdk";
+import { type Deal, type DealTermsWire, hashDealTermsFromPrivateHash, parsePublicTerms, sameHash } from "@peerlock/sdk";
 import { eq, inArray, ne } from "drizzle-orm";
 import type { Address } from "viem";
 import { dealAllowing, mayReadPrivate, requireDeal, roleOf } from "./access";
@@ -14,10 +14,21 @@ export type PublicTermsRecord = { dealId: string; publicTerms: string; privateDe
  * server never sees them (it checks the public part, which is all it could check).
  */
 export async function saveTerms(dealId: bigint, author: Address, input: DealTermsWire): Promise<PublicTermsRecord> {
-  const parsed = parsePublicTerms(input.publicTerms);
-  if (!parsed.ok) throw new HttpError(400, parsed.error);
   const deal = await requireDeal(dealId);
   if (roleOf(deal, author) !== "seller") throw new HttpError(403, "Only the deal's seller may publish its terms.");
+  return storeTerms(dealId, deal, input, "seller");
+}
+
+/**
+ * Stores terms that hash to `deal`'s termsHash. The hash pins the plaintext but not the sealed
+ * copy of the details, which only a reader's browser can open: so the signed-in seller's post
+ * replaces a stored sealed copy (the seller may re-seal), while terms read from a relay (anyone
+ * may publish them there) only fill an empty slot, or replace terms of an older deal under this
+ * id (a reset dev chain).
+ */
+export async function storeTerms(dealId: bigint, deal: Deal, input: DealTermsWire, from: "seller" | "relay"): Promise<PublicTermsRecord> {
+  const parsed = parsePublicTerms(input.publicTerms);
+  if (!parsed.ok) throw new HttpError(400, parsed.error);
   const termsHash = hashDealTermsFromPrivateHash(input.publicTerms, input.privateDetailsHash);
   if (!sameHash(termsHash, deal.termsHash)) throw new HttpError(400, "These terms do not hash to the deal's on-chain termsHash.");
   const record = {
@@ -27,12 +38,10 @@ export async function saveTerms(dealId: bigint, author: Address, input: DealTerm
     privateDetailsHash: input.privateDetailsHash,
     termsHash,
   };
-  // The hash pins the plaintext, so a second post of the same terms only replaces the sealed copy
-  // (the seller may re-seal); terms of an older deal under this id (a reset dev chain) give way.
   await (await getDb())
     .insert(dealTerms)
     .values(record)
-    .onConflictDoUpdate({ target: dealTerms.dealId, set: record, setWhere: ne(dealTerms.termsHash, termsHash) });
+    .onConflictDoUpdate({ target: dealTerms.dealId, set: record, ...(from === "relay" ? { setWhere: ne(dealTerms.termsHash, termsHash) } : {}) });
   return { dealId: record.dealId, publicTerms: input.publicTerms, privateDetailsHash: record.privateDetailsHash, termsHash };
 }
 

@@ -56,11 +56,12 @@ export async function keysFor(dealId: bigint, address: Address) {
 }
 
 /**
- * Stores wraps made by `writer`'s browser. The writer must hold the key (a reader who may read the
+ * Stores wraps made by `writer`'s browser (the signed-in wallet, or a relay item's verified
+ * author, with the deal it read). The writer must hold the key (a reader who may read the
  * private details now); each wrap must be for a reader allowed now, to the room key they published.
  */
-export async function saveWraps(dealId: bigint, writer: Address, wraps: KeyWrapWire[]): Promise<number> {
-  const deal = await requireDeal(dealId);
+export async function saveWraps(dealId: bigint, writer: Address, wraps: KeyWrapWire[], known?: Deal): Promise<number> {
+  const deal = known ?? (await requireDeal(dealId));
   const writerRole = roleOf(deal, writer);
   if (!(mayReadPrivate(deal, writerRole) || (writerRole === "buyer" && mayOpenKeys(deal, writer)))) {
     throw new HttpError(403, "Only a reader of this deal may share its key.");

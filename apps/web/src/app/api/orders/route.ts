@@ -3,6 +3,7 @@ import { postOrder } from "@/server/orderbook/post";
 import { publicOrder } from "@/server/orderbook/rows";
 import { orderbookConfig } from "@/server/orderbook/config";
 import { syncOrderBook } from "@/server/orderbook/sync";
+import { publishAcceptedOrder } from "@/server/relays/publishOrder";
 import { listOrdersQuery, postOrderInput } from "@/server/orderbook/validation";
 import { parseWith, readJson } from "@/server/shared/http/body";
 import { handle, json } from "@/server/shared/http/errors";
@@ -24,6 +25,7 @@ export const GET = handle(async (request: Request) => {
 /**
  * Posts a signed order. No sign-in: the maker's signature is the authorization. 201 when
  * stored, 200 when it already was; 400 malformed, 413 too large, 422 not fillable, 429 spam.
+ * An accepted order also goes to the relays (in the background; never fails the post).
  */
 export const POST = handle(async (request: Request) => {
   const config = orderbookConfig();
@@ -31,5 +33,6 @@ export const POST = handle(async (request: Request) => {
   const signed = await readJson(request, postOrderInput, ORDER_BODY_LIMIT);
   await rateLimitAt(config.postsPerMinutePerMaker, `book-maker:${signed.order.maker}`);
   const { row, created } = await postOrder(signed);
+  publishAcceptedOrder(signed);
   return json({ order: publicOrder(row) }, { status: created ? 201 : 200 });
 });
