@@ -151,3 +151,11 @@ export async function fillSignedAs(role: Role, signed: SignedOrderWithSignature,
   const receipt = await publicClient.waitForTransactionReceipt({ hash });
   if (receipt.status !== "success") throw new Error(`fillOrder reverted (${hash})`);
 }
+
+/** Cancels signed orders by nonce as `role` (SignedSwap.cancel), straight from Node. */
+export async function cancelSignedAs(role: Role, signedSwap: Address, nonces: readonly bigint[]): Promise<void> {
+  const wallet = createWalletClient({ chain, transport: http(), account: ROLES[role] });
+  const hash = await wallet.writeContract({ address: signedSwap, abi: signedSwapAbi, functionName: "cancel", args: [nonces] });
+  const receipt = await publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error(`cancel reverted (${hash})`);
+}

@@ -11,7 +11,8 @@ import { ethOfferJourney } from "./journeys/ethOffer.ts";
 import { layoutJourney } from "./journeys/layout.ts";
 import { signedOfferJourney } from "./journeys/signedOffer.ts";
 import { signedBookJourney } from "./journeys/signedBook.ts";
-import { relayRoomJourney, hostileRelayRoomJourney } from "./journeys/relayRoom.ts";
+import { hostileRelayJourney, oneRelayDownJourney, relayOnlyJourney } from "./journeys/relayOrders.ts";
+import { hostileRelayRoomJourney, relayRoomJourney } from "./journeys/relayRoom.ts";
 import { roomJourney, securityHeadersJourney } from "./journeys/room.ts";
 import { walletSelfTest } from "./journeys/wallet.ts";
 import { withoutIndexerJourney } from "./journeys/withoutIndexer.ts";
@@ -56,9 +57,20 @@ describe("Peerlock end to end", () => {
     4 * MINUTE,
   );
   journey(
-    "12. every route at 390x844 (market, offers, new offer and deal, a deal in each status, arbiter, my trades, address) and the arbiter at 1280: nothing scrolls sideways or is cut off",
+    "12. every route at 390x844 (market, offers, new offer and deal, a deal in each status, arbiter, my trades, settings, address) and the arbiter at 1280: nothing scrolls sideways or is cut off",
     layoutJourney,
     4 * MINUTE,
+  );
+  journey(
+    "14. order-book API stopped: a signed offer from browser A reaches browser B through the relays and fills with exact balances",
+    relayOnlyJourney,
+    3 * MINUTE,
+  );
+  journey("15. relay 1 stopped: an offer signed in A still reaches B through relay 2; relay 1 starts again", oneRelayDownJourney, 3 * MINUTE);
+  journey(
+    "16. a hostile relay added in the settings: its forged signature, altered amounts and replayed cancelled order are never shown, its genuine order is",
+    hostileRelayJourney,
+    3 * MINUTE,
   );
   journey(
     "17. deal room with the app's room API stopped in both browsers: terms, the deal key and messages both ways travel through the relays; evidence waits, the typed text stays",

@@ -116,7 +116,7 @@ export function stopIndexer(): void {
   killGroupFrom(indexerPidFile);
 }
 
-async function startStackRelay(n: RelayNumber, log: LogName): Promise<void> {
+async function startStackRelay(n: RelayNumber, log: LogName): Promise<ChildProcess> {
   const relay = await startDevRelay({
     port: relayPorts[n - 1],
     host: CHAIN_HOST,
@@ -126,6 +126,7 @@ async function startStackRelay(n: RelayNumber, log: LogName): Promise<void> {
   });
   // The journeys run in another process: they find the relay's process group here.
   writeFileSync(relayPidFile(n), String(relay.process.pid));
+  return relay.process;
 }
 
 /** Stops relay 1 or 2 (from a journey's process); resolves once it refuses connections. Its events are gone with it. */
@@ -136,7 +137,10 @@ export async function stopRelay(n: RelayNumber): Promise<void> {
 
 /** Starts relay 1 or 2 again, empty, on its port (from a journey's process, which then owns it). */
 export async function startRelay(n: RelayNumber): Promise<void> {
-  await startStackRelay(n, `relay-${n}-restarted.log`);
+  const relay = await startStackRelay(n, `relay-${n}-restarted.log`);
+  // The journeys' process must still exit when its tests end (a child keeps it alive otherwise);
+  // the stack's process stops this relay through its pid file.
+  relay.unref();
 }
 
 /** SIGTERM to the process group whose leader's pid a file holds, if it still runs. */

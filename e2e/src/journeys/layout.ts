@@ -1,5 +1,5 @@
 // Journey 12: every page fits a phone. At 390x844 it visits every route (market, escrowed and
-// signed offer, new offer, new deal, a deal in each status, arbiter, my trades, address) as the
+// signed offer, new offer, new deal, a deal in each status, arbiter, my trades, settings, address) as the
 // party who sees the most controls there, and fails on any sideways scroll or a control cut off.
 // The arbiter's "Other deals" table is also checked at 1280 px. The pictures land in docs/screenshots.
 import {
@@ -240,6 +240,12 @@ export async function layoutJourney(session: Session): Promise<void> {
       role: "seller",
       ready: (p) => waitForText(p.getByTestId("needs-action"), /Needs your action: [1-9]/, 30_000),
       shot: "my-trades-phone",
+    },
+    {
+      what: "the settings (relays)",
+      path: "/settings",
+      role: "taker",
+      ready: (p) => waitForText(p.getByTestId("relays-fixed"), /Open/, 30_000),
     },
     {
       what: "an address",

@@ -58,7 +58,9 @@ export async function signedOfferJourney({ context, wallet }: Session): Promise<
   await screenshot(page, J, "signed");
 
   // The book lists it at once, in the market and in the maker's My trades.
-  await waitForText(page.getByTestId("signed-offer-book"), "Listed in the market.");
+  await waitForText(page.getByTestId("signed-offer-book"), "Order book: posted.");
+  await waitForText(page.getByTestId("signed-offer-relays"), "Relays: 2 of 2 accepted.");
+  await waitForText(page.getByTestId("signed-offer-listed"), "Listed in the market.");
   await page.goto("/me");
   await waitForText(page.getByTestId("my-signed-offers"), /2 tWETH/, 30_000);
 

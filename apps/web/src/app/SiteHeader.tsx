@@ -14,6 +14,7 @@ const links = [
   { href: "/offers/new", label: "New offer" },
   { href: "/deals/new", label: "New deal" },
   { href: "/arbiter", label: "Arbiter" },
+  { href: "/settings", label: "Settings" },
 ] as const;
 
 export function SiteHeader() {

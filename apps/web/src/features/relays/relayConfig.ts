@@ -6,11 +6,12 @@ import { normalizeRelayUrl, parseRelayList } from "@peerlock/sdk";
  */
 export const deploymentRelays: readonly string[] = parseRelayList(process.env.NEXT_PUBLIC_RELAYS);
 
-const STORAGE_KEY = "peerlock.relays.added";
+/** Where this browser keeps the relays its user added (a JSON array of URLs). */
+export const ADDED_RELAYS_KEY = "peerlock.relays.added";
 
 export function loadAddedRelays(storage: Pick<Storage, "getItem"> | undefined): string[] {
   try {
-    const raw = storage?.getItem(STORAGE_KEY);
+    const raw = storage?.getItem(ADDED_RELAYS_KEY);
     const list: unknown = raw ? JSON.parse(raw) : [];
     return Array.isArray(list) ? parseRelayList(list.filter((u) => typeof u === "string").join(",")) : [];
   } catch {
@@ -19,7 +20,7 @@ export function loadAddedRelays(storage: Pick<Storage, "getItem"> | undefined): 
 }
 
 export function saveAddedRelays(storage: Pick<Storage, "setItem">, urls: readonly string[]): void {
-  storage.setItem(STORAGE_KEY, JSON.stringify([...new Set(urls)]));
+  storage.setItem(ADDED_RELAYS_KEY, JSON.stringify([...new Set(urls)]));
 }
 
 /** The relay address the user typed, normalized, or an error in words. */

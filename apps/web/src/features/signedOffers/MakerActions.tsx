@@ -5,6 +5,10 @@ import { TxButton } from "@/features/tx/TxButton";
 import { contractCall, type Tx } from "@/features/tx/useTransaction";
 import { browserStore, readNonceFloor } from "./nonceFloor";
 import { signedOrderKey } from "./hooks";
+import { publishOrder } from "./publishOrder";
+
+/** Tells the relays the order is cancelled, once the chain says so: best effort, never waited for. */
+const announceCancel = (signed: SignedOrderWithSignature) => () => void publishOrder(signed, { status: "canceled" });
 
 /**
  * The maker's two ways out: cancel this offer (its nonce), or every signed offer so far (every
@@ -34,6 +38,7 @@ export function MakerActions({ signed, digest, open, tx }: { signed: SignedOrder
                 contractCall({ step: "Cancel offer", address: verifyingContract, abi: signedSwapAbi, functionName: "cancel", args: [[order.nonce]] }),
               ],
               invalidate: [signedOrderKey(digest)],
+              onConfirmed: announceCancel(signed),
             })}
           />
         ) : (
@@ -58,6 +63,7 @@ export function MakerActions({ signed, digest, open, tx }: { signed: SignedOrder
               }),
             ),
             invalidate: [signedOrderKey(digest)],
+            onConfirmed: announceCancel(signed),
           })}
         />
       </div>

@@ -5,6 +5,7 @@ import { CopyButton } from "@/components/CopyButton";
 import { Notice } from "@/components/Notice";
 import { TxStatus } from "@/features/tx/TxStatus";
 import { useOrigin } from "@/hooks/useOrigin";
+import { listedSomewhere, relaysWords } from "./publishOrder";
 import { signedOfferPath } from "./signedOffer";
 import type { useSignOffer } from "./useSignOffer";
 
@@ -36,10 +37,20 @@ export function SignStatus({ flow }: { flow: ReturnType<typeof useSignOffer> }) 
             </Link>
           </p>
           <CopyButton text={`${origin}${signedOfferPath(state.link)}`} />
-          <p data-testid="signed-offer-book">
-            {state.book.listing === "posting" ? "Listing it in the market…" : null}
-            {state.book.listing === "listed" ? "Listed in the market." : null}
-            {state.book.listing === "refused" ? `Not listed in the market (${state.book.message}); the link still works.` : null}
+          <ul className="plain" aria-label="Where the offer was posted">
+            <li data-testid="signed-offer-book">
+              {state.book.listing === "posting" ? "Order book: posting…" : null}
+              {state.book.listing === "listed" ? "Order book: posted." : null}
+              {state.book.listing === "refused" ? `Order book: not posted (${state.book.message})` : null}
+            </li>
+            <li data-testid="signed-offer-relays">{relaysWords(state.relays)}</li>
+          </ul>
+          <p data-testid="signed-offer-listed">
+            {listedSomewhere(state.book.listing === "listed", state.relays)
+              ? "Listed in the market."
+              : state.book.listing === "posting" || state.relays.phase === "sending"
+                ? "Listing it in the market…"
+                : "Not listed in the market; the link still works."}
           </p>
         </Notice>
       ) : null}

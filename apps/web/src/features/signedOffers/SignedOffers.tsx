@@ -1,11 +1,15 @@
 "use client";
 
+import { useMemo } from "react";
 import { type Address, getAddress, isAddress } from "viem";
 import { Notice } from "@/components/Notice";
+import { useRelayStates } from "@/features/relays/useRelays";
 import type { TokenMap } from "@/features/tokens/registry";
 import type { SignedOrdersSort } from "./bookApi";
 import { useOrderTokens, useSignedOrders } from "./bookHooks";
+import { mergeSignedOrders } from "./mergeOrders";
 import { SignedOrderTable } from "./SignedOrderTable";
+import { useRelayOrders } from "./useRelayOrders";
 
 const asAddress = (a: string | undefined): Address | undefined => (a && isAddress(a, { strict: false }) ? getAddress(a) : undefined);
 
@@ -13,9 +17,9 @@ const asAddress = (a: string | undefined): Address | undefined => (a && isAddres
 const bookSort = (sort: string): SignedOrdersSort => (sort === "priceAsc" || sort === "priceDesc" ? sort : "newest");
 
 /**
- * The market's signed offers (from the order book, next to the escrowed ones), filtered like
- * the rest of the market. When the book cannot be reached the market still works; signed
- * offers then travel only as links.
+ * The market's signed offers (next to the escrowed ones), filtered like the rest of the market:
+ * the app's order book and the Nostr relays, one row per order, each relay order verified in this
+ * browser first. Either source alone is enough to list; the book being down is a note, not an error.
  */
 export function SignedOffers({
   sells,
@@ -36,9 +40,19 @@ export function SignedOffers({
   account?: Address;
 }) {
   const book = useSignedOrders({ sellToken: asAddress(sells), buyToken: asAddress(wants), maker, sort: bookSort(sort) });
-  const orders = book.data?.pages.flatMap((p) => p.orders) ?? [];
-  const extra = useOrderTokens(orders.flatMap((o) => [o.signed.order.sellToken, o.signed.order.buyToken]));
-  const allTokens = { ...tokens, ...extra.data };
+  const relay = useRelayOrders();
+  const relaysOpen = useRelayStates().filter((r) => r.status === "open").length;
+  const bookOrders = useMemo(() => book.data?.pages.flatMap((p) => p.orders) ?? [], [book.data]);
+  const extra = useOrderTokens([...bookOrders, ...relay.orders].flatMap((o) => [o.signed.order.sellToken, o.signed.order.buyToken]));
+  const allTokens = useMemo(() => ({ ...tokens, ...extra.data }), [tokens, extra.data]);
+  // expiry is judged every 10 s, not every tick of the clock
+  const coarseNow = now === undefined ? undefined : (now / 10n) * 10n;
+  const orders = useMemo(
+    () => mergeSignedOrders(bookOrders, relay.orders, { sells, wants, maker, sort: bookSort(sort), now: coarseNow }, allTokens),
+    [bookOrders, relay.orders, sells, wants, maker, sort, coarseNow, allTokens],
+  );
+  const bookDown = !!book.error;
+  const relaysWork = relaysOpen > 0 || relay.orders.length > 0;
 
   return (
     <section aria-labelledby="signed-offers-heading" data-testid={maker ? "role-signed" : undefined}>
@@ -54,14 +68,21 @@ export function SignedOffers({
           ? "Open offers you signed (gasless): the tokens stay in your wallet until someone fills; cancel one or all from its page."
           : "Gasless: the maker signed these and keeps the tokens until you fill; escrowed offers are locked on chain."}
       </p>
-      {book.error ? (
+      {bookDown && relaysWork ? (
+        <p className="hint" role="status" data-testid="signed-book-down">
+          The app&apos;s order book cannot be reached: these offers come from the relays, each checked in this browser.
+        </p>
+      ) : null}
+      {bookDown && !relaysWork ? (
         <Notice kind="warn" title="The order book could not be read.">
-          <p>{book.error.message} Signed offers shared as links still work.</p>
+          <p>
+            {book.error?.message} No relay is connected either{relay.loading ? " yet" : ""}. Signed offers shared as links still work.
+          </p>
           <button type="button" className="secondary small" onClick={() => book.refetch()}>
             Try again now
           </button>
         </Notice>
-      ) : book.isLoading ? (
+      ) : book.isLoading && orders.length === 0 ? (
         <p role="status">Loading signed offers…</p>
       ) : (
         <SignedOrderTable

@@ -9,31 +9,32 @@ import { tokenFrom } from "@/features/tokens/registry";
 import { OfferTermsCells } from "@/features/trades/OfferTermsCells";
 import { TradeCell, TradeRow, TradeTable, type TradeListProps } from "@/features/trades/TradeTable";
 import { sameAddress } from "@/lib/address";
+import { type ListedSignedOrder, seenOnWords } from "./mergeOrders";
 import { signedOfferPath } from "./signedOffer";
-import type { BookOrder } from "./bookApi";
 
-const columns = ["Offer", "Sells (remaining)", "Price", "Cost of the rest", "Expires", "Kind"] as const;
+const columns = ["Offer", "Sells (remaining)", "Price", "Cost of the rest", "Expires", "Kind", "Seen on"] as const;
 
-/** Signed offers from the order book; each links to its order page, which fills it from the share link. */
-export function SignedOrderTable({ orders, tokens, now, account, ...list }: TradeListProps & { orders: readonly BookOrder[] }) {
+/** Signed offers from the order book and the relays; each links to its order page, which fills it from the share link. */
+export function SignedOrderTable({ orders, tokens, now, account, ...list }: TradeListProps & { orders: readonly ListedSignedOrder[] }) {
   return (
     <TradeTable
       {...list}
       items={orders}
       itemsName="signed offers"
       columns={columns}
-      row={({ orderHash, signed, remaining, link }) => {
+      row={({ orderHash, signed, remaining, link, seenOn }) => {
         const { order } = signed;
         const sell = tokenFrom(tokens, order.sellToken);
         const buy = tokenFrom(tokens, order.buyToken);
         const mine = sameAddress(order.maker, account);
+        const path = signedOfferPath(link);
         return (
-          <TradeRow key={orderHash} testId={`signed-row-${orderHash}`}>
+          <TradeRow key={orderHash} testId={`signed-row-${orderHash.toLowerCase()}`}>
             <TradeCell label="Offer">
-              <Link href={signedOfferPath(link)}>Signed offer {orderHash.slice(0, 10)}</Link>
+              <Link href={path}>Signed offer {orderHash.slice(0, 10)}</Link>
               {mine ? <span className="muted"> (yours)</span> : null}{" "}
               {!mine && (order.taker === zeroAddress || sameAddress(order.taker, account)) ? (
-                <Link className="button small" href={signedOfferPath(link)} aria-label={`Fill signed offer ${orderHash.slice(0, 10)}`}>
+                <Link className="button small" href={path} aria-label={`Fill signed offer ${orderHash.slice(0, 10)}`}>
                   Fill
                 </Link>
               ) : null}
@@ -49,6 +50,11 @@ export function SignedOrderTable({ orders, tokens, now, account, ...list }: Trad
               </span>{" "}
               {order.taker !== zeroAddress ? <span className="badge private">Private</span> : null}{" "}
               {!order.partialFills ? <span className="badge">All or nothing</span> : null}
+            </TradeCell>
+            <TradeCell label="Seen on">
+              <span className="small seen-on" data-testid="seen-on">
+                {seenOnWords(seenOn)}
+              </span>
             </TradeCell>
           </TradeRow>
         );

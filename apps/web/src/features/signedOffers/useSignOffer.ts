@@ -1,6 +1,15 @@
 "use client";
 
-import { type CreateOfferArgs, decodePeerlockError, encodeOrderLink, erc20Abi, nextUnusedNonce, orderTypedData, type TokenInfo } from "@peerlock/sdk";
+import {
+  type CreateOfferArgs,
+  decodePeerlockError,
+  encodeOrderLink,
+  erc20Abi,
+  nextUnusedNonce,
+  orderTypedData,
+  type SignedOrderWithSignature,
+  type TokenInfo,
+} from "@peerlock/sdk";
 import { useCallback, useState } from "react";
 import { maxUint256 } from "viem";
 import { useConfig } from "wagmi";
@@ -11,7 +20,8 @@ import { useTransaction } from "@/features/tx/useTransaction";
 import { formatAmount } from "@/lib/amount";
 import { usePostSignedOrder } from "./bookHooks";
 import { browserStore, readNonceFloor, recordSignedNonce } from "./nonceFloor";
-import { orderFromForm } from "./signedOffer";
+import { type PublishState, publishOrder } from "./publishOrder";
+import { orderFromForm, signedOfferPath } from "./signedOffer";
 
 /** Where the signed offer stands in the market's order book (the link works either way). */
 export type BookState = { listing: "posting" } | { listing: "listed" } | { listing: "refused"; message: string };
@@ -19,7 +29,7 @@ export type BookState = { listing: "posting" } | { listing: "listed" } | { listi
 export type SignState =
   | { phase: "idle" }
   | { phase: "signing" }
-  | { phase: "signed"; link: string; book: BookState }
+  | { phase: "signed"; link: string; book: BookState; relays: PublishState }
   | { phase: "cancelled" }
   | { phase: "failed"; message: string };
 
@@ -73,15 +83,19 @@ export function useSignOffer() {
         const order = orderFromForm(args, maker, nonce);
         const signature = await signTypedData(config, { account: maker, ...orderTypedData(order, venue) });
         recordSignedNonce(store, venue.chainId, venue.verifyingContract, maker, nonce);
-        const signed = { ...venue, order, signature };
+        const signed: SignedOrderWithSignature = { ...venue, order, signature };
         const link = encodeOrderLink(signed);
-        setState({ phase: "signed", link, book: { listing: "posting" } });
-        // The market lists it once the book accepts it; a refusal leaves the link usable.
+        let book: BookState = { listing: "posting" };
+        let relays: PublishState = { phase: "sending" };
+        const show = () => setState({ phase: "signed", link, book, relays });
+        show();
+        // The book and the relays in parallel: the market lists it once either takes it, and a
+        // refusal by both still leaves the link usable.
         post.mutateAsync(signed).then(
-          () => setState({ phase: "signed", link, book: { listing: "listed" } }),
-          (error: unknown) =>
-            setState({ phase: "signed", link, book: { listing: "refused", message: error instanceof Error ? error.message : String(error) } }),
+          () => ((book = { listing: "listed" }), show()),
+          (error: unknown) => ((book = { listing: "refused", message: error instanceof Error ? error.message : String(error) }), show()),
         );
+        void publishOrder(signed, { source: `${window.location.origin}${signedOfferPath(link)}` }).then((result) => ((relays = result), show()));
       } catch (error) {
         const decoded = decodePeerlockError(error);
         setState(decoded.kind === "rejected" ? { phase: "cancelled" } : { phase: "failed", message: decoded.message });
