@@ -3,6 +3,7 @@ import type { Filter } from "nostr-tools/filter";
 import { getEventHash, validateEvent, verifyEvent as verifyNostrEvent } from "nostr-tools/pure";
 import type { NostrEvent } from "./kinds.js";
 import { defaultRelayLimits, RelayBudget, type RelayLimits } from "./limits.js";
+import { normalizeRelayUrl } from "./relayUrls.js";
 
 /**
  * Many relays as one bounded feed: every relay is read and written, an event arrives once however
@@ -233,28 +234,6 @@ export function hasOwnId(event: NostrEvent): boolean {
   } catch {
     return false;
   }
-}
-
-/** `wss://relay.example/` and `wss://relay.example` are one relay. */
-export function normalizeRelayUrl(url: string): string {
-  const parsed = new URL(url.trim());
-  if (parsed.protocol !== "ws:" && parsed.protocol !== "wss:")
-    throw new Error(`A relay address starts with wss:// (or ws:// for a local one): ${url}`);
-  return parsed.toString().replace(/\/$/, "");
-}
-
-/** The relay addresses in a comma- or space-separated list (e.g. NEXT_PUBLIC_RELAYS), invalid ones skipped. */
-export function parseRelayList(list: string | undefined): string[] {
-  const urls: string[] = [];
-  for (const item of (list ?? "").split(/[\s,]+/)) {
-    if (!item) continue;
-    try {
-      urls.push(normalizeRelayUrl(item));
-    } catch {
-      // not a relay address: skipped, the caller shows the list it got
-    }
-  }
-  return [...new Set(urls)];
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {

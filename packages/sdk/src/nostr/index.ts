@@ -6,5 +6,6 @@ export { readRoomEvent, roomEventTemplate, roomFilter, roomItemId, roomItemWireS
 export type { RoomEventRead, RoomItem, RoomItemType, RoomItemWire } from "./roomEvent.js";
 export { defaultRelayLimits, RelayBudget } from "./limits.js";
 export type { RelayLimits } from "./limits.js";
-export { hasOwnId, normalizeRelayUrl, parseRelayList, RelayFeed } from "./feed.js";
+export { hasOwnId, RelayFeed } from "./feed.js";
+export { normalizeRelayUrl, parseRelayList } from "./relayUrls.js";
 export type { FeedOptions, FeedSubscription, PublishResult, RelayState, RelayStatus } from "./feed.js";

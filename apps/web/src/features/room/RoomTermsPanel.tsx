@@ -19,7 +19,8 @@ import { forgetSellerTerms } from "./sellerTerms";
 import { LockNote, SignInButton, UnlockButton } from "./SignInButton";
 import { useDealKey } from "./useDealKey";
 import { publishToRoom } from "./useRelayRoom";
-import { useRoomKey, useTypedDataVerifier } from "./useRoomKey";
+import { useTypedDataVerifier } from "./typedDataVerifier";
+import { useRoomKey } from "./useRoomKey";
 import { useRoomSession } from "./useRoomSession";
 
 type Props = { dealId: bigint; deal: Deal; account: Address | undefined; view: RoomTermsView; published: boolean; relayTerms: RelayTerms[] };

@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { sameAddress } from "@/lib/address";
 import type { RelayRoomItem } from "./relayRoomItems";
 import { dealReaders, mayWrapFor, mayWriteMessage } from "./roomItemRules";
-import { useTypedDataVerifier } from "./useRoomKey";
+import { useTypedDataVerifier } from "./typedDataVerifier";
 
 /**
  * Signature checks of relay items, run here through the app's own node (EIP-1271 wallets too):

@@ -1,5 +1,4 @@
-import type { DealTermsWire, KeyWrapWire, RoomKeyAttestation, RoomMessageWire } from "@peerlock/sdk";
-import { encodeRoomKeyAttestation } from "@peerlock/sdk";
+import type { DealTermsWire, encodeRoomKeyAttestation, KeyWrapWire, RoomMessageWire } from "@peerlock/sdk";
 import type { Address, Hex } from "viem";
 import { isUnreachable, reportRoomServer } from "./roomServer";
 import type { ServerTerms } from "./roomTerms";
@@ -80,8 +79,9 @@ export const roomApi = {
   publishTerms: (dealId: bigint, terms: DealTermsWire) => call<ServerTerms>(`/api/room/deals/${dealId}/terms`, jsonInit("POST", terms)),
   sealedDetails: (dealId: bigint) => call<{ sealedDetails: string }>(`/api/room/deals/${dealId}/private`),
   roomKeysOf: (wallets: readonly Address[]) => call<{ keys: RoomKeyRecord[] }>(`/api/room/keys?wallets=${wallets.join(",")}`),
-  publishRoomKey: (attestation: RoomKeyAttestation) =>
-    call<{ key: RoomKeyRecord }>("/api/room/keys", jsonInit("POST", encodeRoomKeyAttestation(attestation))),
+  /** The attestation as `encodeRoomKeyAttestation` writes it (the header loads this file: no key code here). */
+  publishRoomKey: (attestation: ReturnType<typeof encodeRoomKeyAttestation>) =>
+    call<{ key: RoomKeyRecord }>("/api/room/keys", jsonInit("POST", attestation)),
   dealKeys: (dealId: bigint) => call<DealKeys>(`/api/room/deals/${dealId}/keys`),
   postWraps: (dealId: bigint, wraps: KeyWrapWire[]) => call<{ stored: number }>(`/api/room/deals/${dealId}/keys`, jsonInit("POST", { wraps })),
   messages: (dealId: bigint) => call<{ messages: StoredMessage[] }>(`/api/room/deals/${dealId}/messages`),

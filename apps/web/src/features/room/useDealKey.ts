@@ -12,7 +12,8 @@ import { useCheckedRelayItems } from "./relayChecks";
 import { roomKeys } from "./roomKeys";
 import { loadRoomKeyAttestation, readDealKey } from "./roomKeyStore";
 import { publishToRoom, useRelayRoom } from "./useRelayRoom";
-import { keptAttestation, useRoomKey, useTypedDataVerifier } from "./useRoomKey";
+import { useTypedDataVerifier } from "./typedDataVerifier";
+import { keptAttestation, useRoomKey } from "./useRoomKey";
 import { useRoomSession } from "./useRoomSession";
 
 /**

@@ -1,6 +1,7 @@
 "use client";
 
 import { type Deal, dealEscrowAbi } from "@peerlock/sdk";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import type { Address } from "viem";
 import { readContract } from "viem/actions";
@@ -8,8 +9,8 @@ import { useClient, useSignTypedData } from "wagmi";
 import { appChainId } from "@/config/chain";
 import { appDeployment } from "@/config/deployment";
 import type { Attention } from "./roomApi";
-import { readDealKey } from "./roomKeyStore";
-import { useRoomKey, useTypedDataVerifier } from "./useRoomKey";
+import { roomKeys } from "./roomKeys";
+import { useTypedDataVerifier } from "./typedDataVerifier";
 
 /**
  * The app's side of "share-key" (SPEC v3): on any page, as soon as the room says a reader lacks a
@@ -19,11 +20,18 @@ import { useRoomKey, useTypedDataVerifier } from "./useRoomKey";
 export function useKeySharing(account: Address | undefined, waiting: Attention["waiting"] | undefined, onShared: () => void) {
   const client = useClient();
   const verify = useTypedDataVerifier();
-  const { key: roomKey } = useRoomKey();
-  const { signTypedDataAsync } = useSignTypedData();
-  const busy = useRef(false);
   const deals = (waiting ?? []).filter((w) => w.action === "share-key").map((w) => w.dealId);
   const todo = deals.join(",");
+  // This hook runs in the header of every page: the room key's code loads only when a key is
+  // owed. Same query as useRoomKey's, so unlocking the key here or on a deal page is seen at once.
+  const { data: roomKey } = useQuery({
+    queryKey: roomKeys.roomKey(account),
+    queryFn: async () => (await import("./roomKeyStore")).loadRoomKey(window.localStorage, appChainId, account!) ?? null,
+    enabled: !!account && todo !== "",
+    staleTime: Infinity,
+  });
+  const { signTypedDataAsync } = useSignTypedData();
+  const busy = useRef(false);
   useEffect(() => {
     if (!todo || !account || !roomKey || !client || !verify || !appDeployment || busy.current) return;
     busy.current = true;
@@ -31,7 +39,11 @@ export function useKeySharing(account: Address | undefined, waiting: Attention["
     void (async () => {
       let shared = 0;
       // Loaded only when a key is owed: this hook runs in the header of every page.
-      const [{ openDealKey, shareDealKey }, { chatKey }] = await Promise.all([import("./dealKeys"), import("./roomSigner")]);
+      const [{ openDealKey, shareDealKey }, { chatKey }, { readDealKey }] = await Promise.all([
+        import("./dealKeys"),
+        import("./roomSigner"),
+        import("./roomKeyStore"),
+      ]);
       for (const id of todo.split(",").map(BigInt)) {
         try {
           const deal = (await readContract(client, { address: escrow, abi: dealEscrowAbi, functionName: "getDeal", args: [id] })) as Deal;

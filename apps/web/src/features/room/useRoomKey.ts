@@ -1,17 +1,16 @@
 "use client";
 
 import {
+  encodeRoomKeyAttestation,
   establishRoomKey,
   randomRoomKey,
   type RoomKeyAttestation,
   roomKeyAttestationSchema,
   type RoomKeyPair,
   roomKeyTypedData,
-  type TypedDataVerifier,
 } from "@peerlock/sdk";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type Address, bytesToHex } from "viem";
-import { verifyTypedData } from "viem/actions";
 import { useClient, useConnection, useSignTypedData } from "wagmi";
 import { appChainId } from "@/config/chain";
 import { RoomApiError, roomApi } from "./roomApi";
@@ -20,13 +19,6 @@ import { loadRandomRoomKey, loadRoomKey, loadRoomKeyAttestation, saveRoomKey, sa
 import { isUnreachable } from "./roomServer";
 
 const store = () => (typeof window === "undefined" ? undefined : window.localStorage);
-
-/** Checks typed-data signatures through the app's own node (EOAs and EIP-1271 wallets). */
-export function useTypedDataVerifier(): TypedDataVerifier | undefined {
-  const client = useClient();
-  if (!client) return undefined;
-  return (args) => verifyTypedData(client, args as Parameters<typeof verifyTypedData>[1]);
-}
 
 /**
  * The connected wallet's room key in this browser, and `unlock`, which makes it (RoomIdentity
@@ -108,7 +100,7 @@ async function attest(
       signature: await sign({ wallet, publicKey: key.publicKey, expiry: 0n }),
     };
   saveRoomKeyAttestation(store(), appChainId, attestation);
-  if (!onServer && !serverDown) await roomApi.publishRoomKey(attestation);
+  if (!onServer && !serverDown) await roomApi.publishRoomKey(encodeRoomKeyAttestation(attestation));
   return attestation;
 }
 
