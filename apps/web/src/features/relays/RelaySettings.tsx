@@ -52,7 +52,7 @@ export function RelaySettings() {
 
   const onAdd = (e: FormEvent) => {
     e.preventDefault();
-    const change = addRelay(added, deploymentRelays, input);
+    const change = addRelay(added, deploymentRelays, input, window.location.protocol === "https:");
     if (!change.ok) {
       setError(change.error);
       setDone(undefined);

@@ -2,6 +2,14 @@ import { describe, expect, it } from "vitest";
 import { addRelay, relayStateWords, removeRelay } from "./relayList";
 
 describe("addRelay", () => {
+  it("refuses a plain ws:// relay on an https page, in words, and takes it on http", () => {
+    expect(addRelay([], [], "ws://relay.example", true)).toEqual({
+      ok: false,
+      error: "This page is served over https, so your browser only reaches wss:// relays. Use the relay's wss:// address.",
+    });
+    expect(addRelay([], [], "wss://relay.example", true)).toEqual({ ok: true, added: ["wss://relay.example"] });
+    expect(addRelay([], [], "ws://127.0.0.1:7447", false)).toEqual({ ok: true, added: ["ws://127.0.0.1:7447"] });
+  });
   it("adds a relay address, normalized", () => {
     expect(addRelay([], [], " wss://relay.example/ ")).toEqual({ ok: true, added: ["wss://relay.example"] });
   });
