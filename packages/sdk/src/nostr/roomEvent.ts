@@ -1,11 +1,11 @@
-import { type Address, getAddress, type Hex, keccak256 } from "viem";
+import { type Address, keccak256 } from "viem";
 import { z } from "zod";
 import { type DealContext, assertDealContext } from "../room/sealed/context.js";
 import { fromText } from "../room/sealed/encoding.js";
 import { roomKeyAttestationSchema } from "../room/sealed/identity.js";
 import type { SignedRoomKeyWrap } from "../room/verifyMessage.js";
 import { addressSchema, signatureSchema } from "../wire/primitives.js";
-import { dealTermsWireSchema, keyWrapWireSchema, roomMessageWireSchema } from "../wire/room.js";
+import { dealTermsWireSchema, decodeSessionKey, keyWrapWireSchema, roomMessageWireSchema, sessionKeyWireSchema } from "../wire/room.js";
 import { type NostrEvent, type NostrEventTemplate, nowSeconds, PEERLOCK_PLATFORM, ROOM_ITEM_KIND, tagValue } from "./kinds.js";
 
 /**
@@ -17,13 +17,6 @@ import { type NostrEvent, type NostrEventTemplate, nowSeconds, PEERLOCK_PLATFORM
  * Whoever reads an item still checks it (signature, termsHash, AEAD) before showing it: a relay
  * can withhold items, never make one up.
  */
-const sessionKeyWire = z.strictObject({
-  key: addressSchema,
-  room: z.string().max(255),
-  expiry: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-  signature: signatureSchema,
-});
-
 export const roomItemWireSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("message"), author: addressSchema, message: roomMessageWireSchema }),
   z.strictObject({ type: z.literal("terms"), terms: dealTermsWireSchema }),
@@ -33,7 +26,7 @@ export const roomItemWireSchema = z.discriminatedUnion("type", [
     wrap: keyWrapWireSchema,
     signedAt: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
     signature: signatureSchema,
-    sessionKey: sessionKeyWire.optional(),
+    sessionKey: sessionKeyWireSchema.optional(),
   }),
   z.strictObject({ type: z.literal("key"), attestation: roomKeyAttestationSchema }),
 ]);
@@ -102,10 +95,7 @@ export function wrapItemStatement(item: Extract<RoomItem, { type: "wrap" }>, dea
       signedAt: BigInt(item.signedAt),
     },
     signature: item.signature,
-    sessionKey: item.sessionKey && {
-      authorization: { key: getAddress(item.sessionKey.key), room: item.sessionKey.room, expiry: BigInt(item.sessionKey.expiry) },
-      signature: item.sessionKey.signature as Hex,
-    },
+    sessionKey: decodeSessionKey(item.sessionKey),
   };
 }
 

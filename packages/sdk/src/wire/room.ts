@@ -4,7 +4,7 @@ import { fromText } from "../room/sealed/encoding.js";
 import { SealedItemError } from "../room/sealed/errors.js";
 import { KEY_WRAP_VERSION } from "../room/sealed/wrap.js";
 import { SEALED_ITEM_VERSION } from "../room/sealed/seal.js";
-import type { SignedRoomMessage } from "../room/verifyMessage.js";
+import type { SessionKeyProof, SignedRoomMessage } from "../room/verifyMessage.js";
 import { addressSchema, hex32Schema, signatureSchema } from "./primitives.js";
 
 /**
@@ -77,7 +77,8 @@ export const keyWrapWireSchema = z.strictObject({
 });
 export type KeyWrapWire = z.infer<typeof keyWrapWireSchema>;
 
-const sessionKeyWireSchema = z.strictObject({
+/** A session key's authorization as it travels next to what the key signed (messages, key wraps). */
+export const sessionKeyWireSchema = z.strictObject({
   key: addressSchema,
   room: z.string().max(255),
   expiry: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
@@ -122,11 +123,13 @@ export function decodeRoomMessage(wire: RoomMessageWire, author: Address, dealId
   return {
     message: { author, dealId, clientId: wire.clientId, body: wire.body, evidence: wire.evidence, sentAt: BigInt(wire.sentAt) },
     signature: wire.signature,
-    sessionKey: wire.sessionKey && {
-      authorization: { key: wire.sessionKey.key, room: wire.sessionKey.room, expiry: BigInt(wire.sessionKey.expiry) },
-      signature: wire.sessionKey.signature,
-    },
+    sessionKey: decodeSessionKey(wire.sessionKey),
   };
+}
+
+/** The session-key proof a wire authorization stands for (to verify what the key signed). */
+export function decodeSessionKey(wire: z.infer<typeof sessionKeyWireSchema> | undefined): SessionKeyProof | undefined {
+  return wire && { authorization: { key: wire.key, room: wire.room, expiry: BigInt(wire.expiry) }, signature: wire.signature };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { verifyRoomMessage, type RoomMessageCheck } from "@peerlock/sdk";
+import { decodeRoomMessage, verifyRoomMessage, type RoomMessageCheck } from "@peerlock/sdk";
 import type { Client } from "viem";
 import { verifyTypedData } from "viem/actions";
 import type { StoredMessage } from "./roomApi";
@@ -8,17 +8,9 @@ import type { StoredMessage } from "./roomApi";
  * so the "verified" mark never depends on the room server's word.
  */
 export function verifyStoredMessage(m: StoredMessage, client: Client, chainId: number, room: string): Promise<RoomMessageCheck> {
-  return verifyRoomMessage(
-    {
-      message: { author: m.author, dealId: BigInt(m.dealId), clientId: m.clientId, body: m.body, evidence: m.evidence, sentAt: BigInt(m.sentAt) },
-      signature: m.signature,
-      sessionKey: m.sessionKey
-        ? {
-            authorization: { key: m.sessionKey.key, room: m.sessionKey.room, expiry: BigInt(m.sessionKey.expiry) },
-            signature: m.sessionKey.signature,
-          }
-        : undefined,
-    },
-    { chainId, room, verifyTypedData: (args) => verifyTypedData(client, args as Parameters<typeof verifyTypedData>[1]) },
-  );
+  return verifyRoomMessage(decodeRoomMessage({ ...m, sessionKey: m.sessionKey ?? undefined }, m.author, BigInt(m.dealId)), {
+    chainId,
+    room,
+    verifyTypedData: (args) => verifyTypedData(client, args as Parameters<typeof verifyTypedData>[1]),
+  });
 }
