@@ -9,7 +9,7 @@ import { orderbookSync, signedOrders } from "@/server/orderbook/schema";
 import { syncOrderBook } from "@/server/orderbook/sync";
 import { accounts, publicClient, rpcUrl, walletOwner } from "../shared/chain";
 import { type Backend, backendNames, createBackend } from "../shared/backends";
-import { type NextServer, startNext } from "../shared/nextServer";
+import { type NextServer, serverTestEnv, startNext } from "../shared/nextServer";
 import {
   approve,
   balanceOf,
@@ -102,17 +102,13 @@ for (const [index, name] of backendNames.entries()) {
     /** `next start` on this backend; `limits` are the post budgets per IP and per maker a minute. */
     const start = (at: number, limits = "1000") =>
       startNext(at, {
-        ...backend.env,
-        APP_ORIGIN: `http://127.0.0.1:${at}`,
+        // the test's requests come through the loopback "proxy" with addresses of their own (freshIp)
+        ...serverTestEnv(backend.env, `http://127.0.0.1:${at}`, rpcUrl),
         ORDERBOOK_SIGNED_SWAP: signedSwap,
         ORDERBOOK_START_BLOCK: "0",
         ORDERBOOK_SYNC_INTERVAL_SECONDS: "0",
         ORDERBOOK_POSTS_PER_MINUTE_PER_IP: limits,
         ORDERBOOK_POSTS_PER_MINUTE_PER_MAKER: limits,
-        SERVER_RPC_URL: rpcUrl,
-        // the test's requests come through this "proxy" with addresses of their own (freshIp)
-        TRUSTED_PROXIES: "127.0.0.1",
-        SERVER_RATE_LIMIT_PER_MINUTE: "10000",
       });
 
     beforeAll(async () => {

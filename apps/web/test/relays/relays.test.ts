@@ -29,7 +29,7 @@ import { signedOrders } from "@/server/orderbook/schema";
 import { messages } from "@/server/room/db/schema";
 import { rpcUrl } from "../shared/chain";
 import { createBackend, type Backend, testDatabaseUrl } from "../shared/backends";
-import { type NextServer, spawnNext, startNext } from "../shared/nextServer";
+import { type NextServer, serverTestEnv, spawnNext, startNext } from "../shared/nextServer";
 import { approve, cancelNonces, maker, makeOrder, mint, orderHashOf, otherMaker, sign, units } from "../orderbook/chain";
 import { buyer, CHAIN_ID, openDeal, seller, stranger, takeDeal } from "../room/chain";
 import { dealContext, dealKeyOf, RoomClient, sealFor } from "../room/client";
@@ -86,15 +86,11 @@ describe("the server as a cache among relays", () => {
     await publishTo(relayA.url, orderEvent(backlogOrder));
     backend = await createBackend("PGlite", "pl-relays");
     server = await startNext(webPort, {
-      ...backend.env,
-      APP_ORIGIN: base,
+      ...serverTestEnv(backend.env, base, rpcUrl),
       ROOM_DEAL_ESCROW: inject("dealEscrow"),
       ORDERBOOK_SIGNED_SWAP: signedSwap,
       ORDERBOOK_START_BLOCK: "0",
       ORDERBOOK_SYNC_INTERVAL_SECONDS: "0",
-      SERVER_RPC_URL: rpcUrl,
-      TRUSTED_PROXIES: "127.0.0.1",
-      SERVER_RATE_LIMIT_PER_MINUTE: "10000",
       SERVER_RELAYS: `${relayA.url},${relayB.url}`,
       SERVER_NOSTR_KEY: SERVER_KEY,
     });

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { hashDealTerms, hashPrivateDetails, openText, sealedFromText, serializePublicTerms } from "@peerlock/sdk";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type Backend, backendNames, createBackend } from "../shared/backends";
-import { type NextServer, startNext } from "../shared/nextServer";
+import { type NextServer, serverTestEnv, startNext } from "../shared/nextServer";
 import { arbiter, buyer, dispute, markPaid, openDeal, rpcUrl, seller, takeDeal } from "./chain";
 import { dealContext, RoomClient, sealFor } from "./client";
 
@@ -40,12 +40,8 @@ for (const [index, name] of backendNames.entries()) {
     let backend: Backend;
     const start = () =>
       startNext(webPort + index, {
-        ...backend.env,
-        APP_ORIGIN: base,
+        ...serverTestEnv(backend.env, base, rpcUrl),
         ROOM_DEAL_ESCROW: inject("dealEscrow"),
-        SERVER_RPC_URL: rpcUrl,
-        TRUSTED_PROXIES: "127.0.0.1",
-        SERVER_RATE_LIMIT_PER_MINUTE: "10000",
       });
 
     beforeAll(async () => {

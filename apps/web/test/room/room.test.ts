@@ -31,7 +31,7 @@ import {
   walletOwner,
 } from "./chain";
 import { type Backend, backendNames, createBackend } from "../shared/backends";
-import { type NextServer, startNext } from "../shared/nextServer";
+import { type NextServer, serverTestEnv, startNext } from "../shared/nextServer";
 import { dealContext, dealKeyOf, RoomClient, sealFor } from "./client";
 
 declare module "vitest" {
@@ -72,13 +72,9 @@ for (const [index, name] of backendNames.entries()) {
     const as = (account: typeof seller, address?: Address) => new RoomClient(base, account, address);
     const start = () =>
       startNext(port, {
-        ...backend.env,
-        APP_ORIGIN: base,
+        // the test clients sit behind the loopback "proxy" with addresses of their own (RoomClient.ip)
+        ...serverTestEnv(backend.env, base, rpcUrl),
         ROOM_DEAL_ESCROW: inject("dealEscrow"),
-        SERVER_RPC_URL: rpcUrl,
-        // the test clients sit behind this "proxy" with addresses of their own (RoomClient.ip)
-        TRUSTED_PROXIES: "127.0.0.1",
-        SERVER_RATE_LIMIT_PER_MINUTE: "10000",
         ROOM_NONCES_PER_MINUTE: String(NONCES_PER_MINUTE),
       });
 

@@ -85,3 +85,12 @@ export async function startNext(port: number, env: Record<string, string | undef
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/**
+ * What every server suite gives `next start`: its database, its origin and node, and the test
+ * clients behind a trusted "proxy" on loopback (each request says its own client address) with
+ * the per-client budget out of the way. Suites add their own settings after it.
+ */
+export function serverTestEnv(backendEnv: Record<string, string | undefined>, origin: string, rpcUrl: string): Record<string, string | undefined> {
+  return { ...backendEnv, APP_ORIGIN: origin, SERVER_RPC_URL: rpcUrl, TRUSTED_PROXIES: "127.0.0.1", SERVER_RATE_LIMIT_PER_MINUTE: "10000" };
+}
