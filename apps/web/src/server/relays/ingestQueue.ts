@@ -19,10 +19,6 @@ export class IngestQueue {
     private readonly onError: (error: unknown) => void = () => {},
   ) {}
 
-  get size(): number {
-    return this.pending.length;
-  }
-
   /** Queues a job; false (and counted in `dropped`) when the queue is full. */
   push(job: IngestJob): boolean {
     if (this.pending.length >= this.limits.maxPending) {

@@ -1,4 +1,4 @@
-import { ChainUnavailable, isHttpError } from "../shared/http/errors";
+import { isHttpError } from "../shared/http/errors";
 
 /** What the ingest did with one relay event: stored (new), already held, or refused and why. */
 export type IngestOutcome = { result: "stored" | "known" | "refused"; reason?: string };
@@ -13,7 +13,7 @@ export async function asOutcome(store: () => Promise<boolean>): Promise<IngestOu
   try {
     return { result: (await store()) ? "stored" : "known" };
   } catch (error) {
-    if (error instanceof ChainUnavailable || (isHttpError(error) && error.status === 503)) throw error;
+    if (isHttpError(error) && error.status === 503) throw error; // ChainUnavailable among them
     if (isHttpError(error)) return refused(error.message);
     throw error;
   }

@@ -42,7 +42,3 @@ export async function roomKeysOf(wallets: Address[]): Promise<RoomKeyRecord[]> {
     .filter((r) => r.expiry === "0" || BigInt(r.expiry) > now)
     .map((r) => ({ wallet: r.wallet as Address, publicKey: r.publicKey as Hex, expiry: r.expiry, signature: r.signature as Hex }));
 }
-
-export async function roomKeyOf(wallet: Address): Promise<RoomKeyRecord | undefined> {
-  return (await roomKeysOf([wallet]))[0];
-}

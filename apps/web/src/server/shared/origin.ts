@@ -3,7 +3,7 @@ import { warnOnce } from "./env";
 /** Where a local `pnpm dev` serves the app: the sign-in origin outside production when APP_ORIGIN is unset. */
 const DEV_ORIGIN = "http://localhost:3000";
 
-export const isProduction = () => process.env.NODE_ENV === "production";
+const isProduction = () => process.env.NODE_ENV === "production";
 
 /** The plain reason a production server refuses to start, or undefined when it may. */
 export function appOriginProblem(): string | undefined {

@@ -7,7 +7,8 @@ import { publishAcceptedOrder } from "@/server/relays/publishOrder";
 import { listOrdersQuery, postOrderInput } from "@/server/orderbook/validation";
 import { parseWith, readJson } from "@/server/shared/http/body";
 import { handle, json } from "@/server/shared/http/errors";
-import { clientIp, limitByIp, rateLimitAt } from "@/server/shared/http/rateLimit";
+import { clientAddress } from "@/server/shared/http/clientAddress";
+import { limitByIp, rateLimitAt } from "@/server/shared/http/rateLimit";
 
 export const runtime = "nodejs";
 
@@ -29,7 +30,7 @@ export const GET = handle(async (request: Request) => {
  */
 export const POST = handle(async (request: Request) => {
   const config = orderbookConfig();
-  await rateLimitAt(config.postsPerMinutePerIp, `book-ip:${clientIp(request)}`);
+  await rateLimitAt(config.postsPerMinutePerIp, `book-ip:${clientAddress(request)}`);
   const signed = await readJson(request, postOrderInput, ORDER_BODY_LIMIT);
   await rateLimitAt(config.postsPerMinutePerMaker, `book-maker:${signed.order.maker}`);
   const { row, created } = await postOrder(signed);

@@ -39,9 +39,6 @@ export function rateLimit(...keys: string[]): Promise<void> {
   return rateLimitAt(serverConfig().rateLimitPerMinute, ...keys);
 }
 
-/** The caller's address for rate limits: the socket's, or X-Forwarded-For's from a trusted proxy only. */
-export const clientIp = clientAddress;
-
 export function limitByIp(request: Request): Promise<void> {
   return rateLimit(`ip:${clientAddress(request)}`);
 }
