@@ -38,7 +38,7 @@ export type {
 } from "./args.js";
 export { readAllDeals, readDeals } from "./reads/deals.js";
 export { readAllOffers, readOffers } from "./reads/offers.js";
-export { DEPLOYLESS_READ_CHUNK_SIZE, READ_CHUNK_SIZE } from "./reads/multicall.js";
+export { DEPLOYLESS_READ_CHUNK_SIZE, multicallChunked, READ_CHUNK_SIZE } from "./reads/multicall.js";
 export { readTokenInfos } from "./reads/tokens.js";
 export {
   hashOrder,

@@ -1,32 +1,11 @@
 // Loaded with the relay feed (dynamic import): checks a batch of relay orders in a constant
 // number of round trips.
-import {
-  DEPLOYLESS_READ_CHUNK_SIZE,
-  decodeCheckResult,
-  hashOrder,
-  isSignedByMakerKey,
-  READ_CHUNK_SIZE,
-  type SignedOrderWithSignature,
-  signedSwapAbi,
-} from "@peerlock/sdk";
-import { type Client, type ContractFunctionParameters, zeroAddress } from "viem";
-import { multicall } from "viem/actions";
+import { decodeCheckResult, hashOrder, isSignedByMakerKey, multicallChunked, type SignedOrderWithSignature, signedSwapAbi } from "@peerlock/sdk";
+import { type Client, type Hex, zeroAddress } from "viem";
 import type { Verdict } from "./relayOrderStore";
 import { relayOrderVerdict } from "./relayOrderVerdict";
 import { remainingOf } from "./signedOffer";
 import { verifyOrderSignature } from "./verifySignature";
-
-type Result = { status: "success"; result: unknown } | { status: "failure"; error: Error };
-
-async function readAll(client: Client, contracts: ContractFunctionParameters[]): Promise<Result[]> {
-  const deployless = !client.chain?.contracts?.multicall3;
-  const size = deployless ? DEPLOYLESS_READ_CHUNK_SIZE : READ_CHUNK_SIZE;
-  const chunks: ContractFunctionParameters[][] = [];
-  for (let i = 0; i < contracts.length; i += size) chunks.push(contracts.slice(i, i + size));
-  // chunks go out together: one HTTP request with the app's batching transport
-  const results = await Promise.all(chunks.map((c) => multicall(client, { contracts: c, allowFailure: true, deployless, batchSize: 0 })));
-  return results.flat() as Result[];
-}
 
 /**
  * The maker's signature (this browser recovers an EOA's itself; a contract wallet is asked
@@ -35,23 +14,19 @@ async function readAll(client: Client, contracts: ContractFunctionParameters[]):
  */
 export async function verifyRelayOrders(client: Client, orders: readonly SignedOrderWithSignature[]): Promise<Verdict[]> {
   const signatureValid = await Promise.all(orders.map(async (signed) => (await isSignedByMakerKey(signed)) || verifyOrderSignature(client, signed)));
-  const state = await readAll(
+  const state = await multicallChunked<bigint | boolean>(
     client,
     orders.flatMap(({ order, verifyingContract, chainId }) => [
       { address: verifyingContract, abi: signedSwapAbi, functionName: "filledAmount", args: [hashOrder(order, { chainId, verifyingContract })] },
       { address: verifyingContract, abi: signedSwapAbi, functionName: "isNonceUsed", args: [order.maker, order.nonce] },
     ]),
   );
-  const read = <T>(r: Result | undefined): T => {
-    if (r?.status !== "success") throw new Error("A chain read failed.");
-    return r.result as T;
-  };
   const progress = orders.map(({ order }, i) => {
-    const filled = read<bigint>(state[2 * i]);
-    const nonceUsed = read<boolean>(state[2 * i + 1]);
+    const filled = state[2 * i] as bigint;
+    const nonceUsed = state[2 * i + 1] as boolean;
     return { filled, nonceUsed, remaining: remainingOf(order, filled, nonceUsed) };
   });
-  const checks = await readAll(
+  const checks = await multicallChunked<readonly Hex[]>(
     client,
     orders.map((signed, i) => ({
       address: signed.verifyingContract,
@@ -64,7 +39,7 @@ export async function verifyRelayOrders(client: Client, orders: readonly SignedO
     relayOrderVerdict(order, {
       signatureValid: signatureValid[i]!,
       ...progress[i]!,
-      problems: decodeCheckResult(read<readonly `0x${string}`[]>(checks[i])),
+      problems: decodeCheckResult(checks[i]!),
     }),
   );
 }
