@@ -9,9 +9,8 @@ import { appChainId } from "@/config/chain";
 import { browserStore } from "@/features/signedOffers/nonceFloor";
 import { canReadPrivate, roomRole } from "./access";
 import { PublicTermsView } from "./PublicTermsView";
-import { RoomApiError, roomApi } from "./roomApi";
+import { isUnreachableError, roomApi } from "./roomApi";
 import { rememberDealKey } from "./roomKeyStore";
-import { isUnreachable } from "./roomServer";
 import { roomKeys } from "./roomKeys";
 import { pickSealedDetails, type RelayTerms, type RoomTermsView } from "./roomTerms";
 import { openDetails, sealDetails } from "./sealedItems";
@@ -236,7 +235,7 @@ function PublishTerms({
         roomApi.publishTerms(dealId, terms).then(
           () => true,
           (error: unknown) => {
-            if (error instanceof RoomApiError && isUnreachable(error.status)) return false;
+            if (isUnreachableError(error)) return false;
             throw error;
           },
         ),

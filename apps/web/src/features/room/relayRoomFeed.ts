@@ -30,23 +30,7 @@ export function watchRoom(context: DealContext, handlers: RoomFeedHandlers): () 
   return () => sub.close();
 }
 
-const CONNECT_WAIT_MS = 5_000;
-
-/** Waits (briefly) until every relay has connected or given up, so a page that just opened does not publish into the void. */
-async function settled(): Promise<void> {
-  const deadline = Date.now() + CONNECT_WAIT_MS;
-  while (
-    Date.now() < deadline &&
-    relayFeed()
-      .states()
-      .some((s) => s.status === "connecting")
-  ) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /** Publishes one room item to every relay; each relay's answer (none configured: an empty list). */
 export async function publishRoomItem(context: DealContext, item: RoomItemWire): Promise<PublishResult[]> {
-  await settled();
   return publishToRelays(roomEventTemplate(context, item));
 }

@@ -13,6 +13,9 @@ export class RoomApiError extends Error {
   }
 }
 
+/** True when the error says the room server could not be reached (not a refusal). */
+export const isUnreachableError = (error: unknown): boolean => error instanceof RoomApiError && isUnreachable(error.status);
+
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   let res: Response;
   try {
@@ -102,6 +105,5 @@ export const roomApi = {
     if (!res.ok) throw new RoomApiError(res.status, `The server answered ${res.status}.`);
     return new Uint8Array(await res.arrayBuffer());
   },
-  evidenceUrl: (dealId: bigint, hash: Hex) => `/api/room/deals/${dealId}/evidence/${hash}`,
   attention: () => call<Attention>("/api/room/attention"),
 };

@@ -9,10 +9,9 @@ import { appChainId } from "@/config/chain";
 import { type ChatItem, mergeChat, storedMessageId } from "./chatItems";
 import { cleanFileName, sniffEvidence } from "./evidenceKind";
 import { useCheckedRelayItems } from "./relayChecks";
-import { RoomApiError, roomApi } from "./roomApi";
+import { isUnreachableError, RoomApiError, roomApi } from "./roomApi";
 import { showRelayMessage } from "./roomItemRules";
 import { roomKeys } from "./roomKeys";
-import { isUnreachable } from "./roomServer";
 import { chatKey } from "./roomSigner";
 import { openMessage, sealEvidence, sealMessage } from "./sealedItems";
 import { publishToRoom, useRelayRoom } from "./useRelayRoom";
@@ -23,8 +22,6 @@ const POLL_MS = 3_000;
 
 type MessageItem = Extract<RoomItem, { type: "message" }>;
 export type Check = { ok: true; via: string } | { ok: false; reason: string };
-
-const unreachable = (error: unknown) => error instanceof RoomApiError && isUnreachable(error.status);
 
 /**
  * The deal's conversation, sealed end to end: messages and evidence are sealed here with the deal
@@ -115,7 +112,7 @@ export function useChat(dealId: bigint, deal: Deal, account: Address | undefined
         try {
           evidenceHash = (await roomApi.upload(dealId, sealed.sealed, sealed.meta)).evidence.hash;
         } catch (error) {
-          if (!unreachable(error)) throw error;
+          if (!isUnreachableError(error)) throw error;
           throw new Error(
             "Evidence files are kept on the app's server only (they are too big for relays), and the server cannot be reached now. Your message is kept here: send it without the file, or try again later.",
           );
@@ -145,7 +142,7 @@ export function useChat(dealId: bigint, deal: Deal, account: Address | undefined
       ]);
       const took = relays.filter((r) => r.ok).map((r) => r.url);
       if (!server.ok && took.length === 0) {
-        if (!unreachable(server.error)) throw server.error;
+        if (!isUnreachableError(server.error)) throw server.error;
         throw new Error("Neither the app's server nor any relay took the message. It is kept here: try again in a moment.");
       }
       if (took.length > 0) setSent((s) => [...s, { item, relays: took }]);

@@ -75,7 +75,6 @@ export function useDealKey(dealId: bigint, deal: Deal, account: Address | undefi
     error: query.error,
     loading: enabled && query.isLoading,
     roomKey,
-    serverDown: query.data?.serverDown ?? false,
   };
 }
 

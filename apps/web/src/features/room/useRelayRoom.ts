@@ -79,6 +79,3 @@ export async function publishToRoom(dealId: bigint, item: RoomItemWire): Promise
   const { publishRoomItem } = await import("./relayRoomFeed");
   return publishRoomItem(dealContext(dealId), item);
 }
-
-/** Relays that took an item, out of how many were asked. */
-export const relayTally = (results: readonly PublishResult[]) => ({ ok: results.filter((r) => r.ok).length, of: results.length });

@@ -13,10 +13,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type Address, bytesToHex } from "viem";
 import { useClient, useConnection, useSignTypedData } from "wagmi";
 import { appChainId } from "@/config/chain";
-import { RoomApiError, roomApi } from "./roomApi";
+import { isUnreachableError, roomApi } from "./roomApi";
 import { roomKeys } from "./roomKeys";
 import { loadRandomRoomKey, loadRoomKey, loadRoomKeyAttestation, saveRoomKey, saveRoomKeyAttestation, type StoredRoomKey } from "./roomKeyStore";
-import { isUnreachable } from "./roomServer";
 
 const store = () => (typeof window === "undefined" ? undefined : window.localStorage);
 
@@ -64,8 +63,6 @@ export function useRoomKey() {
   return { key: key.data ?? undefined, unlock };
 }
 
-const unreachable = (error: unknown) => error instanceof RoomApiError && isUnreachable(error.status);
-
 /** The server's record of the wallet's key, when it answers and holds `publicKey`. */
 async function serverAttestation(wallet: Address, publicKey: `0x${string}`): Promise<RoomKeyAttestation | undefined> {
   const { keys } = await roomApi.roomKeysOf([wallet]);
@@ -89,7 +86,7 @@ async function attest(
   try {
     onServer = await serverAttestation(wallet, publicKey);
   } catch (error) {
-    if (!unreachable(error)) throw error;
+    if (!isUnreachableError(error)) throw error;
     serverDown = true;
   }
   const attestation = onServer ??
