@@ -14,12 +14,12 @@ import {
   wrapDealKey,
 } from "@peerlock/sdk";
 import { type Address, bytesToHex, isAddressEqual } from "viem";
+import { singleFlight } from "@/lib/singleFlight";
 import { appChainId } from "@/config/chain";
 import { dealContext } from "./dealContext";
-import { type DealKeys, RoomApiError, roomApi, type RoomKeyRecord } from "./roomApi";
+import { type DealKeys, isUnreachableError, roomApi, type RoomKeyRecord } from "./roomApi";
 import { mayWrapFor } from "./roomItemRules";
 import { type Reader, roomReaders } from "./roomReaders";
-import { isUnreachable } from "./roomServer";
 import { type ChatKey, signedWrapItem } from "./roomSigner";
 import { publishToRoom } from "./useRelayRoom";
 
@@ -28,8 +28,6 @@ type KeyItem = Extract<RoomItem, { type: "key" }>;
 /** The relays' checked wraps and RoomKey attestations of a deal (useCheckedRelayItems). */
 export type RelayKeys = { wraps: readonly WrapItem[]; keys: readonly KeyItem[] };
 export const noRelayKeys: RelayKeys = { wraps: [], keys: [] };
-
-const unreachable = (error: unknown) => error instanceof RoomApiError && isUnreachable(error.status);
 
 /**
  * My deal key: from my wrap for my current room key (the server's, else a checked one from the
@@ -48,7 +46,7 @@ export async function openDealKey(
   try {
     server = await roomApi.dealKeys(dealId);
   } catch (error) {
-    if (!unreachable(error)) throw error;
+    if (!isUnreachableError(error)) throw error;
   }
   const mine = bytesToHex(roomKey.publicKey);
   const reader = { wallet: account, secretKey: roomKey.secretKey };
@@ -72,7 +70,7 @@ export async function openDealKey(
     }
   }
   if (!dealKey && serverError) throw serverError;
-  return { dealKey: dealKey ?? (serverWrap ? undefined : own), readers: roomReaders(deal, server, relay.keys, relay.wraps), serverDown: !server };
+  return { dealKey: dealKey ?? (serverWrap ? undefined : own), readers: roomReaders(deal, server, relay.keys, relay.wraps) };
 }
 
 /** Checks a reader's published attestation here (EOA or EIP-1271) before wrapping a key to it. */
@@ -86,13 +84,27 @@ async function checkedKey(record: RoomKeyRecord, reader: Address, verify: TypedD
 /** Who signs the wraps this browser publishes to relays: the wallet, through its chat key. */
 export type WrapSigner = { author: Address; chatKey: () => Promise<ChatKey> };
 
+const sharing = singleFlight<number>();
+
 /**
  * Wraps the deal key for every reader listed without one (SPEC v3: the seller for a buyer, either
  * party for the arbiter once disputed; the server lists the arbiter only then, and this browser
  * checks the status again), and stores the wraps on the server and, signed, on the relays. A
  * server that cannot be reached is skipped. Returns how many wraps were stored somewhere.
  */
-export async function shareDealKey(
+export function shareDealKey(
+  dealId: bigint,
+  deal: Deal,
+  dealKey: Uint8Array,
+  readers: readonly Reader[],
+  verify: TypedDataVerifier,
+  signer?: WrapSigner,
+): Promise<number> {
+  // The deal page's panels and the header may all see the same reader at once: one share runs.
+  return sharing(dealId.toString(), () => wrapForReaders(dealId, deal, dealKey, readers, verify, signer));
+}
+
+async function wrapForReaders(
   dealId: bigint,
   deal: Deal,
   dealKey: Uint8Array,
@@ -115,7 +127,7 @@ export async function shareDealKey(
     roomApi.postWraps(dealId, wraps).then(
       (r) => r.stored,
       (error) => {
-        if (unreachable(error)) return 0;
+        if (isUnreachableError(error)) return 0;
         throw error;
       },
     ),

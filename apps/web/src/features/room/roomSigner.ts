@@ -2,16 +2,25 @@ import { type KeyWrapWire, type RoomItemWire, roomKeyWrapTypedData, sealedFromTe
 import { type Address, type Hex, keccak256 } from "viem";
 import type { PrivateKeyAccount } from "viem/accounts";
 import { appChainId } from "@/config/chain";
+import { singleFlight } from "@/lib/singleFlight";
 import { createSessionKey, loadSessionKey, type StoredSessionKey } from "./sessionKey";
 
 /** Asks the wallet for one EIP-712 signature (the chat key's weekly authorization). */
 export type WalletSigner = (data: ReturnType<typeof sessionKeyTypedData>) => Promise<Hex>;
 export type ChatKey = { account: PrivateKeyAccount; stored: StoredSessionKey };
 
-/** This browser's chat key for `wallet`, made (one wallet prompt a week) when there is none. */
+const making = singleFlight<ChatKey>();
+
+/**
+ * This browser's chat key for `wallet`, made (one wallet prompt a week) when there is none; calls
+ * made while the wallet is asked wait for that one prompt.
+ */
 export async function chatKey(wallet: Address, signWithWallet: WalletSigner): Promise<ChatKey> {
   const room = window.location.host;
-  return loadSessionKey(wallet, room) ?? createSessionKey(wallet, room, appChainId, signWithWallet);
+  return (
+    loadSessionKey(wallet, room) ??
+    making(`${wallet.toLowerCase()}|${room}`, async () => loadSessionKey(wallet, room) ?? createSessionKey(wallet, room, appChainId, signWithWallet))
+  );
 }
 
 /**
