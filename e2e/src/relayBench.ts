@@ -1,5 +1,14 @@
 // The body of `pnpm bench:relays` (bench-relays.ts starts the stack first).
-import { hashOrder, nextUnusedNonce, orderEventTemplate, RelayFeed, type SignedOrder, type SignedOrderWithSignature, signOrder } from "@peerlock/sdk";
+import {
+  encodeSignedOrder,
+  hashOrder,
+  nextUnusedNonce,
+  orderEventTemplate,
+  RelayFeed,
+  type SignedOrder,
+  type SignedOrderWithSignature,
+  signOrder,
+} from "@peerlock/sdk";
 import { finalizeEvent, generateSecretKey } from "nostr-tools/pure";
 import type { Page } from "playwright-core";
 import { parseUnits, zeroAddress } from "viem";
@@ -54,7 +63,7 @@ export async function runRelayBench(): Promise<void> {
         const results = await feed.publish(finalizeEvent(orderEventTemplate(signed), relayKey) as never);
         if (!results.some((r) => r.ok)) throw new Error(`no relay took the order: ${JSON.stringify(results)}`);
       } else {
-        const body = JSON.stringify(signed, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+        const body = JSON.stringify(encodeSignedOrder(signed));
         const res = await fetch(`${appUrl}/api/orders`, { method: "POST", headers: { "content-type": "application/json" }, body });
         if (res.status !== 201) throw new Error(`the book refused the order: ${res.status} ${await res.text()}`);
       }

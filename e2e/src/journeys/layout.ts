@@ -7,6 +7,7 @@ import {
   dealEscrowAbi,
   dealStatusNames,
   encodeOrderLink,
+  encodeSignedOrder,
   hashDealTerms,
   nextUnusedNonce,
   type PublicTerms,
@@ -158,7 +159,7 @@ export async function layoutJourney(session: Session): Promise<void> {
   const posted = await fetch(`${appUrl}/api/orders`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify(signed, (_k, v) => (typeof v === "bigint" ? v.toString() : v)),
+    body: JSON.stringify(encodeSignedOrder(signed)),
   });
   if (!posted.ok) throw new Error(`posting the signed offer failed: ${posted.status} ${await posted.text()}`);
 

@@ -2,7 +2,7 @@
 // to the app's API, the market lists it with the "Signed" badge next to the "Escrowed" offers
 // and links to its order page; once a taker fills it on chain, it leaves the market.
 import assert from "node:assert/strict";
-import { encodeOrderLink, hashOrder, nextUnusedNonce, signOrder } from "@peerlock/sdk";
+import { encodeOrderLink, encodeSignedOrder, hashOrder, nextUnusedNonce, signOrder } from "@peerlock/sdk";
 import { parseUnits, zeroAddress } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { freshPage, type Session, screenshot } from "../browser.ts";
@@ -34,7 +34,7 @@ export async function signedBookJourney({ context, wallet }: Session): Promise<v
   } as const;
   const signed = await signOrder(makerKey, order, venue);
   const hash = hashOrder(order, venue).toLowerCase();
-  const json = JSON.stringify(signed, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+  const json = JSON.stringify(encodeSignedOrder(signed));
 
   const posted = await fetch(`${appUrl}/api/orders`, { method: "POST", headers: { "content-type": "application/json" }, body: json });
   assert.equal(posted.status, 201, await posted.clone().text());
