@@ -1,6 +1,6 @@
-import { type Deal, dealEscrowAbi } from "@peerlock/sdk";
-import { ChainUnavailable, chainClient } from "../shared/chain";
-import { roomConfig } from "../room/config";
+import type { Deal } from "@peerlock/sdk";
+import { readDeal } from "../room/deals";
+import { headBlock } from "../shared/chain";
 
 /**
  * Deals as of the chain's current block, for the relay ingest: a burst of room items (a backlog
@@ -13,12 +13,7 @@ const MAX_DEALS = 1_000;
 const holder = globalThis as typeof globalThis & { __peerlockIngestDeals?: { block: bigint; deals: Map<string, Promise<Deal | null>> } };
 
 export async function dealAtHead(dealId: bigint): Promise<Deal | null> {
-  const address = roomConfig().dealEscrow;
-  if (!address) throw new ChainUnavailable("Peerlock is not deployed on this chain.");
-  const client = chainClient();
-  const block = await client.getBlockNumber({ cacheTime: 0 }).catch(() => {
-    throw new ChainUnavailable("The chain could not be read; try again.");
-  });
+  const block = await headBlock();
   let cache = holder.__peerlockIngestDeals;
   if (!cache || cache.block !== block || cache.deals.size >= MAX_DEALS) {
     cache = { block, deals: new Map() };
@@ -27,13 +22,10 @@ export async function dealAtHead(dealId: bigint): Promise<Deal | null> {
   const key = dealId.toString();
   const known = cache.deals.get(key);
   if (known) return known;
-  const read = client
-    .readContract({ address, abi: dealEscrowAbi, functionName: "getDeal", args: [dealId], blockNumber: block })
-    .then((deal) => (deal.status === 0 ? null : deal))
-    .catch(() => {
-      cache.deals.delete(key);
-      throw new ChainUnavailable("The chain could not be read; try again.");
-    });
+  const read = readDeal(dealId, block).catch((error: unknown) => {
+    cache.deals.delete(key);
+    throw error;
+  });
   cache.deals.set(key, read);
   return read;
 }

@@ -2,7 +2,7 @@ import { DealStatus, type DealWithId, readAllDeals } from "@peerlock/sdk";
 import { and, count, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import { type Address, isAddressEqual, zeroAddress } from "viem";
 import { mayUseRoom, roleOf } from "./access";
-import { ChainUnavailable, chainClient } from "../shared/chain";
+import { ChainUnavailable, chainClient, headBlock } from "../shared/chain";
 import { getDb } from "../shared/db/client";
 import { roomConfig } from "./config";
 import { messages, readMarkers } from "./db/schema";
@@ -29,13 +29,10 @@ const holder = globalThis as typeof globalThis & { __peerlockRoomDeals?: { block
 async function allDeals(): Promise<DealWithId[]> {
   const escrow = roomConfig().dealEscrow;
   if (!escrow) throw new ChainUnavailable("Peerlock is not deployed on this chain.");
-  const client = chainClient();
-  const block = await client.getBlockNumber({ cacheTime: 0 }).catch(() => {
-    throw new ChainUnavailable("The chain could not be read; try again.");
-  });
+  const block = await headBlock();
   const cached = holder.__peerlockRoomDeals;
   if (cached && cached.block === block) return cached.deals;
-  const deals = readAllDeals(client, escrow).catch(() => {
+  const deals = readAllDeals(chainClient(), escrow).catch(() => {
     if (holder.__peerlockRoomDeals?.deals === deals) holder.__peerlockRoomDeals = undefined;
     throw new ChainUnavailable("The chain could not be read; try again.");
   });
@@ -51,9 +48,8 @@ export async function attentionFor(address: Address): Promise<Attention> {
     if (role === "seller" && deal.status === DealStatus.Paid) waiting.push({ dealId: deal.id.toString(), action: "release" });
     if (role === "arbiter" && deal.status === DealStatus.Disputed) waiting.push({ dealId: deal.id.toString(), action: "resolve" });
   }
-  for (const { deal, role } of mine) {
-    if (await mustShareKey(deal, role)) waiting.push({ dealId: deal.id.toString(), action: "share-key" });
-  }
+  const owed = await Promise.all(mine.map(({ deal, role }) => mustShareKey(deal, role)));
+  for (const [i, { deal }] of mine.entries()) if (owed[i]) waiting.push({ dealId: deal.id.toString(), action: "share-key" });
   const readable = mine.filter(({ deal, role }) => mayUseRoom(deal, role)).map(({ deal }) => deal.id.toString());
   let unread: Attention["unread"] = [];
   if (readable.length > 0) {

@@ -3,15 +3,16 @@ import { ChainUnavailable, chainClient } from "../shared/chain";
 import { roomConfig } from "./config";
 
 /**
- * The deal as DealEscrow.getDeal returns it now, or null when it does not exist (status None).
- * Never cached: every access decision reads the chain, so no grant outlives a status change.
+ * The deal as DealEscrow.getDeal returns it now (or at `blockNumber`), or null when it does not
+ * exist (status None). Never cached here: every access decision reads the chain, so no grant
+ * outlives a status change.
  */
-export async function readDeal(dealId: bigint): Promise<Deal | null> {
+export async function readDeal(dealId: bigint, blockNumber?: bigint): Promise<Deal | null> {
   const address = roomConfig().dealEscrow;
   if (!address) throw new ChainUnavailable("Peerlock is not deployed on this chain.");
   let deal: Deal;
   try {
-    deal = await chainClient().readContract({ address, abi: dealEscrowAbi, functionName: "getDeal", args: [dealId] });
+    deal = await chainClient().readContract({ address, abi: dealEscrowAbi, functionName: "getDeal", args: [dealId], blockNumber });
   } catch {
     throw new ChainUnavailable("The chain could not be read; try again.");
   }

@@ -2,7 +2,9 @@ import { createPublicClient, http, type PublicClient } from "viem";
 import { buildChain } from "@/config/chain";
 import { serverConfig } from "./config";
 
-export { ChainUnavailable } from "./http/errors";
+import { ChainUnavailable } from "./http/errors";
+
+export { ChainUnavailable };
 
 /**
  * The server's own view of the chain: state is always read from it, never taken from the client.
@@ -19,4 +21,13 @@ export function chainClient(): PublicClient {
     };
   }
   return holder.__peerlockServerChain.client;
+}
+
+/** The chain's head block, asked every time (no cache): caches keyed by block must see a new one at once. */
+export async function headBlock(): Promise<bigint> {
+  try {
+    return await chainClient().getBlockNumber({ cacheTime: 0 });
+  } catch {
+    throw new ChainUnavailable("The chain could not be read; try again.");
+  }
 }
